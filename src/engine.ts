@@ -1,0 +1,148 @@
+/**
+ * The one place where dyad is wired: ontology, vocabulary, tokenizer and
+ * stages are built here and handed to the pipeline (DESIGN principle 6).
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from './core/article.js';
+import { Doc } from './core/document.js';
+import { DyadError } from './core/errors.js';
+import type { Message } from './core/messages.js';
+import { Pipeline, type Stage } from './core/stage.js';
+import { Vocabulary } from './core/vocabulary.js';
+import { articleFromText, type ArticleMeta } from './ingest/plain-text.js';
+import { createTokenizer, type Tokenizer } from './nlp/wink.js';
+import { loadOntology, type Ontology } from './ontology/load-ontology.js';
+import { defaultOntologyDir } from './paths.js';
+import { toCodedDocument } from './output/to-json.js';
+import type { CodedDocument } from './output/schema.js';
+import { tokensStage } from './stages/tokens/index.js';
+import { sentencesStage } from './stages/sentences/index.js';
+import { actorsStage } from './stages/actors/index.js';
+import { compileActors, type ActorMatcher } from './stages/actors/compile-actors.js';
+import { corefStage } from './stages/coref/index.js';
+import { eventsStage } from './stages/events/index.js';
+import { compileVerbs, type VerbMatcher } from './stages/events/compile-verbs.js';
+import type { CodeBook } from './stages/events/codebook.js';
+import type { TraceStep } from './stages/events/code-events.js';
+
+export type QuadConvention = 'gdelt' | 'phoenix';
+
+export interface EngineOptions {
+  /** ontology folder (default: the one that ships with dyad) */
+  ontology?: string;
+  /** quad class convention for `quad` (default gdelt: 1–4; phoenix: 0–4) */
+  quad?: QuadConvention;
+  /** articles longer than this many characters are not coded (default 2,000,000) */
+  maxChars?: number;
+}
+
+/** What `engine.code` accepts: raw text with optional metadata, or an Article. */
+export interface CodeInput extends ArticleMeta {
+  text: string;
+}
+
+export interface Engine {
+  readonly ontology: Ontology;
+  readonly vocab: Vocabulary;
+  readonly tokenizer: Tokenizer;
+  readonly pipeline: Pipeline;
+  readonly options: Required<EngineOptions>;
+  /** codes one text and returns dyad's public output object */
+  code(input: CodeInput): CodedDocument;
+  /** runs the pipeline over an article and returns the document with all its layers */
+  run(article: Article, timings?: Map<string, number>): Doc;
+  /** turns raw text and metadata into an article (normalised, paragraphs found, id given) */
+  article(input: CodeInput): Article;
+  output(doc: Doc): CodedDocument;
+  /** runs one text with the event coder's trace on */
+  trace(input: CodeInput): { doc: Doc; steps: TraceStep[] };
+}
+
+export function codeBookOf(ontology: Ontology, quad: QuadConvention): CodeBook {
+  const c = ontology.codes;
+  return {
+    has: (code) => c.cameo.has(code),
+    label: (code) => c.cameo.get(code)?.name ?? '',
+    goldstein: (code) => c.goldstein(code),
+    quad: (code) => c.quadClass(code, quad),
+    plover: (code) => c.ploverFor(code) ?? { type: '' },
+  };
+}
+
+export function articleId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function buildStages(
+  ontology: Ontology,
+  vocab: Vocabulary,
+  tokenizer: Tokenizer,
+  actors: ActorMatcher,
+  verbs: VerbMatcher,
+  codes: CodeBook,
+  trace?: TraceStep[],
+): Stage[] {
+  return [
+    tokensStage(tokenizer, vocab),
+    sentencesStage,
+    actorsStage(actors, vocab),
+    corefStage(vocab, ontology.actors.people),
+    eventsStage(verbs, codes, vocab, trace),
+  ];
+}
+
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  return createEngineSync(options);
+}
+
+export function createEngineSync(options: EngineOptions = {}): Engine {
+  const opts: Required<EngineOptions> = {
+    ontology: options.ontology ?? defaultOntologyDir(),
+    quad: options.quad ?? 'gdelt',
+    maxChars: options.maxChars ?? 2_000_000,
+  };
+  if (opts.quad !== 'gdelt' && opts.quad !== 'phoenix') {
+    throw new DyadError('E_CONFIG', `quad convention "${String(opts.quad)}" should be gdelt or phoenix`);
+  }
+  const ontology = loadOntology(opts.ontology);
+  const vocab = new Vocabulary();
+  const tokenizer = createTokenizer();
+  const actors = compileActors(ontology.actors, tokenizer, vocab);
+  const verbs = compileVerbs(ontology.verbs, tokenizer, vocab);
+  const codes = codeBookOf(ontology, opts.quad);
+  const pipeline = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes));
+
+  const article = (input: CodeInput): Article => {
+    const a = articleFromText(input.text, input);
+    return { ...a, id: a.id ?? articleId(a.text) };
+  };
+  const run = (a: Article, timings?: Map<string, number>): Doc => {
+    const messages: Message[] = [];
+    if (a.text.length > opts.maxChars) {
+      messages.push({
+        stage: 'ingest',
+        severity: 'fatal',
+        rule: 'ingest/too-large',
+        reason: `article is ${a.text.length} characters, over the limit of ${opts.maxChars}; not coded (raise maxChars / --max-chars)`,
+      });
+    }
+    return pipeline.run(Doc.of(a, messages), timings);
+  };
+  const output = (doc: Doc) => toCodedDocument(doc, ontology.version);
+  return {
+    ontology,
+    vocab,
+    tokenizer,
+    pipeline,
+    options: opts,
+    article,
+    run,
+    output,
+    code: (input) => output(run(article(input))),
+    trace(input) {
+      const steps: TraceStep[] = [];
+      const p = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, steps));
+      return { doc: p.run(Doc.of(article(input))), steps };
+    },
+  };
+}

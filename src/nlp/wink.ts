@@ -1,0 +1,56 @@
+/**
+ * The one place dyad touches wink-nlp: tokens, sentence boundaries,
+ * part-of-speech tags and lemmas for a whole text in one pass, and the same
+ * tokenizer for dictionary phrases (so a phrase matches however it is written).
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface RawTokens {
+  values: string[];
+  lemmas: string[];
+  pos: string[];
+  types: string[];
+  spaces: string[];
+  /** per sentence: [firstToken, lastToken] inclusive, in wink's token indexes */
+  sentences: [number, number][];
+}
+
+export interface Tokenizer {
+  /** tokens, tags, lemmas and sentence spans of a text */
+  analyse(text: string): RawTokens;
+  /** the tokens of a dictionary phrase: surface values only */
+  phrase(text: string): string[];
+  /** the tokens of a dictionary phrase with their lemmas */
+  phraseWithLemmas(text: string): { values: string[]; lemmas: string[] };
+}
+
+export function createTokenizer(): Tokenizer {
+  const full = winkNLP(model, ['sbd', 'pos']);
+  const bare = winkNLP(model, []);
+  const lemmatiser = winkNLP(model, ['pos']);
+  // wink's typings reject `its.lemma` as an item function although it is one
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const its = full.its as any;
+  return {
+    analyse(text) {
+      const doc = full.readDoc(text);
+      const tokens = doc.tokens();
+      return {
+        values: tokens.out(its.value) as string[],
+        lemmas: tokens.out(its.lemma) as string[],
+        pos: tokens.out(its.pos) as string[],
+        types: tokens.out(its.type) as string[],
+        spaces: tokens.out(its.precedingSpaces) as string[],
+        sentences: doc.sentences().out(its.span) as unknown as [number, number][],
+      };
+    },
+    phrase(text) {
+      return bare.readDoc(text).tokens().out(its.value) as string[];
+    },
+    phraseWithLemmas(text) {
+      const t = lemmatiser.readDoc(text).tokens();
+      return { values: t.out(its.value) as string[], lemmas: t.out(its.lemma) as string[] };
+    },
+  };
+}

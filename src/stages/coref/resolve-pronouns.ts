@@ -1,0 +1,115 @@
+/**
+ * Coreference inside one article, by rule: personal pronouns and definite
+ * descriptions that name no country ("the minister") are linked to the most
+ * recent compatible actor mention.
+ *
+ *   he / him / his / she / her  → the latest person (gender-compatible)
+ *   it / its                    → the latest country, capital, institution or organisation
+ *   they / them / their         → the latest plural agent or organisation
+ *   the minister, the diplomat  → the latest person, preferring one with that office
+ */
+import type { ActorMention, CorefLink, Sentence } from '../../core/layers.js';
+import { POS, type TokenTable } from '../../core/token-table.js';
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { PersonEntry } from '../../ontology/types.js';
+
+type Want = 'male' | 'female' | 'thing' | 'plural';
+
+const PRONOUNS: Record<string, Want> = {
+  he: 'male', him: 'male', his: 'male', himself: 'male',
+  she: 'female', her: 'female', hers: 'female', herself: 'female',
+  it: 'thing', its: 'thing', itself: 'thing',
+  they: 'plural', them: 'plural', their: 'plural', themselves: 'plural',
+};
+
+/** How many sentences back a pronoun may look for its antecedent. */
+const WINDOW = 3;
+
+function isPerson(a: ActorMention): boolean {
+  return a.kind === 'person' || (a.kind === 'description' && a.person !== undefined);
+}
+
+function compatible(a: ActorMention, want: Want, gender: (name: string) => 'm' | 'f' | undefined): boolean {
+  if (want === 'male' || want === 'female') {
+    if (!isPerson(a)) return false;
+    const g = a.person ? gender(a.person) : undefined;
+    return g === undefined || g === (want === 'male' ? 'm' : 'f');
+  }
+  if (want === 'thing') {
+    return a.kind === 'country' || a.kind === 'capital' || a.kind === 'institution' || a.kind === 'organisation' || a.kind === 'group';
+  }
+  return a.kind === 'agent' || a.kind === 'organisation' || a.kind === 'group' || a.kind === 'country';
+}
+
+export function resolveCoreference(
+  tokens: TokenTable,
+  text: string,
+  sentences: readonly Sentence[],
+  actors: readonly ActorMention[],
+  vocab: Vocabulary,
+  people: ReadonlyMap<string, PersonEntry>,
+): CorefLink[] {
+  const links: CorefLink[] = [];
+  const gender = (name: string) => people.get(name)?.gender;
+  const wants = new Map<number, Want>();
+  for (const [w, want] of Object.entries(PRONOUNS)) {
+    const id = vocab.lookup(w);
+    if (id) wants.set(id, want);
+  }
+  // actors sorted by position (they already are); walk tokens and keep a pointer
+  let next = 0;
+  const seen: number[] = []; // indexes of mentions before the current token
+  const resolved = new Map<number, number>(); // description mention → antecedent
+  const effective = (idx: number) => resolved.get(idx) ?? idx;
+  for (let i = 0; i < tokens.length; i++) {
+    while (next < actors.length && actors[next]!.tokenStart <= i) {
+      const a = actors[next]!;
+      // a definite description with no country refers back to a person
+      if (a.code.startsWith('---') && a.kind !== 'agent' && tokens.norm[a.tokenStart] === vocab.lookup('the')) {
+        const ante = findBack(seen, actors, a.sentence, (b) => isPerson(actors[b]!) && (!a.office || !actors[b]!.office || actors[b]!.office === a.office));
+        if (ante !== undefined) {
+          resolved.set(next, ante);
+          links.push({
+            text: a.text, start: a.start, end: a.end, sentence: a.sentence,
+            tokenStart: a.tokenStart, tokenEnd: a.tokenEnd, antecedent: ante, rule: 'coref/description',
+          });
+        }
+      }
+      seen.push(next);
+      next++;
+    }
+    if (tokens.pos[i] !== POS.PRON && tokens.pos[i] !== POS.DET) continue;
+    const want = wants.get(tokens.norm[i]!);
+    if (!want) continue;
+    const sentence = tokens.sentence[i]!;
+    const ante = findBack(seen, actors, sentence, (b) => compatible(actors[effective(b)]!, want, gender));
+    if (ante === undefined) continue;
+    links.push({
+      text: text.slice(tokens.start[i]!, tokens.end[i]!),
+      start: tokens.start[i]!,
+      end: tokens.end[i]!,
+      sentence,
+      tokenStart: i,
+      tokenEnd: i + 1,
+      antecedent: effective(ante),
+      rule: `coref/pronoun-${want}`,
+    });
+  }
+  void sentences;
+  return links;
+}
+
+function findBack(
+  seen: readonly number[],
+  actors: readonly ActorMention[],
+  sentence: number,
+  ok: (index: number) => boolean,
+): number | undefined {
+  for (let k = seen.length - 1; k >= 0; k--) {
+    const a = actors[seen[k]!]!;
+    if (a.sentence < sentence - WINDOW) break;
+    if (a.code.startsWith('---') && a.kind !== 'agent') continue;
+    if (ok(seen[k]!)) return seen[k];
+  }
+  return undefined;
+}

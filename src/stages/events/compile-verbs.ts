@@ -1,0 +1,124 @@
+/**
+ * Compiles a verb dictionary into lookup tables over interned token ids:
+ * trigger lemma → entries, pattern words → id sets, modifier words → modifier.
+ */
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { Tokenizer } from '../../nlp/wink.js';
+import type { Modifier, PatternElement, VerbDictionary, VerbEntry, VerbPattern } from '../../ontology/load-verbs.js';
+
+export type CompiledElement =
+  | { kind: 'trigger'; adjacent: boolean }
+  | { kind: 'word'; ids: Set<number>; exact: boolean; adjacent: boolean }
+  | { kind: 'target'; adjacent: boolean }
+  | { kind: 'source'; adjacent: boolean };
+
+export interface CompiledPattern {
+  pattern: VerbPattern;
+  /** elements before the trigger, nearest first */
+  before: CompiledElement[];
+  /** elements after the trigger, in order */
+  after: CompiledElement[];
+  /** how many literal words the pattern names: more is more specific */
+  weight: number;
+  hasTarget: boolean;
+  hasSource: boolean;
+}
+
+export interface CompiledEntry {
+  entry: VerbEntry;
+  patterns: CompiledPattern[];
+}
+
+export interface CompiledModifier {
+  modifier: Modifier;
+}
+
+export interface VerbMatcher {
+  /** trigger lemma or form id → entries */
+  triggers: Map<number, CompiledEntry[]>;
+  /** lemma id of a word that takes "to VERB" → modifier */
+  toWords: Map<number, Modifier>;
+  /** lemma/norm id of a word right before the verb group → modifier ("not") */
+  words: Map<number, Modifier>;
+  modifiers: Map<string, Modifier>;
+  toId: number;
+}
+
+export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: Vocabulary): VerbMatcher {
+  const idsOf = (w: string): number[] => {
+    // a word may be written with an apostrophe ("n't") or hyphen: tokenise it as text would be
+    const { values, lemmas } = tokenizer.phraseWithLemmas(w);
+    const out = new Set<number>([vocab.intern(w)]);
+    if (values.length === 1) {
+      out.add(vocab.intern(values[0]!.toLowerCase()));
+      out.add(vocab.intern(lemmas[0]!.toLowerCase()));
+    }
+    return [...out];
+  };
+  const setIds = new Map<string, Set<number>>();
+  for (const [name, set] of dict.sets) {
+    setIds.set(name, new Set(set.words.flatMap(idsOf)));
+  }
+  const compileEl = (el: PatternElement): CompiledElement => {
+    switch (el.kind) {
+      case 'word':
+        return { kind: 'word', ids: new Set(el.exact ? el.words.map((w) => vocab.intern(w)) : el.words.flatMap(idsOf)), exact: el.exact, adjacent: el.adjacent };
+      case 'set':
+        return { kind: 'word', ids: setIds.get(el.name) ?? new Set(), exact: false, adjacent: el.adjacent };
+      default:
+        return el;
+    }
+  };
+  const triggers = new Map<number, CompiledEntry[]>();
+  for (const entry of dict.entries) {
+    const patterns = entry.patterns.map((p): CompiledPattern => {
+      const t = p.elements.findIndex((e) => e.kind === 'trigger');
+      const els = p.elements.map(compileEl);
+      // an element's `adjacent` says it is glued to the one before it (in text order);
+      // before the trigger we walk backwards, so carry the glue to the element's right neighbour
+      const before: CompiledElement[] = [];
+      for (let i = t - 1; i >= 0; i--) {
+        const el = { ...els[i]!, adjacent: els[i + 1]!.adjacent } as CompiledElement;
+        before.push(el);
+      }
+      const after = els.slice(t + 1);
+      return {
+        pattern: p,
+        before,
+        after,
+        weight: p.elements.filter((e) => e.kind === 'word' || e.kind === 'set').length,
+        hasTarget: p.elements.some((e) => e.kind === 'target'),
+        hasSource: p.elements.some((e) => e.kind === 'source'),
+      };
+    });
+    // most specific first; file order breaks ties
+    patterns.sort((a, b) => b.weight - a.weight || Number(b.hasTarget) - Number(a.hasTarget));
+    const compiled: CompiledEntry = { entry, patterns };
+    const keys = new Set([vocab.intern(entry.lemma), ...entry.forms.map((f) => vocab.intern(f))]);
+    for (const k of keys) {
+      const list = triggers.get(k) ?? [];
+      list.push(compiled);
+      triggers.set(k, list);
+    }
+  }
+  const toWords = new Map<number, Modifier>();
+  const words = new Map<number, Modifier>();
+  const modifiers = new Map<string, Modifier>();
+  for (const m of dict.modifiers) {
+    modifiers.set(m.name, m);
+    for (const w of m.toWords) for (const id of idsOf(w)) toWords.set(id, m);
+    for (const w of m.words) for (const id of idsOf(w)) words.set(id, m);
+  }
+  return { triggers, toWords, words, modifiers, toId: vocab.intern('to') };
+}
+
+/** Applies a modifier to a code: the longest matching prefix in its map, else its `otherwise`. */
+export function applyModifier(m: Modifier, code: string): { code: string; negated: boolean } {
+  for (let len = code.length; len >= 2; len--) {
+    const to = m.map.get(code.slice(0, len));
+    if (to !== undefined) return to === 'negate' ? { code, negated: true } : { code: to, negated: false };
+  }
+  if (m.otherwise === 'keep') return { code, negated: false };
+  if (m.otherwise === 'negate') return { code, negated: true };
+  return { code: m.otherwise, negated: false };
+}

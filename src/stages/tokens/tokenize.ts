@@ -1,0 +1,87 @@
+import { TokenTable, POS, FLAG, type PosTag } from '../../core/token-table.js';
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { Span } from '../../core/span.js';
+import type { Tokenizer } from '../../nlp/wink.js';
+
+const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』', "'", '``', "''"]);
+
+/**
+ * Tokenises a whole article once: offsets, interned lower-cased forms and
+ * lemmas, tags, flags and sentence ids. Sentences break where wink-nlp puts a
+ * boundary and at every paragraph start (the headline is a paragraph), so no
+ * sentence crosses a paragraph.
+ */
+export function tokenize(text: string, paragraphs: readonly Span[], tokenizer: Tokenizer, vocab: Vocabulary): TokenTable {
+  const raw = tokenizer.analyse(text);
+  const n = raw.values.length;
+  const keep: number[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    offset += raw.spaces[i]!.length;
+    const value = raw.values[i]!;
+    let start = offset;
+    if (text.startsWith(value, offset) === false) {
+      // wink reports the text it saw; find the token where it really is
+      const found = text.indexOf(value, offset);
+      start = found >= 0 ? found : offset;
+    }
+    offset = start + value.length;
+    const type = raw.types[i];
+    if (type === 'tabCRLF' || raw.pos[i] === 'SPACE' || value.trim() === '') continue;
+    keep.push(i);
+    starts.push(start);
+  }
+  // sentence start flags in wink's token numbering
+  const winkSentStart = new Uint8Array(n + 1);
+  for (const [a] of raw.sentences) winkSentStart[a] = 1;
+
+  const m = keep.length;
+  const start = new Int32Array(m);
+  const end = new Int32Array(m);
+  const norm = new Int32Array(m);
+  const lemma = new Int32Array(m);
+  const pos = new Uint8Array(m);
+  const flags = new Uint8Array(m);
+  const sentence = new Int32Array(m);
+
+  let para = 0;
+  let sent = -1;
+  let prevWink = -1;
+  for (let k = 0; k < m; k++) {
+    const i = keep[k]!;
+    const value = raw.values[i]!;
+    const s = starts[k]!;
+    start[k] = s;
+    end[k] = s + value.length;
+    const lower = value.toLowerCase();
+    norm[k] = vocab.intern(lower);
+    lemma[k] = vocab.intern(raw.lemmas[i]!.toLowerCase());
+    pos[k] = POS[raw.pos[i] as PosTag] ?? 0;
+    let f = 0;
+    const c0 = value.charCodeAt(0);
+    if (value[0] !== lower[0]) f |= FLAG.CAP;
+    if (value.length > 1 && value === value.toUpperCase() && value !== lower) f |= FLAG.UPPER;
+    const type = raw.types[i];
+    if (type === 'punctuation' || type === 'symbol' || type === 'emoji') f |= FLAG.PUNCT;
+    if (type === 'number' || (c0 >= 48 && c0 <= 57)) f |= FLAG.NUM;
+    if (QUOTE_CHARS.has(value)) f |= FLAG.QUOTE;
+    // paragraph boundary: the token starts at or after the next paragraph's start
+    let newPara = k === 0;
+    while (para + 1 < paragraphs.length && s >= paragraphs[para + 1]!.start) {
+      para++;
+      newPara = true;
+    }
+    let newSent = newPara;
+    for (let j = prevWink + 1; j <= i; j++) if (winkSentStart[j]) newSent = true;
+    prevWink = i;
+    if (newSent) {
+      sent++;
+      f |= FLAG.SENT_START;
+    }
+    if (newPara) f |= FLAG.PARA_START;
+    flags[k] = f;
+    sentence[k] = sent;
+  }
+  return new TokenTable(m, start, end, norm, lemma, pos, flags, sentence);
+}
