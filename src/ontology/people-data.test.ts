@@ -1,0 +1,318 @@
+/**
+ * Checks the shipped offices and people (ontology/actors/offices.txt,
+ * ontology/actors/people/*.txt): they load, nobody is defined twice, names
+ * are not shared except where listed, roles refer to real offices with
+ * ordered, non-overlapping terms, and spot checks of who held what, when.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadActorDictionary } from './load-actors.js';
+import { holdersOf, rolesOn, roleActorCode, termsOf, datePeriod } from './office-holders.js';
+import type { ActorDictionary, PersonEntry } from './types.js';
+
+const ONTOLOGY = join(import.meta.dirname, '..', '..', 'ontology');
+
+/** The CAMEO agent codes the offices use, for a scratch copy while actors/agents.txt is not written yet. */
+const SCRATCH_AGENTS = ['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'REB', 'SPY', 'PTY']
+  .map((c) => `${c}  ${c.toLowerCase()}\n`)
+  .join('');
+
+let scratch: string | null = null;
+let dict: ActorDictionary;
+
+function load(): ActorDictionary {
+  if (existsSync(join(ONTOLOGY, 'actors', 'agents.txt'))) return loadActorDictionary(ONTOLOGY);
+  scratch = mkdtempSync(join(tmpdir(), 'dyad-people-'));
+  mkdirSync(join(scratch, 'actors'));
+  cpSync(join(ONTOLOGY, 'actors'), join(scratch, 'actors'), { recursive: true });
+  writeFileSync(join(scratch, 'actors', 'agents.txt'), SCRATCH_AGENTS);
+  return loadActorDictionary(scratch);
+}
+
+beforeAll(() => {
+  dict = load();
+});
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** How the matcher will see a phrase, near enough: case and spacing ignored. */
+function norm(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Names that two or more people may share, because the article's date tells
+ * them apart (their terms do not overlap, beyond a handover day). Every other
+ * name belongs to one person only.
+ */
+const SHARED_NAMES: Record<string, string[]> = {
+  clinton: ['Bill Clinton', 'Hillary Clinton'],
+  kirchner: ['Néstor Kirchner', 'Cristina Fernández de Kirchner'],
+  castro: ['Fidel Castro', 'Raúl Castro'],
+  miliband: ['David Miliband', 'Ed Miliband'],
+};
+
+function person(name: string): PersonEntry {
+  const p = dict.people.find((x) => x.name === name);
+  if (!p) throw new Error(`no person "${name}"`);
+  return p;
+}
+
+function names(p: PersonEntry): Set<string> {
+  return new Set([p.name, ...p.names.map((n) => n.text)].map(norm));
+}
+
+describe('offices and people load', () => {
+  it('loads offices and many people', () => {
+    expect(dict.offices.length).toBeGreaterThanOrEqual(20);
+    expect(dict.people.length).toBeGreaterThan(300);
+  });
+
+  it('has the offices the actors stage relies on', () => {
+    const ids = new Set(dict.offices.map((o) => o.id));
+    for (const id of [
+      'head-of-state',
+      'head-of-government',
+      'vice-president',
+      'foreign-minister',
+      'deputy-foreign-minister',
+      'defence-minister',
+      'interior-minister',
+      'finance-minister',
+      'ambassador-to-un',
+      'chief-of-defence',
+      'intelligence-chief',
+      'secretary-general',
+      'foreign-ministry-spokesperson',
+      'government-spokesperson',
+      'national-security-adviser',
+      'opposition-leader',
+      'speaker-of-parliament',
+    ]) {
+      expect(ids, id).toContain(id);
+    }
+    const agent = (id: string) => dict.offices.find((o) => o.id === id)!.agent;
+    expect(agent('chief-of-defence')).toBe('MIL');
+    expect(agent('opposition-leader')).toBe('OPP');
+    expect(agent('speaker-of-parliament')).toBe('LEG');
+    expect(agent('foreign-minister')).toBe('GOV');
+  });
+
+  it('defines every office once', () => {
+    const seen = new Set<string>();
+    for (const o of dict.offices) {
+      expect(seen.has(o.id), `office ${o.id} defined twice`).toBe(false);
+      seen.add(o.id);
+    }
+  });
+
+  it('defines no person twice', () => {
+    const seen = new Map<string, string>();
+    for (const p of dict.people) {
+      const at = `${p.source.file}:${p.source.line}`;
+      const k = norm(p.name);
+      expect(seen.get(k), `${p.name} at ${at} is also defined at ${seen.get(k)}`).toBeUndefined();
+      seen.set(k, at);
+    }
+  });
+
+  it('gives everyone a gender and at least one role', () => {
+    for (const p of dict.people) {
+      expect(p.gender, `${p.name} has no gender`).toMatch(/^[mf]$/);
+      expect(p.roles.length, p.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('shares no name between people except the listed ones', () => {
+    const owners = new Map<string, string[]>();
+    for (const p of dict.people) {
+      for (const n of names(p)) owners.set(n, [...(owners.get(n) ?? []), p.name]);
+    }
+    const problems: string[] = [];
+    for (const [n, who] of owners) {
+      if (who.length < 2) continue;
+      const allowed = SHARED_NAMES[n];
+      if (!allowed || [...who].sort().join('|') !== [...allowed].sort().join('|')) {
+        problems.push(`"${n}": ${who.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    for (const [n, who] of Object.entries(SHARED_NAMES)) {
+      expect(owners.get(n)?.sort(), `shared name "${n}"`).toEqual([...who].sort());
+    }
+  });
+
+  it('tells the people sharing a name apart by date', () => {
+    for (const [n, who] of Object.entries(SHARED_NAMES)) {
+      const roles = who.flatMap((name) => person(name).roles.map((r) => ({ name, r })));
+      for (const a of roles) {
+        for (const b of roles) {
+          if (a.name >= b.name) continue;
+          const from = [a.r.from ?? '0000', b.r.from ?? '0000'].sort()[1]!;
+          const until = [a.r.until ?? '9999', b.r.until ?? '9999'].sort()[0]!;
+          // a handover day may be in both terms
+          expect(from >= until, `"${n}": ${a.name} and ${b.name} overlap ${from}..${until}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('writes only bare surnames that are not common words', () => {
+    const banned = ['wang', 'li', 'kim', 'lee', 'park', 'khan', 'singh', 'zhang', 'chen', 'liu', 'moon', 'rice', 'gates',
+      'hussein', 'abdullah', 'mohammed', 'muhammad', 'ali', 'sharif', 'sharon', 'austin', 'powell', 'carter', 'santos',
+      'martin', 'harris', 'johnson', 'fox', 'yang', 'wu', 'zhou', 'sun', 'ma', 'hu', 'kan', 'mori', 'ahmed', 'hassan',
+      'fernandez', 'rodriguez', 'lopez', 'sanchez', 'garcia', 'gonzalez', 'cohen', 'katz', 'peretz', 'gallant'];
+    for (const p of dict.people) {
+      for (const b of banned) expect(names(p).has(b), `${p.name} has the bare name "${b}"`).toBe(false);
+    }
+  });
+
+  it('keeps role ranges ordered and one person\'s terms in one office apart', () => {
+    for (const p of dict.people) {
+      for (const r of p.roles) {
+        if (r.from && r.until) expect(r.from <= r.until, `${p.name} ${r.code} ${r.office}`).toBe(true);
+      }
+      const byOffice = new Map<string, typeof p.roles>();
+      for (const r of p.roles) {
+        if (!r.office) continue;
+        const k = `${r.code} ${r.office}`;
+        byOffice.set(k, [...(byOffice.get(k) ?? []), r]);
+      }
+      for (const [k, terms] of byOffice) {
+        const sorted = [...terms].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+        for (let i = 1; i < sorted.length; i++) {
+          const prev = sorted[i - 1]!;
+          expect(prev.until !== null && prev.until < (sorted[i]!.from ?? ''), `${p.name}: terms in ${k} overlap`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('refers only to offices that exist', () => {
+    const ids = new Set(dict.offices.map((o) => o.id));
+    for (const p of dict.people) for (const r of p.roles) if (r.office) expect(ids.has(r.office), r.office).toBe(true);
+  });
+
+  it('uses codes known to the actor files, when those files exist', () => {
+    const known = new Set(dict.entries.map((e) => e.code));
+    if (known.size === 0) return;
+    const missing = new Set<string>();
+    for (const p of dict.people) {
+      for (const r of p.roles) {
+        const code = roleActorCode(dict, r);
+        // a code is known if it or its state/organisation prefix is defined
+        if (![code, code.slice(0, 3), code.slice(0, 6), code.slice(0, 9)].some((c) => known.has(c))) missing.add(r.code);
+      }
+    }
+    expect([...missing].sort()).toEqual([]);
+  });
+});
+
+describe('holdersOf and rolesOn', () => {
+  const who = (code: string, office: string, date: string) => holdersOf(dict, code, office, date).map((p) => p.name);
+
+  // [code, office, date, expected holder(s)]
+  const SPOT: [string, string, string, string | string[]][] = [
+    // Americas
+    ['USA', 'foreign-minister', '2022-01-27', 'Antony Blinken'],
+    ['USA', 'foreign-minister', '2025-06-01', 'Marco Rubio'],
+    ['USA', 'foreign-minister', '2003-02-05', 'Colin Powell'],
+    ['USA', 'foreign-minister', '2011-05-01', 'Hillary Clinton'],
+    ['USA', 'head-of-state', '2022-01-27', 'Joe Biden'],
+    ['USA', 'head-of-state', '2019-06-01', 'Donald Trump'],
+    ['USA', 'head-of-state', '2026-03-01', 'Donald Trump'],
+    ['USA', 'head-of-state', '2005-06-01', 'George W. Bush'],
+    ['USA', 'head-of-state', '2000-06-01', 'Bill Clinton'],
+    ['USA', 'defence-minister', '2025-06-01', 'Pete Hegseth'],
+    ['USA', 'defence-minister', '2003-03-20', 'Donald Rumsfeld'],
+    ['USA', 'defence-minister', '2022', 'Lloyd Austin'],
+    ['USA', 'national-security-adviser', '2022-01-27', 'Jake Sullivan'],
+    ['USA', 'vice-president', '2014-01-01', 'Joe Biden'],
+    ['USA', 'deputy-foreign-minister', '2016-01-01', 'Antony Blinken'],
+    ['USA', 'ambassador-to-un', '2015-01-01', 'Samantha Power'],
+    ['USA', 'chief-of-defence', '2021-01-06', 'Mark Milley'],
+    ['USA', 'head-of-state', '2021', ['Donald Trump', 'Joe Biden']],
+    ['CAN', 'head-of-government', '2018-01-01', 'Justin Trudeau'],
+    ['CAN', 'head-of-government', '2025-06-01', 'Mark Carney'],
+    ['MEX', 'head-of-state', '2020-01-01', 'Andrés Manuel López Obrador'],
+    ['BRA', 'head-of-state', '2020-01-01', 'Jair Bolsonaro'],
+    ['BRA', 'head-of-state', '2024-01-01', 'Luiz Inácio Lula da Silva'],
+    ['BRA', 'head-of-state', '2016-07-01', 'Michel Temer'],
+    ['ARG', 'head-of-state', '2024-06-01', 'Javier Milei'],
+    ['ARG', 'head-of-state', '2010-06-01', 'Cristina Fernández de Kirchner'],
+    ['COL', 'head-of-state', '2016-09-26', 'Juan Manuel Santos'],
+    ['VEN', 'head-of-state', '2010-01-01', 'Hugo Chávez'],
+    ['VEN', 'head-of-state', '2019-02-01', 'Nicolás Maduro'],
+    // Europe
+    ['DEU', 'head-of-government', '2022', 'Olaf Scholz'],
+    ['DEU', 'head-of-government', '2025-06-01', 'Friedrich Merz'],
+    ['DEU', 'head-of-government', '2010-01-01', 'Angela Merkel'],
+    ['DEU', 'foreign-minister', '2022-01-27', 'Annalena Baerbock'],
+    ['DEU', 'defence-minister', '2024-01-01', 'Boris Pistorius'],
+    ['GBR', 'head-of-government', '2003-03-20', 'Tony Blair'],
+    ['GBR', 'head-of-government', '2022-10-01', 'Liz Truss'],
+    ['GBR', 'head-of-government', '2025-01-01', 'Keir Starmer'],
+    ['GBR', 'foreign-minister', '2022-01-27', 'Liz Truss'],
+    ['GBR', 'foreign-minister', '2024-01-01', 'David Cameron'],
+    ['GBR', 'defence-minister', '2022-03-01', 'Ben Wallace'],
+    ['GBR', 'head-of-state', '2023-05-06', 'Charles III'],
+    ['GBR', 'opposition-leader', '2018-01-01', 'Jeremy Corbyn'],
+    ['FRA', 'head-of-state', '2022-01-27', 'Emmanuel Macron'],
+    ['FRA', 'head-of-state', '2010-01-01', 'Nicolas Sarkozy'],
+    ['FRA', 'head-of-government', '2025-01-01', 'François Bayrou'],
+    ['FRA', 'foreign-minister', '2003-02-14', 'Dominique de Villepin'],
+    ['ITA', 'head-of-government', '2023-01-01', 'Giorgia Meloni'],
+    ['ITA', 'head-of-government', '2004-01-01', 'Silvio Berlusconi'],
+    ['ESP', 'head-of-government', '2020-01-01', 'Pedro Sánchez'],
+    ['POL', 'head-of-state', '2022-03-01', 'Andrzej Duda'],
+    ['HUN', 'head-of-government', '2022-03-01', 'Viktor Orbán'],
+    ['TUR', 'head-of-state', '2022-03-01', 'Recep Tayyip Erdoğan'],
+    ['TUR', 'head-of-government', '2005-01-01', 'Recep Tayyip Erdoğan'],
+    ['TUR', 'foreign-minister', '2022-03-10', 'Mevlüt Çavuşoğlu'],
+    ['SRB', 'head-of-state', '2020-01-01', 'Aleksandar Vučić'],
+  ];
+
+  it.each(SPOT)('%s %s on %s', (code, office, date, expected) => {
+    expect(who(code, office, date)).toEqual(Array.isArray(expected) ? expected : [expected]);
+  });
+
+  it('has at least 40 spot checks', () => {
+    expect(SPOT.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('returns nobody before the first known holder or for an unknown office', () => {
+    expect(who('USA', 'no-such-office', '2022-01-27')).toEqual([]);
+    expect(who('XYZ', 'head-of-state', '2022-01-27')).toEqual([]);
+  });
+
+  it('lists the roles a person held on a date', () => {
+    const blinken = person('Antony Blinken');
+    expect(rolesOn(blinken, '2022-01-27').map((r) => r.office)).toEqual(['foreign-minister']);
+    expect(rolesOn(blinken, '2016-06-01').map((r) => r.office)).toEqual(['deputy-foreign-minister']);
+    expect(rolesOn(blinken, '2026-01-01')).toEqual([]);
+    const rubio = person('Marco Rubio');
+    expect(rolesOn(rubio, '2025-06-01').map((r) => r.office).sort()).toEqual(['foreign-minister', 'national-security-adviser']);
+  });
+
+  it('codes a role with its office agent, or as written for full codes', () => {
+    const [blinkenRole] = rolesOn(person('Antony Blinken'), '2022-01-27');
+    expect(roleActorCode(dict, blinkenRole!)).toBe('USAGOV');
+    const [milley] = rolesOn(person('Mark Milley'), '2021-01-06');
+    expect(roleActorCode(dict, milley!)).toBe('USAMIL');
+  });
+
+  it('lists terms earliest first', () => {
+    const terms = termsOf(dict, 'USA', 'head-of-state').map((t) => t.person.name);
+    expect(terms.slice(0, 3)).toEqual(['Bill Clinton', 'George W. Bush', 'Barack Obama']);
+  });
+
+  it('widens partial dates and rejects bad ones', () => {
+    expect(datePeriod('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+    expect(datePeriod('2022')).toEqual({ first: '2022-01-01', last: '2022-12-31' });
+    expect(() => datePeriod('2022-1-5')).toThrow();
+    expect(() => datePeriod('2022-13')).toThrow();
+  });
+});
