@@ -10,7 +10,13 @@ export interface CameoCode {
   goldstein: number;
   /** the two-digit root: "13" for "1312" */
   root: string;
+  /** the code one level up ("131" for "1312", "13" for "131"); absent for roots */
+  parent?: string;
+  /** true when the file gives no Goldstein value and the parent's is used */
+  goldsteinInherited?: boolean;
   description?: string;
+  /** editors' notes (provenance, differences between sources) */
+  notes?: string[];
   source: Provenance;
 }
 
@@ -20,12 +26,19 @@ export interface PloverType {
   /** the PLOVER quad category this type falls in */
   quad: 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
   modes: string[];
+  /** whether the type needs a recipient (the manual's "Requires recipient") */
+  recipientRequired: boolean;
+  /** the PLOVER conflict-cooperation score of the type (-10 .. +10) */
+  score?: number;
+  /** scores of single modes, where the PLOVER manual gives them */
+  modeScores: Map<string, number>;
   description?: string;
   source: Provenance;
 }
 
 export interface PloverMapping {
   cameo: string;
+  /** a PLOVER type, or "" for "no PLOVER type" (CAMEO root 01) */
   type: string;
   mode?: string;
   context: string[];
