@@ -273,6 +273,27 @@ describe('holdersOf and rolesOn', () => {
     ['TUR', 'head-of-government', '2005-01-01', 'Recep Tayyip Erdoğan'],
     ['TUR', 'foreign-minister', '2022-03-10', 'Mevlüt Çavuşoğlu'],
     ['SRB', 'head-of-state', '2020-01-01', 'Aleksandar Vučić'],
+    // Russia and Eurasia
+    ['RUS', 'foreign-minister', '2022', 'Sergey Lavrov'],
+    ['RUS', 'foreign-minister', '2003-06-01', 'Igor Ivanov'],
+    ['RUS', 'head-of-state', '2010-01-01', 'Dmitry Medvedev'],
+    ['RUS', 'head-of-government', '2010-01-01', 'Vladimir Putin'],
+    ['RUS', 'head-of-state', '2022-02-24', 'Vladimir Putin'],
+    ['RUS', 'defence-minister', '2022-02-24', 'Sergei Shoigu'],
+    ['RUS', 'defence-minister', '2025-01-01', 'Andrei Belousov'],
+    ['RUS', 'chief-of-defence', '2022-02-24', 'Valery Gerasimov'],
+    ['RUS', 'government-spokesperson', '2022-01-27', 'Dmitry Peskov'],
+    ['RUS', 'foreign-ministry-spokesperson', '2022-01-27', 'Maria Zakharova'],
+    ['UKR', 'head-of-state', '2022-03-01', 'Volodymyr Zelensky'],
+    ['UKR', 'head-of-state', '2016-01-01', 'Petro Poroshenko'],
+    ['UKR', 'head-of-state', '2012-01-01', 'Viktor Yanukovych'],
+    ['UKR', 'foreign-minister', '2022-03-01', 'Dmytro Kuleba'],
+    ['UKR', 'defence-minister', '2022-03-01', 'Oleksii Reznikov'],
+    ['UKR', 'chief-of-defence', '2023-06-01', 'Valerii Zaluzhnyi'],
+    ['BLR', 'head-of-state', '2020-08-09', 'Alexander Lukashenko'],
+    ['GEO', 'head-of-state', '2008-08-08', 'Mikheil Saakashvili'],
+    ['ARM', 'head-of-government', '2020-10-01', 'Nikol Pashinyan'],
+    ['AZE', 'head-of-state', '2020-10-01', 'Ilham Aliyev'],
   ];
 
   it.each(SPOT)('%s %s on %s', (code, office, date, expected) => {
