@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.js';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
-import { formatters, type OutputFormat } from '../output/formats.js';
+import { createFormatter, formatContextOf, type OutputFormat } from '../output/formats.js';
 
 export interface CodeCommandOptions {
   date?: string;
@@ -28,7 +28,7 @@ export async function codeCommand(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<BatchResult> {
-  const fmt = formatters[opts.format];
+  const fmt = createFormatter(opts.format, formatContextOf(engine, { pretty: opts.pretty ?? false }));
   const result: BatchResult = { articles: 0, failed: 0, warnings: 0 };
   const header = fmt.header?.();
   if (header) out.write(header);
@@ -52,7 +52,7 @@ export async function codeCommand(
       result.failed++;
       continue;
     }
-    out.write(fmt.article(doc, { pretty: opts.pretty ?? false }));
+    out.write(fmt.article(doc));
   }
   return result;
 }
