@@ -145,6 +145,11 @@ export function matchActors(
         agent = codes.includes('MIL') ? 'MIL' : codes[codes.length - 1];
         end = last.end;
         next = r + 1;
+        // an agent noun that modifies a following noun is not an actor: "military presence", "police station"
+        if (!title && end < s.tokenEnd && tokens.pos[end] === POS.NOUN && !(pieces[r + 1] && pieces[r + 1]!.start === end)) {
+          k = next - 1;
+          continue;
+        }
         if (title?.country && !country) country = title.country;
         head = title ?? has(last, 'agent');
         // a person after the title: a dictionary person, or capitalised words

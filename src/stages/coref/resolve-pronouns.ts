@@ -82,7 +82,7 @@ export function resolveCoreference(
     const want = wants.get(tokens.norm[i]!);
     if (!want) continue;
     const sentence = tokens.sentence[i]!;
-    const ante = findBack(seen, actors, sentence, (b) => compatible(actors[effective(b)]!, want, gender));
+    const ante = findSubjectFirst(seen, actors, sentence, (b) => compatible(actors[effective(b)]!, want, gender));
     if (ante === undefined) continue;
     links.push({
       text: text.slice(tokens.start[i]!, tokens.end[i]!),
@@ -110,6 +110,32 @@ function findBack(
     if (a.sentence < sentence - WINDOW) break;
     if (a.code.startsWith('---') && a.kind !== 'agent') continue;
     if (ok(seen[k]!)) return seen[k];
+  }
+  return undefined;
+}
+
+/**
+ * Hobbs-style preference for pronouns: the current sentence first, then each
+ * earlier sentence in turn; inside a sentence the leftmost compatible mention
+ * (usually the subject) wins, so "China told Washington that it hoped" links
+ * "it" to China.
+ */
+function findSubjectFirst(
+  seen: readonly number[],
+  actors: readonly ActorMention[],
+  sentence: number,
+  ok: (index: number) => boolean,
+): number | undefined {
+  let k = seen.length - 1;
+  for (let s = sentence; s >= sentence - WINDOW && k >= 0; s--) {
+    let best: number | undefined;
+    while (k >= 0 && actors[seen[k]!]!.sentence >= s) {
+      const idx = seen[k]!;
+      const a = actors[idx]!;
+      if (a.sentence === s && !(a.code.startsWith('---') && a.kind !== 'agent') && ok(idx)) best = idx;
+      k--;
+    }
+    if (best !== undefined) return best;
   }
   return undefined;
 }

@@ -49,6 +49,7 @@ export interface EventCoderIds {
   be: Set<number>;
   not: Set<number>;
   possessive: Set<number>;
+  possessivePronouns: Set<number>;
 }
 
 export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
@@ -63,6 +64,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     be: ids(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']),
     not: ids(['not', "n't", 'never']),
     possessive: ids(["'s", '’s', "'", '’']),
+    possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
   };
 }
 
@@ -85,6 +87,8 @@ interface PatternMatch {
   used: number[];
   source?: number; // slot id
   target?: number; // slot id
+  /** token where the first actor slot after the trigger starts */
+  firstSlot?: number;
 }
 
 const isPunct = (c: Ctx, t: number) => c.tokens.has(t, FLAG.PUNCT);
@@ -112,6 +116,7 @@ function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMa
         const id = c.slots.idAt(t);
         if (id >= 0 && c.slots.slots[id]!.tokenStart === t) {
           found = t;
+          if (m.firstSlot === undefined) m.firstSlot = t;
           if (el.kind === 'target') m.target = id;
           else m.source = id;
           pos = c.slots.slots[id]!.tokenEnd;
@@ -182,8 +187,15 @@ function tryEntry(c: Ctx, ce: CompiledEntry, t: number, triggerEnd: number): Pat
 function posAllowed(c: Ctx, ce: CompiledEntry, t: number): boolean {
   const p = c.tokens.pos[t]!;
   switch (ce.entry.pos) {
-    case 'verb':
-      return p === POS.VERB || p === POS.AUX;
+    case 'verb': {
+      if (p === POS.VERB || p === POS.AUX) return true;
+      // a participle the tagger took for a noun or adjective: "has been building", "were attacked"
+      if (t > c.s.tokenStart && (p === POS.NOUN || p === POS.ADJ) && c.tokens.pos[t - 1] === POS.AUX) {
+        const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+        return /(ing|ed)$/i.test(surface);
+      }
+      return false;
+    }
     case 'noun':
       return p === POS.NOUN || p === POS.PROPN;
     case 'adj':
@@ -297,7 +309,9 @@ function findSubject(c: Ctx, t: number): number | null {
       const after = slot.tokenEnd;
       const prepObject = before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.by;
       const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1;
-      if (!prepObject && !possessor) return id;
+      // "its", "his", "their": a possessive determiner is never the subject
+      const determiner = slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!);
+      if (!prepObject && !possessor && !determiner) return id;
       j = slot.tokenStart;
       continue;
     }
@@ -437,7 +451,7 @@ export function codeEvents(
       for (let k = first; k <= hit.m.end; k++) consumed[k - s.tokenStart] = 1;
       for (const k of hit.m.used) if (k >= s.tokenStart && k < s.tokenEnd) consumed[k - s.tokenStart] = 1;
       void used;
-      const trig = span(c, first, Math.max(triggerTok, lastLiteral(hit.m, triggerTok)));
+      const trig = span(c, first, lastLiteral(c, hit.m, triggerTok));
       const found = dates.near(sIdx, s.start, s.end, trig.start);
       for (const [a, b] of pairs) {
         const src = slots.slots[a]!;
@@ -476,11 +490,19 @@ export function codeEvents(
   return events;
 }
 
-/** the last literal word the pattern used right after the trigger, so "held telephone talks" is the trigger span */
-function lastLiteral(m: PatternMatch, trigger: number): number {
+/**
+ * The end of the trigger span: the last literal word the pattern used after
+ * the trigger and before its first actor slot, without a trailing preposition,
+ * so "held telephone talks with +" shows "held telephone talks".
+ */
+function lastLiteral(c: Ctx, m: PatternMatch, trigger: number): number {
   let last = trigger;
-  const sorted = [...m.used].sort((a, b) => a - b);
-  for (const u of sorted) if (u > trigger && u <= last + MAX_GAP + 1) last = u;
+  for (const u of m.used) {
+    if (u <= last || (m.firstSlot !== undefined && u >= m.firstSlot)) continue;
+    const p = c.tokens.pos[u];
+    if (p === POS.ADP || p === POS.DET || p === POS.PART) continue;
+    last = u;
+  }
   return last;
 }
 

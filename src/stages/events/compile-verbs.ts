@@ -94,7 +94,7 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     // most specific first; file order breaks ties
     patterns.sort((a, b) => b.weight - a.weight || Number(b.hasTarget) - Number(a.hasTarget));
     const compiled: CompiledEntry = { entry, patterns };
-    const keys = new Set([vocab.intern(entry.lemma), ...entry.forms.map((f) => vocab.intern(f))]);
+    const keys = new Set([entry.lemma, ...inflections(entry.lemma), ...entry.forms].map((f) => vocab.intern(f)));
     for (const k of keys) {
       const list = triggers.get(k) ?? [];
       list.push(compiled);
@@ -121,4 +121,21 @@ export function applyModifier(m: Modifier, code: string): { code: string; negate
   if (m.otherwise === 'keep') return { code, negated: false };
   if (m.otherwise === 'negate') return { code, negated: true };
   return { code: m.otherwise, negated: false };
+}
+
+/**
+ * Regular English inflections of a lemma, so a trigger is found even where the
+ * tagger's lemma is off ("building" tagged as a noun in "has been building
+ * up"). Over-generation is harmless: a form that is no word never occurs.
+ */
+export function inflections(lemma: string): string[] {
+  if (!/^[a-z]+$/.test(lemma)) return [];
+  const out = [lemma + 's', lemma + 'es', lemma + 'ed', lemma + 'd', lemma + 'ing'];
+  if (lemma.endsWith('e')) out.push(lemma.slice(0, -1) + 'ing');
+  if (/[^aeiou]y$/.test(lemma)) out.push(lemma.slice(0, -1) + 'ies', lemma.slice(0, -1) + 'ied');
+  if (/[^aeiou][aeiou][bdfgklmnprtvz]$/.test(lemma)) {
+    const last = lemma[lemma.length - 1]!;
+    out.push(lemma + last + 'ed', lemma + last + 'ing');
+  }
+  return out;
 }
