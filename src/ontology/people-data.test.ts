@@ -59,6 +59,27 @@ const SHARED_NAMES: Record<string, string[]> = {
   duterte: ['Rodrigo Duterte', 'Sara Duterte'],
 };
 
+/** How senior an office is, for ordering a person's concurrent roles (lower is senior). */
+const SENIORITY: Record<string, number> = {
+  'supreme-leader': 0,
+  'head-of-state': 1,
+  'party-leader': 1,
+  'head-of-government': 2,
+  'vice-president': 3,
+  'deputy-head-of-government': 3,
+  'crown-prince': 3,
+  'secretary-general': 3,
+  'commission-president': 3,
+  'council-president': 3,
+  'foreign-minister': 4,
+  'defence-minister': 4,
+  'interior-minister': 4,
+  'finance-minister': 4,
+  'justice-minister': 4,
+  'speaker-of-parliament': 4,
+  'national-security-adviser': 5,
+};
+
 function person(name: string): PersonEntry {
   const p = dict.people.find((x) => x.name === name);
   if (!p) throw new Error(`no person "${name}"`);
@@ -195,6 +216,24 @@ describe('offices and people load', () => {
     }
   });
 
+  it('lists the senior of two concurrent roles with different codes first', () => {
+    // the actors stage takes the first role valid on the date, so order decides the code
+    const rank = (office: string | null): number =>
+      office === null ? 9 : (SENIORITY[office] ?? 6);
+    const problems: string[] = [];
+    for (const p of dict.people) {
+      p.roles.forEach((a, i) => {
+        p.roles.forEach((b, j) => {
+          if (j <= i) return;
+          const overlap = (a.from ?? '0000') < (b.until ?? '9999') && (b.from ?? '0000') < (a.until ?? '9999');
+          if (!overlap || roleActorCode(dict, a) === roleActorCode(dict, b)) return;
+          if (rank(b.office) < rank(a.office)) problems.push(`${p.name}: ${b.code} ${b.office} should come before ${a.code} ${a.office}`);
+        });
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('refers only to offices that exist', () => {
     const ids = new Set(dict.offices.map((o) => o.id));
     for (const p of dict.people) for (const r of p.roles) if (r.office) expect(ids.has(r.office), r.office).toBe(true);
@@ -328,6 +367,19 @@ describe('holdersOf and rolesOn', () => {
     ['MMR', 'head-of-government', '2018-01-01', 'Aung San Suu Kyi'],
     ['MMR', 'head-of-state', '2022-01-01', ['Myint Swe', 'Min Aung Hlaing']],
     ['PHL', 'head-of-state', '2018-01-01', 'Rodrigo Duterte'],
+    // South Asia
+    ['IND', 'head-of-government', '2022-01-27', 'Narendra Modi'],
+    ['IND', 'head-of-government', '2008-11-26', 'Manmohan Singh'],
+    ['IND', 'foreign-minister', '2022-01-27', 'S. Jaishankar'],
+    ['IND', 'defence-minister', '2022-01-27', 'Rajnath Singh'],
+    ['PAK', 'head-of-state', '2005-01-01', 'Pervez Musharraf'],
+    ['PAK', 'head-of-government', '2020-01-01', 'Imran Khan'],
+    ['PAK', 'head-of-government', '2025-05-10', 'Shehbaz Sharif'],
+    ['PAK', 'army-chief', '2025-05-10', 'Asim Munir'],
+    ['AFG', 'head-of-state', '2010-01-01', 'Hamid Karzai'],
+    ['AFG', 'head-of-state', '2019-01-01', 'Ashraf Ghani'],
+    ['AFG', 'supreme-leader', '2023-01-01', 'Haibatullah Akhundzada'],
+    ['AFG', 'foreign-minister', '2023-01-01', 'Amir Khan Muttaqi'],
   ];
 
   it.each(SPOT)('%s %s on %s', (code, office, date, expected) => {
