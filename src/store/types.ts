@@ -396,7 +396,8 @@ export interface StoredActor {
   code: string;
   /** the canonical name the first mention gave */
   name?: string;
-  kind: ActorKind;
+  /** the kind of its first mention in text; absent when the code was only seen on an event side */
+  kind?: ActorKind;
   /** mentions in article text */
   mentions: number;
   /** events (not mentions) with this code as source, as target */

@@ -476,15 +476,14 @@ export abstract class SqlReader {
     const p = new Params(this.dialect);
     const src = this.levelExpr('e.source', level);
     const tgt = this.levelExpr('e.target', level);
-    const f = p.add(range.from);
-    const t = p.add(range.to);
-    const base = `e.date >= ${f} AND e.date <= ${t} AND e.negated = 0`;
+    // placeholders are positional on SQLite: each use of a value is its own parameter
+    const base = () => `e.date >= ${p.add(range.from)} AND e.date <= ${p.add(range.to)} AND e.negated = 0`;
     const cols = tallyColumns(this.dialect);
     const rows = await this.db.all<TallyRow & { code: string }>(
       `SELECT code, ${cols.replaceAll('e.', 'x.')} FROM (
-         SELECT ${src} AS code, e.mentions, e.goldstein, e.quad FROM events e WHERE ${base}
+         SELECT ${src} AS code, e.mentions, e.goldstein, e.quad FROM events e WHERE ${base()}
          UNION ALL
-         SELECT ${tgt} AS code, e.mentions, e.goldstein, e.quad FROM events e WHERE ${base} AND e.target <> '' AND ${tgt} <> ${src}
+         SELECT ${tgt} AS code, e.mentions, e.goldstein, e.quad FROM events e WHERE ${base()} AND e.target <> '' AND ${tgt} <> ${src}
        ) x GROUP BY code`,
       p.values,
     );
