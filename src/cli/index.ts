@@ -10,6 +10,8 @@ import { createEngine, type EngineOptions } from '../engine.js';
 import { DyadError } from '../core/errors.js';
 import { codeCommand } from './code.js';
 import { explain, formatExplanation } from './explain.js';
+import { addServeCommand } from './serve.js';
+import { addWatchCommand } from './watch.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2 } as const;
 
@@ -76,6 +78,9 @@ export function buildProgram(): Command {
       if (o.json) process.stdout.write(JSON.stringify({ document: engine.output(ex.doc), trace: ex.steps }, null, 2) + '\n');
       else process.stdout.write(formatExplanation(engine, ex));
     });
+
+  addServeCommand(program);
+  addWatchCommand(program);
 
   return program;
 }

@@ -104,7 +104,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   // DNS rebinding: a page on another site must not reach a loopback server through a name it controls
   if (options.loopback !== false) {
     app.use('*', async (c, next) => {
-      const host = c.req.header('host');
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
       if (host && !allowedHosts.has(hostName(host))) throw new HttpError('E_BAD_HOST', `Host "${host}" is not this machine; start with --allow-host ${hostName(host)} to allow it`);
       await next();
     });

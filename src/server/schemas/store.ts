@@ -210,7 +210,7 @@ export const StoredActor = z
   .object({
     code: z.string(),
     name: z.string().optional(),
-    kind: z.string(),
+    kind: z.string().optional(),
     mentions: z.number().int(),
     asSource: z.number().int(),
     asTarget: z.number().int(),
