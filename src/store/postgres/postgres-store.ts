@@ -169,7 +169,8 @@ class PostgresStore extends SqlReader implements Store {
       firstOf.set('h:' + r.article.content_hash, i);
       candidates.push(i);
     });
-    candidates.sort((x, y) => (all[x]!.article.id < all[y]!.article.id ? -1 : 1));
+    // input order, so that `seq` (ingest order) follows the batch; a deadlock
+    // between two batches holding the same articles in other orders is retried
     const A = candidates.map((i) => all[i]!.article);
     const ins = await c.query<{ seq: string; id: string }>(
       `INSERT INTO articles (id, content_hash, title, date, url, outlet, text, chars, schema_version, ontology, messages, n_mentions, n_actors, n_quotes, ingested_at)
