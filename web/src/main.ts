@@ -10,6 +10,10 @@ import { renderDocument } from './document-view.js';
 import { renderNetwork } from './network.js';
 import { destroyTimeline, renderTimeline } from './timeline.js';
 
+const EXAMPLE =
+  'Russia accused Ukraine on Monday of shelling villages near the border. Ukraine rejected the accusation.\n\n' +
+  '“We call on all sides to remain calm,” Chinese Foreign Minister Wang Yi said after talks with U.S. Secretary of State Antony Blinken.';
+
 const PLOVER_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 
 const state = {
@@ -147,7 +151,7 @@ function codePage(): HTMLElement {
     try {
       const doc = await api.code(t, date.value || null);
       if (mine !== seq) return;
-      status.textContent = `${doc.events.length} events, ${doc.quotes.length} quotes, ${doc.actors.length} actor mentions`;
+      status.textContent = `events: ${doc.events.length} · quotes: ${doc.quotes.length} · actor mentions: ${doc.actors.length}`;
       renderDocument(out, doc, doc.events.length ? { focus: { index: 0 } } : {});
     } catch (e) {
       if (mine !== seq) return;
@@ -166,7 +170,14 @@ function codePage(): HTMLElement {
       'coder',
       h('p', { class: 'hint' }, 'dyad finds who did what to whom, and who said what. The text is coded by the server and not stored.'),
       text,
-      h('div', { class: 'controls' }, h('label', {}, 'Article date ', date), h('button', { type: 'button', id: 'code-run', onclick: run }, 'Code'), status),
+      h(
+        'div',
+        { class: 'controls' },
+        h('label', {}, 'Article date ', date),
+        h('button', { type: 'button', id: 'code-run', onclick: run }, 'Code'),
+        h('button', { type: 'button', class: 'link', id: 'code-example', onclick: () => ((text.value = EXAMPLE), void run()) }, 'try an example'),
+        status,
+      ),
       out,
     ),
   );

@@ -105,7 +105,11 @@ export function renderNetwork(host: HTMLElement, dyads: DyadSummary[], on: Netwo
     const hit = svg('path', { d, class: 'edge-hit', 'stroke-width': Math.max(12, width(l) + 8) });
     const line = svg('path', { d, class: 'edge-line', stroke: colour, 'stroke-width': width(l).toFixed(2), 'marker-end': `url(#arrow-${i})` });
     g.append(title, hit, line);
-    const pick = () => on.onDyad(s.id, t.id);
+    const pick = () => {
+      for (const other of edges.querySelectorAll('.edge.selected')) other.classList.remove('selected');
+      g.classList.add('selected');
+      on.onDyad(s.id, t.id);
+    };
     g.addEventListener('click', pick);
     g.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && pick());
     edges.append(g);

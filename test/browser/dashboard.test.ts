@@ -1,0 +1,173 @@
+/**
+ * The dashboard end to end in headless Chromium (Debian's /usr/bin/chromium
+ * driven by playwright-core): real articles coded by the real engine into a
+ * temporary SQLite store, the real server on a free port, the dashboard as
+ * `npm run build` makes it. An analyst's path: pick a period and see the
+ * network, open a dyad's timeline, filter the event table, open an article
+ * and see its highlights and rule, paste a text and see it coded.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { listen, type RunningServer } from '../../src/server/listen.js';
+import { loadWebAssets } from '../../src/server/web-assets.js';
+import { openStore } from '../../src/store/index.js';
+import type { ArticleDetail, DyadSummary, Page as ApiPage, Series, Store, StoredEvent } from '../../src/store/types.js';
+import { testEngine } from '../support/engine.js';
+import { NEWS, seedArticle } from './news.js';
+// @ts-expect-error: a plain ES module without types
+import { buildWeb } from '../../web/build.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`skipping the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does it)`);
+
+let dir: string;
+let store: Store;
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+async function api<T>(path: string): Promise<T> {
+  const r = await fetch(`${server.url}${path}`);
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dyad-browser-'));
+    const webDir = await buildWeb(join(dir, 'web'), { minify: false });
+    store = await openStore(join(dir, 'dash.sqlite'));
+    const engine = testEngine();
+    for (const { title, ...n } of [seedArticle(), ...NEWS]) await store.putDocument(engine.code(title ? { ...n, title } : n));
+    server = await listen(createApp({ engine, store, loopback: true, web: loadWebAssets(webDir), log: (l) => problems.push(l) }), '127.0.0.1', 0);
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => /articles/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the store and the actor network of a chosen period', async () => {
+    const stats = (await api<{ store: { stats: { articles: number } } }>('/api/health')).store.stats;
+    await expect.poll(() => page.textContent('[data-testid=status]')).toContain(`${stats.articles} articles`);
+
+    // a period with no events: an empty network that says so
+    await page.fill('#period-from', '1990-01-01');
+    await page.fill('#period-to', '1990-01-31');
+    await page.click('#period-apply');
+    await page.waitForSelector('#network .notice');
+    expect(await page.locator('#network .node').count()).toBe(0);
+
+    // March 2024: the nodes are the actors of that month's dyads
+    await page.fill('#period-from', '2024-03-01');
+    await page.fill('#period-to', '2024-03-31');
+    await page.click('#period-apply');
+    await page.waitForSelector('#network svg.network .node');
+    const dyads = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&level=code&limit=80')).items.filter((d) => d.source !== d.target);
+    expect(dyads.length).toBeGreaterThan(0);
+    const want = [...new Set(dyads.flatMap((d) => [d.source, d.target]))].sort();
+    const nodes = (await page.locator('#network .node').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).sort();
+    expect(nodes).toEqual(want);
+    expect(await page.locator('#network .edge').count()).toBe(dyads.length);
+  });
+
+  it("opens a dyad's tension timeline from the network", async () => {
+    const d = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&limit=80')).items.find((x) => x.source !== x.target)!;
+    await page.click(`#network .edge[data-source="${d.source}"][data-target="${d.target}"]`);
+    if (process.env.DYAD_SCREENSHOTS) await page.screenshot({ path: join(process.env.DYAD_SCREENSHOTS, 'explore.png'), fullPage: true });
+    const series = await api<Series>(`/api/series?source=${d.source}&target=${d.target}&interval=week&from=2024-03-01&to=2024-03-31&directed=true`);
+    const total = series.points.reduce((n, p) => n + p.events, 0);
+    expect(total).toBeGreaterThan(0);
+    await expect.poll(() => page.textContent('[data-testid=timeline-summary]')).toContain(`${d.source} → ${d.target}: ${total} event`);
+    expect(await page.locator('#timeline .uplot canvas').count()).toBeGreaterThan(0);
+    // the table follows the chosen dyad
+    await expect.poll(() => page.inputValue('#filters input[name=source]')).toBe(d.source);
+    await page.waitForSelector('#events-table tbody tr');
+  });
+
+  it('filters the event table', async () => {
+    await page.fill('#period-from', '');
+    await page.fill('#period-to', '');
+    await page.click('#filters .link'); // clear
+    await page.selectOption('#filters select[name=quad]', '3,4');
+    await page.click('#filters-apply');
+    const want = (await api<ApiPage<StoredEvent>>('/api/events?quad=3,4&limit=50')).items;
+    expect(want.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#events-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))))
+      .toEqual(want.map((e) => e.id));
+
+    await page.fill('#filters input[name=q]', 'Kharkiv');
+    await page.click('#filters-apply');
+    const kharkiv = (await api<ApiPage<StoredEvent>>('/api/events?quad=3,4&q=Kharkiv&limit=50')).items;
+    expect(kharkiv.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#events-table tbody tr').count()).toBe(kharkiv.length);
+    expect(kharkiv.length).toBeLessThan(want.length);
+  });
+
+  it('opens a row as its article with actors, triggers and quotes highlighted and the rule that fired', async () => {
+    const row = page.locator('#events-table tbody tr').first();
+    const eventId = await row.getAttribute('data-event');
+    const event = await api<StoredEvent>(`/api/events/${encodeURIComponent(eventId!)}`).then((r) => (r as unknown as { event: StoredEvent }).event);
+    const article = await api<ArticleDetail>(`/api/articles/${encodeURIComponent(event.firstArticle)}`);
+    await row.click();
+    await page.waitForSelector('#article:not([hidden]) [data-testid=doc-text]');
+    expect(await page.textContent('#article-title')).toBe(article.title);
+    const text = await page.textContent('#article [data-testid=doc-text]');
+    expect(text).toBe(article.text);
+    expect(await page.locator('#article [data-testid=doc-text] .hl-trigger').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#article [data-testid=doc-text] .hl-actor').count()).toBeGreaterThanOrEqual(1);
+    // every quote the article holds is highlighted (the quote spans are split where actors or triggers fall inside)
+    const quoteText = (await page.locator('#article [data-testid=doc-text] .hl-quote').allTextContents()).join('');
+    const covered = new Set(article.quotes.flatMap((q) => Array.from({ length: q.end - q.start }, (_, i) => q.start + i)));
+    expect(quoteText.length).toBe(covered.size);
+    // the event of the row is focused: its trigger is outlined and its rule shown
+    const mine = article.events.find((e) => e.eventId === eventId)!;
+    const focusedTrigger = await page.locator('#article .hl-trigger.focus').allTextContents();
+    expect(focusedTrigger.join('')).toBe(mine.trigger.text);
+    if (process.env.DYAD_SCREENSHOTS) await page.screenshot({ path: join(process.env.DYAD_SCREENSHOTS, 'article.png') });
+    const active = page.locator('#article .event-list li.active [data-testid=rule]');
+    expect(await active.textContent()).toContain(`${mine.rule.file}:${mine.rule.line}`);
+    await page.click('#article-close');
+    await expect.poll(() => page.isHidden('#article')).toBe(true);
+  });
+
+  it('codes a pasted text live', async () => {
+    const before = await store.stats();
+    await page.click('nav button[data-page=code]');
+    const text = NEWS[3]!.text;
+    await page.fill('#code-date', '2024-03-20');
+    await page.fill('#code-text', text);
+    const want = testEngine().code({ text, date: '2024-03-20' });
+    expect(want.events.length).toBeGreaterThan(0);
+    await expect.poll(() => page.textContent('[data-testid=code-status]')).toBe(`events: ${want.events.length} · quotes: ${want.quotes.length} · actor mentions: ${want.actors.length}`);
+    expect(await page.locator('#code-result [data-testid=doc-text] .hl-trigger').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#code-result [data-testid=doc-events] li').count()).toBe(want.events.length);
+    if (process.env.DYAD_SCREENSHOTS) await page.screenshot({ path: join(process.env.DYAD_SCREENSHOTS, 'code.png'), fullPage: true });
+    expect(await store.stats()).toEqual(before); // nothing was stored
+  });
+
+  it('ran without page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
