@@ -22,10 +22,17 @@ function isoDate(v: string): string {
   return v;
 }
 
-function engineOptions(o: { ontology?: string; quad?: 'gdelt' | 'phoenix' }): EngineOptions {
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+function engineOptions(o: { ontology?: string; quad?: 'gdelt' | 'phoenix'; maxChars?: number }): EngineOptions {
   const e: EngineOptions = {};
   if (o.ontology) e.ontology = o.ontology;
   if (o.quad) e.quad = o.quad;
+  if (o.maxChars) e.maxChars = o.maxChars;
   return e;
 }
 
@@ -49,9 +56,26 @@ export function buildProgram(): Command {
     .addOption(new Option('--input-format <format>', 'input format (default: by extension and content)').choices(['auto', 'txt', 'jsonl', 'html', 'feed']).default('auto'))
     .option('--pretty', 'indent JSON output')
     .option('-q, --quiet', 'print only errors on stderr, not warnings')
+    .option('--max-chars <n>', 'articles longer than this many characters are reported and not coded (default 2000000)', positiveInt)
     .addOption(ontologyOpt())
     .addOption(quadOpt())
-    .addHelpText('after', '\nExit status: 0 all inputs coded, 1 some input failed (the rest were coded), 2 usage or configuration error.')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Problems go to stderr, one line each, naming the input: the file, file:LINE',
+        'for JSONL, file#ITEM for feeds, or stdin. The rest of the batch is always coded.',
+        '  errors    not coded: an empty or binary input, malformed JSON, no "text",',
+        '            HTML with no article, an unreadable feed, an article over',
+        '            --max-chars, a missing file or folder',
+        '  warnings  coded, but look: not valid UTF-8 (read as Latin-1), not English,',
+        '            a date that cannot be read, a file of another type (skipped)',
+        '',
+        'Exit status: 0 every input was coded (warnings allowed); 1 some input failed',
+        '(the rest were coded); 2 usage or configuration error (a bad option, a',
+        'malformed dictionary).',
+      ].join('\n'),
+    )
     .action(async (inputs: string[], o) => {
       const engine = await createEngine(engineOptions(o));
       const r = await codeCommand(engine, inputs, { date: o.date, format: o.format, inputFormat: o.inputFormat, pretty: o.pretty, quiet: o.quiet }, process.stdout, process.stderr);
@@ -87,10 +111,13 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride((e) => {
+  const usageExit = (e: { exitCode: number }) => {
     process.exitCode = e.exitCode === 0 ? 0 : EXIT.USAGE;
     throw e;
-  });
+  };
+  // subcommands made before this call do not inherit it: set it on each
+  program.exitOverride(usageExit);
+  for (const c of program.commands) c.exitOverride(usageExit);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -55,6 +55,25 @@ export function looksBinary(buf: Buffer): boolean {
   return n > 0 && control / n > 0.1;
 }
 
+/** The UTF-16 encoding a byte-order mark announces, if any. */
+function utf16Of(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * The text of an input, or null when it is binary. UTF-16 with a byte-order
+ * mark is decoded as such (Windows editors write it); everything else is
+ * UTF-8, or Latin-1 with a warning naming the first bad byte.
+ */
+export function decodeInput(buf: Buffer, origin: string): { text: string; problems: InputItem[] } | null {
+  const utf16 = utf16Of(buf);
+  if (utf16) return { text: new TextDecoder(utf16).decode(buf), problems: [] };
+  if (looksBinary(buf)) return null;
+  return decodeText(buf, origin);
+}
+
 /** UTF-8 text, or Latin-1 with a warning naming the first bad byte. */
 export function decodeText(buf: Buffer, origin: string): { text: string; problems: InputItem[] } {
   try {
@@ -70,19 +89,22 @@ export function decodeText(buf: Buffer, origin: string): { text: string; problem
   }
 }
 
-function metaFromJson(o: Record<string, unknown>, fallbackDate: string | null): ArticleMeta & { text?: unknown } {
-  const meta: ArticleMeta & { text?: unknown } = { text: o.text ?? o.body ?? o.content };
+function metaFromJson(o: Record<string, unknown>, fallbackDate: string | null): ArticleMeta & { text?: unknown; badDate?: unknown } {
+  const meta: ArticleMeta & { text?: unknown; badDate?: unknown } = { text: o.text ?? o.body ?? o.content };
   if (o.id !== undefined && o.id !== null) meta.id = String(o.id);
   if (typeof o.title === 'string') meta.title = o.title;
   else if (typeof o.headline === 'string') meta.title = o.headline;
-  meta.date = normalizeDate(o.date ?? o.published ?? o.publishedAt ?? o.pubDate ?? o.published_at) ?? fallbackDate;
+  const given = o.date ?? o.published ?? o.publishedAt ?? o.pubDate ?? o.published_at;
+  const date = normalizeDate(given);
+  if (date === null && given !== undefined && given !== null && given !== '') meta.badDate = given;
+  meta.date = date ?? fallbackDate;
   const url = o.url ?? o.link;
   if (typeof url === 'string') meta.url = url;
   if (typeof o.source === 'string') meta.source = o.source;
   return meta;
 }
 
-function jsonLine(line: string, origin: string, fallbackDate: string | null): InputItem | null {
+function jsonLine(line: string, origin: string, fallbackDate: string | null): InputItem | InputItem[] | null {
   const trimmed = line.trim();
   if (trimmed === '') return null;
   let o: unknown;
@@ -94,8 +116,11 @@ function jsonLine(line: string, origin: string, fallbackDate: string | null): In
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return problem(origin, 'a JSONL line must be an object with "text"');
   const meta = metaFromJson(o as Record<string, unknown>, fallbackDate);
   if (typeof meta.text !== 'string' || meta.text.trim() === '') return problem(origin, 'the object has no "text" string');
-  const { text, ...rest } = meta;
-  return { kind: 'article', article: { ...rest, text: text as string, origin } };
+  const { text, badDate, ...rest } = meta;
+  const article: InputItem = { kind: 'article', article: { ...rest, text: text as string, origin } };
+  if (badDate === undefined) return article;
+  const shown = JSON.stringify(badDate).slice(0, 60);
+  return [problem(origin, `date ${shown} is not a date dyad can read; the article is dated ${rest.date ?? 'unknown'}`, 'warning'), article];
 }
 
 async function* readJsonl(stream: Readable, name: string, fallbackDate: string | null): AsyncGenerator<InputItem> {
@@ -104,8 +129,17 @@ async function* readJsonl(stream: Readable, name: string, fallbackDate: string |
   for await (const line of rl) {
     n++;
     const item = jsonLine(line, `${name}:${n}`, fallbackDate);
-    if (item) yield item;
+    if (Array.isArray(item)) yield* item;
+    else if (item) yield item;
   }
+}
+
+/** JSONL by content: the first line is a JSON object, or most of the first ten are (the first may be the broken one). */
+function looksJsonl(head: string): boolean {
+  if (head.startsWith('{')) return true;
+  const lines = head.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 10);
+  const objects = lines.filter((l) => l.startsWith('{') && l.endsWith('}')).length;
+  return lines.length >= 2 && objects * 2 > lines.length;
 }
 
 function* fromText(text: string, origin: string, format: InputFormat, fallbackDate: string | null): Generator<InputItem> {
@@ -114,7 +148,7 @@ function* fromText(text: string, origin: string, format: InputFormat, fallbackDa
     format !== 'auto' ? format
     : /^<!doctype html|^<html[\s>]/i.test(head) ? 'html'
     : isFeed(head) ? 'feed'
-    : head.startsWith('{') ? 'jsonl'
+    : looksJsonl(head) ? 'jsonl'
     : 'txt';
   if (text.trim() === '') {
     yield problem(origin, 'empty input: nothing to code');
@@ -124,7 +158,8 @@ function* fromText(text: string, origin: string, format: InputFormat, fallbackDa
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
       const item = jsonLine(lines[i]!, `${origin}:${i + 1}`, fallbackDate);
-      if (item) yield item;
+      if (Array.isArray(item)) yield* item;
+      else if (item) yield item;
     }
   } else if (fmt === 'html') {
     const page = extractArticle(text);
@@ -170,14 +205,22 @@ function formatOfPath(path: string): InputFormat {
   return 'auto';
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = await readdir(dir, { withFileTypes: true });
+type WalkItem = { path: string } | { problem: InputItem };
+
+async function* walk(dir: string): AsyncGenerator<WalkItem> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    yield { problem: problem(dir, `cannot read the folder: ${(e as Error).message}`) };
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile()) yield p;
+    else if (e.isFile()) yield { path: p };
   }
 }
 
@@ -208,13 +251,13 @@ async function* readFileInput(path: string, opts: ReadOptions): AsyncGenerator<I
     yield problem(path, `cannot read: ${(e as Error).message}`);
     return;
   }
-  if (looksBinary(buf)) {
+  const decoded = decodeInput(buf, path);
+  if (!decoded) {
     yield problem(path, 'binary file, not text: skipped');
     return;
   }
-  const { text, problems } = decodeText(buf, path);
-  yield* problems;
-  yield* fromText(text, path, format, fallback);
+  yield* decoded.problems;
+  yield* fromText(decoded.text, path, format, fallback);
 }
 
 /** Yields every article (or problem) from the given paths, in order. */
@@ -224,14 +267,13 @@ export async function* readInputs(paths: readonly string[], opts: ReadOptions = 
       const stdin = opts.stdin ?? process.stdin;
       const chunks: Buffer[] = [];
       for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
-      const buf = Buffer.concat(chunks);
-      if (looksBinary(buf)) {
+      const decoded = decodeInput(Buffer.concat(chunks), 'stdin');
+      if (!decoded) {
         yield problem('stdin', 'binary data, not text: skipped');
         continue;
       }
-      const { text, problems } = decodeText(buf, 'stdin');
-      yield* problems;
-      yield* fromText(text, 'stdin', opts.format ?? 'auto', opts.date ?? null);
+      yield* decoded.problems;
+      yield* fromText(decoded.text, 'stdin', opts.format ?? 'auto', opts.date ?? null);
       continue;
     }
     let info;
@@ -242,7 +284,12 @@ export async function* readInputs(paths: readonly string[], opts: ReadOptions = 
       continue;
     }
     if (info.isDirectory()) {
-      for await (const f of walk(p)) {
+      for await (const w of walk(p)) {
+        if ('problem' in w) {
+          yield w.problem;
+          continue;
+        }
+        const f = w.path;
         if (!knownExt(f)) {
           yield problem(f, `skipped: ${basename(f)} is not a text, JSONL, HTML or feed file`, 'warning');
           continue;
