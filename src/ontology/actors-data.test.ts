@@ -290,7 +290,7 @@ describe('phrases', () => {
   });
 
   it('leave out the ambiguous forms the header notes name', () => {
-    for (const t of ['Commonwealth', 'Amnesty', 'Labour', 'Democrats', 'Republicans', 'Diet', 'Shabab', 'Wagner', 'Amal', 'Emirates']) {
+    for (const t of ['Commonwealth', 'Labour', 'Jersey', 'Reunion', 'Democrats', 'Republicans', 'Diet', 'Shabab', 'Wagner', 'Amal', 'Emirates']) {
       expect(find('names', t), t).toEqual([]);
     }
     expect(find('adjectives', 'Wagner').map((x) => x.code)).toEqual(['RUSMILWGR']);
