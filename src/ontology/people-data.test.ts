@@ -62,6 +62,10 @@ const SHARED_NAMES: Record<string, string[]> = {
   sharaa: ['Farouk al-Sharaa', 'Ahmed al-Sharaa'],
   'al-sharaa': ['Farouk al-Sharaa', 'Ahmed al-Sharaa'],
   hariri: ['Rafic Hariri', 'Saad Hariri'],
+  kabila: ['Laurent-Désiré Kabila', 'Joseph Kabila'],
+  tshisekedi: ['Étienne Tshisekedi', 'Félix Tshisekedi'],
+  deby: ['Idriss Déby', 'Mahamat Déby'],
+  déby: ['Idriss Déby', 'Mahamat Déby'],
 };
 
 /** How senior an office is, for ordering a person's concurrent roles (lower is senior). */
@@ -432,6 +436,26 @@ describe('holdersOf and rolesOn', () => {
     ['YEM', 'head-of-state', '2015-03-26', 'Abdrabbuh Mansur Hadi'],
     ['YEMREB', 'group-leader', '2024-01-01', 'Abdul-Malik al-Houthi'],
     ['JOR', 'head-of-state', '2020-01-01', 'Abdullah II'],
+    // Africa
+    ['ZAF', 'head-of-state', '2012-01-01', 'Jacob Zuma'],
+    ['ZAF', 'head-of-state', '2022-01-27', 'Cyril Ramaphosa'],
+    ['ZAF', 'foreign-minister', '2023-01-01', 'Naledi Pandor'],
+    ['NGA', 'head-of-state', '2018-01-01', 'Muhammadu Buhari'],
+    ['ETH', 'head-of-government', '2021-01-01', 'Abiy Ahmed'],
+    ['ERI', 'head-of-state', '2021-01-01', 'Isaias Afwerki'],
+    ['SDN', 'head-of-state', '2010-01-01', 'Omar al-Bashir'],
+    ['SDN', 'head-of-state', '2024-01-01', 'Abdel Fattah al-Burhan'],
+    ['SSD', 'head-of-state', '2014-01-01', 'Salva Kiir'],
+    ['SOM', 'head-of-state', '2019-01-01', 'Mohamed Abdullahi Mohamed'],
+    ['LBY', 'head-of-state', '2011-03-19', ['Muammar Gaddafi', 'Mustafa Abdul Jalil']],
+    ['LBY', 'head-of-government', '2019-04-04', ['Abdullah al-Thani', 'Fayez al-Sarraj']],
+    ['MLI', 'head-of-state', '2023-01-01', 'Assimi Goïta'],
+    ['BFA', 'head-of-state', '2023-01-01', 'Ibrahim Traoré'],
+    ['NER', 'head-of-state', '2024-01-01', 'Abdourahamane Tchiani'],
+    ['COD', 'head-of-state', '2010-01-01', 'Joseph Kabila'],
+    ['COD', 'head-of-state', '2025-02-01', 'Félix Tshisekedi'],
+    ['RWA', 'head-of-state', '2025-02-01', 'Paul Kagame'],
+    ['CAF', 'head-of-state', '2020-01-01', 'Faustin-Archange Touadéra'],
   ];
 
   it.each(SPOT)('%s %s on %s', (code, office, date, expected) => {
