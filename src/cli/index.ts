@@ -12,6 +12,9 @@ import { codeCommand } from './code.js';
 import { explain, formatExplanation } from './explain.js';
 import { addServeCommand } from './serve.js';
 import { addWatchCommand } from './watch.js';
+import { addIngestCommand } from './ingest.js';
+import { addQueryCommand } from './query.js';
+import { addSeriesCommand } from './series.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2 } as const;
 
@@ -103,6 +106,9 @@ export function buildProgram(): Command {
       else process.stdout.write(formatExplanation(engine, ex));
     });
 
+  addIngestCommand(program);
+  addQueryCommand(program);
+  addSeriesCommand(program);
   addServeCommand(program);
   addWatchCommand(program);
 
@@ -116,8 +122,11 @@ export async function main(argv: string[]): Promise<void> {
     throw e;
   };
   // subcommands made before this call do not inherit it: set it on each
-  program.exitOverride(usageExit);
-  for (const c of program.commands) c.exitOverride(usageExit);
+  const override = (c: Command): void => {
+    c.exitOverride(usageExit);
+    c.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
   } catch (e) {
