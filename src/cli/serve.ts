@@ -144,7 +144,7 @@ export function addServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on; anything but loopback needs --token for writes', DEFAULT_HOST)
     .option('--port <n>', 'port (0 picks a free one)', port, DEFAULT_PORT)
     .addOption(new Option('--token <token>', 'token that write endpoints need (Authorization: Bearer TOKEN)').env('DYAD_TOKEN'))
-    .option('--max-body <size>', 'largest request body, e.g. 1mb, 512kb', parseSize, DEFAULT_MAX_BODY)
+    .addOption(new Option('--max-body <size>', 'largest request body, e.g. 1mb, 512kb').argParser(parseSize).default(DEFAULT_MAX_BODY, '1mb'))
     .option('--allow-host <name...>', 'host names the Host header may carry besides localhost (behind a proxy)')
     .option('--demo', "first store dyad's example articles (examples/) if the store holds none")
     .option('--no-dashboard', 'serve the API only')

@@ -275,7 +275,13 @@ async function loadTimeline(): Promise<void> {
   clear(el.timeline, notice('loading…', 'loading'));
   try {
     const s = await api.series({ source: d.source, target: d.target, interval: state.interval, ...period(), directed: !el.both.checked });
-    renderTimeline(el.timeline, s);
+    const total = s.points.reduce((n, p) => n + p.events, 0);
+    let undated = 0;
+    if (!total) {
+      const dyad = state.dyads.find((x) => x.source === d.source && x.target === d.target);
+      if (dyad && dyad.first === null) undated = dyad.events;
+    }
+    renderTimeline(el.timeline, s, undated);
   } catch (e) {
     clear(el.timeline, notice(errorText(e), 'error'));
   }

@@ -11,14 +11,22 @@ let chart: uPlot | null = null;
 
 const ts = (d: string) => Date.parse(`${d}T00:00:00Z`) / 1000;
 
-export function renderTimeline(host: HTMLElement, s: Series): void {
+/** `undated`: events of the dyad that have no date (and so no place on a timeline) */
+export function renderTimeline(host: HTMLElement, s: Series, undated = 0): void {
   chart?.destroy();
   chart = null;
   const points = s.points;
   const total = points.reduce((n, p) => n + p.events, 0);
   const arrow = s.directed ? '→' : '↔';
   if (!points.length || total === 0) {
-    clear(host, notice(`No events from ${s.source} ${arrow} ${s.target} in this period.`));
+    clear(
+      host,
+      notice(
+        undated
+          ? `${s.source} ${arrow} ${s.target} has ${undated} event${undated === 1 ? '' : 's'} without a date, so no timeline: give articles a date when you ingest them (a date field, or --date).`
+          : `No events from ${s.source} ${arrow} ${s.target} in this period.`,
+      ),
+    );
     return;
   }
   const x = points.map((p) => ts(p.period));
