@@ -105,6 +105,18 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.waitForSelector('#events-table tbody tr');
   });
 
+  it('lists the dyads heating up in the period, each opening its timeline', async () => {
+    const top = await api<{ items: { source: string; target: string; change: { events: number } }[] }>('/api/dyads/top?from=2024-03-01&to=2024-03-31&by=rise&level=code&limit=8');
+    const rising = top.items.filter((d) => d.change.events > 0 && d.source !== d.target);
+    expect(rising.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#changes li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-source')}>${e.getAttribute('data-target')}`)))
+      .toEqual(rising.map((d) => `${d.source}>${d.target}`));
+    const last = rising.at(-1)!;
+    await page.click(`#changes li[data-source="${last.source}"][data-target="${last.target}"]`);
+    await expect.poll(() => page.textContent('[data-testid=timeline-summary]')).toContain(`${last.source} → ${last.target}:`);
+  });
+
   it('filters the event table', async () => {
     await page.fill('#period-from', '');
     await page.fill('#period-to', '');
@@ -148,6 +160,21 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     if (process.env.DYAD_SCREENSHOTS) await page.screenshot({ path: join(process.env.DYAD_SCREENSHOTS, 'article.png') });
     const active = page.locator('#article .event-list li.active [data-testid=rule]');
     expect(await active.textContent()).toContain(`${mine.rule.file}:${mine.rule.line}`);
+    await page.click('#article-close');
+    await expect.poll(() => page.isHidden('#article')).toBe(true);
+  });
+
+  it('finds quotes by speaker and opens one in its article', async () => {
+    await page.click('nav button[data-page=quotes]');
+    await page.fill('#quote-filters input[name=speaker]', 'Zelensky');
+    await page.click('#quotes-apply');
+    const want = (await api<ApiPage<{ text: string; articleId: string; index: number }>>('/api/quotes?speaker=Zelensky&limit=50')).items;
+    expect(want.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#quotes-list li').count()).toBe(want.length);
+    await page.locator('#quotes-list li').first().click();
+    await page.waitForSelector('#article:not([hidden]) [data-testid=doc-text] .hl-quote.focus');
+    const outlined = (await page.locator('#article [data-testid=doc-text] .hl-quote.focus').allTextContents()).join('');
+    expect(outlined).toBe(want[0]!.text);
     await page.click('#article-close');
     await expect.poll(() => page.isHidden('#article')).toBe(true);
   });

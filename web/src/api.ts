@@ -8,10 +8,12 @@ import type {
   StoredEvent,
   StoredQuote,
   StoreStats,
+  Top,
+  TopDyad,
 } from '../../src/store/types.js';
 import type { CodedDocument } from '../../src/output/schema.js';
 
-export type { ArticleDetail, CodedDocument, DyadSummary, Series, StoredActor, StoredEvent, StoredQuote };
+export type { ArticleDetail, CodedDocument, DyadSummary, Series, StoredActor, StoredEvent, StoredQuote, Top, TopDyad };
 
 export interface Health {
   ok: boolean;
@@ -59,6 +61,7 @@ export const api = {
   health: () => call<Health>('api/health'),
   dyads: (p: { from?: string; to?: string; level?: string; limit?: number; actor?: string }) =>
     call<{ items: DyadSummary[] }>(`api/dyads${query(p)}`),
+  topDyads: (p: { from: string; to: string; by?: string; level?: string; limit?: number }) => call<Top<TopDyad>>(`api/dyads/top${query(p)}`),
   series: (p: { source: string; target: string; interval: string; from?: string; to?: string; directed?: boolean }) =>
     call<Series>(`api/series${query(p)}`),
   events: (p: Params) => call<Page<StoredEvent>>(`api/events${query(p)}`),

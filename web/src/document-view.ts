@@ -15,6 +15,8 @@ interface Mark {
   title: string;
   /** the events (indexes) this span belongs to */
   events: number[];
+  /** the quote (index) this span is */
+  quote?: number;
 }
 
 type Doc = Pick<CodedDocument, 'text' | 'actors' | 'quotes'> & { events: (CodedDocument['events'][number] & { eventId?: string })[] };
@@ -29,10 +31,10 @@ function marksOf(doc: Doc): Mark[] {
     if (e.source) marks.push({ start: e.source.start, end: e.source.end, kind: 'source', title: `source ${e.source.code ?? '?'}`, events: [i] });
     if (e.target) marks.push({ start: e.target.start, end: e.target.end, kind: 'target', title: `target ${e.target.code ?? '?'}`, events: [i] });
   });
-  for (const q of doc.quotes) {
+  doc.quotes.forEach((q, i) => {
     const who = q.speaker ? q.speaker.name ?? q.speaker.text : 'unknown speaker';
-    marks.push({ start: q.start, end: q.end, kind: 'quote', title: `${q.kind} quote · ${who}`, events: [] });
-  }
+    marks.push({ start: q.start, end: q.end, kind: 'quote', title: `${q.kind} quote · ${who}`, events: [], quote: i });
+  });
   return marks.filter((m) => m.end > m.start);
 }
 
@@ -57,10 +59,12 @@ function renderText(doc: Doc): HTMLElement {
     }
     const kinds = [...new Set(over.map((m) => m.kind))];
     const events = [...new Set(over.flatMap((m) => m.events))];
+    const quotes = over.filter((m) => m.quote !== undefined).map((m) => m.quote);
     const span = h('span', {
       class: kinds.map((k) => `hl hl-${k}`).join(' '),
       title: over.map((m) => m.title).join('\n'),
       'data-events': events.join(' '),
+      'data-quotes': quotes.length ? quotes.join(' ') : undefined,
     }, piece);
     out.append(span);
   }
@@ -81,6 +85,8 @@ function legend(): HTMLElement {
 export interface DocumentViewOptions {
   /** the stored event id (or the index) to focus when the view opens */
   focus?: { eventId?: string; index?: number };
+  /** the quote (index) to outline when the view opens */
+  quote?: number;
 }
 
 /** Renders `doc` into `host` and returns a function that focuses one event. */
@@ -153,6 +159,14 @@ export function renderDocument(host: HTMLElement, doc: Doc, opts: DocumentViewOp
       ),
     ),
   );
+  if (opts.quote !== undefined) {
+    for (const el of text.querySelectorAll('.hl-quote')) {
+      const qs = (el.getAttribute('data-quotes') ?? '').split(' ').filter(Boolean).map(Number);
+      el.classList.toggle('focus', qs.includes(opts.quote));
+    }
+    quoteList.children[opts.quote]?.classList.add('active');
+    text.querySelector('.hl-quote.focus')?.scrollIntoView({ block: 'center' });
+  }
   const want = opts.focus?.eventId !== undefined ? doc.events.findIndex((e) => e.eventId === opts.focus!.eventId) : opts.focus?.index ?? -1;
   if (want >= 0) focus(want);
   return focus;

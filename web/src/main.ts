@@ -4,7 +4,7 @@
  * opens its article with the spans highlighted and the rule that fired), and
  * a box that codes any pasted text live. It talks to the server's API only.
  */
-import { ApiError, api, type DyadSummary, type Health, type StoredEvent } from './api.js';
+import { ApiError, api, type DyadSummary, type Health, type StoredEvent, type StoredQuote } from './api.js';
 import { QUAD_NAMES, clear, debounce, fmt, goldsteinColour, h, notice } from './dom.js';
 import { renderDocument } from './document-view.js';
 import { renderNetwork } from './network.js';
@@ -49,6 +49,8 @@ const el = {
   interval: h('select', { id: 'interval', 'aria-label': 'interval' }, h('option', { value: 'day' }, 'by day'), h('option', { value: 'week', selected: true }, 'by week'), h('option', { value: 'month' }, 'by month')),
   both: h('input', { type: 'checkbox', id: 'both-directions' }),
   timeline: h('div', { id: 'timeline', class: 'panel-body' }),
+  changes: h('ol', { id: 'changes', class: 'changes' }),
+  changesNote: h('p', { class: 'hint' }),
   table: h('tbody', {}),
   tableNote: h('div', { class: 'table-note', 'data-testid': 'events-count' }),
   more: h('button', { type: 'button', id: 'events-more', hidden: true }, 'Load more'),
@@ -121,11 +123,16 @@ function explorePage(): HTMLElement {
       'div',
       { class: 'grid' },
       panel('Actor network', 'network', el.network),
-      panel(
-        'Dyad timeline',
-        'timeline',
-        h('div', { class: 'controls' }, el.dyadSelect, el.interval, h('label', {}, el.both, ' both directions')),
-        el.timeline,
+      h(
+        'div',
+        {},
+        panel(
+          'Dyad timeline',
+          'timeline',
+          h('div', { class: 'controls' }, el.dyadSelect, el.interval, h('label', {}, el.both, ' both directions')),
+          el.timeline,
+        ),
+        panel('Heating up', 'changes', el.changesNote, el.changes),
       ),
     ),
     panel('Events', 'events', h('p', { class: 'hint' }, 'Click a row to open its article with the actors, trigger and quotes highlighted and the rule that coded it.'), filters, el.tableNote, h('div', { class: 'table-wrap' }, table), el.more),
@@ -213,7 +220,41 @@ async function loadNames(): Promise<void> {
 async function refreshAll(): Promise<void> {
   await loadNetwork();
   await loadTimeline();
+  await loadChanges();
   await loadEvents(false);
+}
+
+/** The dyads whose events rose most against the previous period of the same length. */
+async function loadChanges(): Promise<void> {
+  const stats = state.health?.store?.stats;
+  const from = el.from.value || stats?.first;
+  const to = el.to.value || stats?.last;
+  clear(el.changes);
+  if (!from || !to) {
+    el.changesNote.textContent = 'Needs dated events.';
+    return;
+  }
+  try {
+    const top = await api.topDyads({ from, to, by: 'rise', level: state.level, limit: 8 });
+    const rising = top.items.filter((d) => d.change.events > 0 && d.source !== d.target);
+    el.changesNote.textContent = rising.length
+      ? `Most new events in ${top.period.from} – ${top.period.to} compared with ${top.previous.from} – ${top.previous.to}:`
+      : `No dyad has more events in ${top.period.from} – ${top.period.to} than in ${top.previous.from} – ${top.previous.to}.`;
+    for (const d of rising) {
+      const tension = d.change.tension;
+      el.changes.append(
+        h(
+          'li',
+          { tabindex: 0, 'data-source': d.source, 'data-target': d.target, onclick: () => selectDyad(d.source, d.target), onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && selectDyad(d.source, d.target) },
+          h('span', { class: 'code' }, `${d.source} → ${d.target}`),
+          ` ${d.previous.events} → ${d.current.events} events`,
+          tension !== null ? h('span', { class: tension > 0 ? 'up' : 'down' }, ` · tension ${tension > 0 ? '+' : ''}${fmt(tension)}`) : null,
+        ),
+      );
+    }
+  } catch (e) {
+    el.changesNote.replaceChildren(notice(errorText(e), 'error'));
+  }
 }
 
 async function loadNetwork(): Promise<void> {
@@ -351,7 +392,7 @@ async function loadEvents(more: boolean): Promise<void> {
   }
 }
 
-async function openArticle(id: string, eventId?: string): Promise<void> {
+async function openArticle(id: string, eventId?: string, quote?: number): Promise<void> {
   el.drawer.hidden = false;
   document.body.classList.add('drawer-open');
   clear(el.drawerBody, notice('loading…', 'loading'));
@@ -360,7 +401,7 @@ async function openArticle(id: string, eventId?: string): Promise<void> {
     const meta = [a.date ?? 'no date', a.source, a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null].filter(Boolean) as (string | HTMLElement)[];
     const body = h('div', {});
     clear(el.drawerBody, h('h2', { id: 'article-title' }, a.title || '(untitled)'), h('p', { class: 'muted' }, ...meta.flatMap((m, i) => (i ? [' · ', m] : [m]))), body);
-    renderDocument(body, a, eventId ? { focus: { eventId } } : {});
+    renderDocument(body, a, eventId ? { focus: { eventId } } : quote !== undefined ? { quote } : {});
   } catch (e) {
     clear(el.drawerBody, notice(errorText(e), 'error'));
   }
@@ -373,9 +414,78 @@ function closeArticle(): void {
 
 // ---------------------------------------------------------------------------
 
-function showPage(which: 'explore' | 'code'): void {
-  document.getElementById('explore')!.hidden = which !== 'explore';
-  document.getElementById('code')!.hidden = which !== 'code';
+type PageName = 'explore' | 'quotes' | 'code';
+const PAGES: PageName[] = ['explore', 'quotes', 'code'];
+
+function quotesPage(): HTMLElement {
+  const speaker = h('input', { name: 'speaker', placeholder: 'e.g. Blinken', 'aria-label': 'speaker name', size: 14 });
+  const actor = h('input', { name: 'actor', placeholder: 'e.g. CHNGOV', 'aria-label': 'speaker actor code', size: 9 });
+  const words = h('input', { name: 'q', type: 'search', placeholder: 'words in the quote', 'aria-label': 'words', size: 16 });
+  const list = h('ul', { class: 'quotes', id: 'quotes-list' });
+  const note = h('div', { class: 'table-note', 'data-testid': 'quotes-count' });
+  const more = h('button', { type: 'button', hidden: true }, 'Load more');
+  let cursor: string | null = null;
+  let seq = 0;
+  const row = (q: StoredQuote) => {
+    const open = () => void openArticle(q.articleId, undefined, q.index);
+    return h(
+      'li',
+      { tabindex: 0, onclick: open, onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && open(), title: 'open the article' },
+      h('q', {}, q.text.replace(/^[“"']|[”"']$/g, '')),
+      h(
+        'div',
+        { class: 'muted small' },
+        h('span', { class: 'speaker' }, q.speaker ? q.speaker.name ?? q.speaker.text : 'unattributed'),
+        q.speaker?.code ? ` (${q.speaker.code})` : '',
+        ` · ${q.kind} · ${q.article.title || '(untitled)'} · ${q.article.date ?? 'no date'}`,
+      ),
+    );
+  };
+  const load = async (again: boolean) => {
+    const mine = ++seq;
+    const p: Record<string, string | number> = { ...period(), limit: 50 };
+    if (speaker.value.trim()) p.speaker = speaker.value.trim();
+    if (actor.value.trim()) p.actor = actor.value.trim().toUpperCase();
+    if (words.value.trim()) p.q = words.value.trim();
+    if (again && cursor) p.cursor = cursor;
+    if (!again) clear(list);
+    try {
+      const page = await api.quotes(p);
+      if (mine !== seq) return;
+      for (const q of page.items) list.append(row(q));
+      cursor = page.next;
+      more.hidden = !page.next;
+      const n = list.children.length;
+      note.textContent = n ? `${n} quote${n === 1 ? '' : 's'} shown${page.next ? ' (more below)' : ''}` : 'No quotes match.';
+    } catch (e) {
+      if (mine === seq) note.replaceChildren(notice(errorText(e), 'error'));
+    }
+  };
+  more.addEventListener('click', () => void load(true));
+  const form = h(
+    'form',
+    { class: 'filters', id: 'quote-filters', onsubmit: (e: Event) => (e.preventDefault(), void load(false)) },
+    h('label', {}, 'Speaker ', speaker),
+    h('label', {}, 'Actor ', actor),
+    h('label', {}, 'Words ', words),
+    h('button', { type: 'submit', id: 'quotes-apply' }, 'Find'),
+  );
+  const main = h(
+    'main',
+    { id: 'quotes', hidden: true },
+    panel('Quotes', 'quotes', h('p', { class: 'hint' }, 'Who said what, in the period chosen on Explore. Click a quote to open its article.'), form, note, list, more),
+  );
+  main.addEventListener('dyad:show', () => void load(false));
+  return main;
+}
+
+function showPage(which: PageName): void {
+  for (const p of PAGES) {
+    const page = document.getElementById(p)!;
+    const was = page.hidden;
+    page.hidden = which !== p;
+    if (was && !page.hidden) page.dispatchEvent(new Event('dyad:show'));
+  }
   for (const b of document.querySelectorAll('nav button')) b.setAttribute('aria-current', String(b.getAttribute('data-page') === which));
   if (location.hash !== `#${which}`) history.replaceState(null, '', `#${which}`);
 }
@@ -386,19 +496,21 @@ async function start(): Promise<void> {
     'nav',
     {},
     h('button', { type: 'button', 'data-page': 'explore', onclick: () => showPage('explore') }, 'Explore'),
+    h('button', { type: 'button', 'data-page': 'quotes', onclick: () => showPage('quotes') }, 'Quotes'),
     h('button', { type: 'button', 'data-page': 'code', onclick: () => showPage('code') }, 'Code a text'),
   );
   const header = h('header', {}, h('h1', {}, 'dyad'), h('span', { class: 'tagline' }, 'who did what to whom'), nav, el.status, h('a', { href: 'openapi.json', class: 'api-link' }, 'API'));
   el.drawer.append(h('div', { class: 'drawer-bar' }, h('button', { type: 'button', id: 'article-close', onclick: closeArticle, 'aria-label': 'close the article' }, '× close')), el.drawerBody);
   el.drawer.addEventListener('click', (e) => e.target === el.drawer && closeArticle());
   document.addEventListener('keydown', (e) => e.key === 'Escape' && !el.drawer.hidden && closeArticle());
-  app.append(header, explorePage(), codePage(), el.drawer);
-  showPage(location.hash === '#code' ? 'code' : 'explore');
+  app.append(header, explorePage(), quotesPage(), codePage(), el.drawer);
+  const fromHash = location.hash.slice(1) as PageName;
+  showPage(PAGES.includes(fromHash) ? fromHash : 'explore');
 
   el.level.addEventListener('change', () => {
     state.level = el.level.value as 'code' | 'country';
     state.dyad = null;
-    void loadNetwork().then(loadTimeline);
+    void loadNetwork().then(loadTimeline).then(loadChanges);
   });
   el.dyadSelect.addEventListener('change', () => {
     const [s, t] = el.dyadSelect.value.split('|');
