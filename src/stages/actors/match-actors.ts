@@ -11,6 +11,7 @@ import type { ActorMention, ActorKind, Sentence, Provenance } from '../../core/l
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import { codePerson, holdersOn } from '../../ontology/roles.js';
+import { inRange } from '../../ontology/dates.js';
 import type { PersonEntry } from '../../ontology/types.js';
 import type { ActorMatcher, PhraseTarget, TrieNode } from './compile-actors.js';
 
@@ -21,8 +22,10 @@ interface Piece {
   role: boolean; // from the roles trie
 }
 
-function allowed(t: PhraseTarget, tokens: TokenTable, text: string, from: number): boolean {
+function allowed(t: PhraseTarget, tokens: TokenTable, text: string, from: number, date: string | null): boolean {
   if (t.capFirst && !tokens.has(from, FLAG.CAP)) return false;
+  // an entry that applies only between dates ("Soviet Union", a group whose status changed)
+  if (date && t.entry && !inRange(date, t.entry.from ?? null, t.entry.until ?? null)) return false;
   if (t.exact) {
     for (let k = 0; k < t.exact.length; k++) {
       if (tokens.surface(text, from + k) !== t.exact[k]) return false;
@@ -31,7 +34,7 @@ function allowed(t: PhraseTarget, tokens: TokenTable, text: string, from: number
   return true;
 }
 
-function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, end: number, lemmas: boolean): Piece | null {
+function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, end: number, lemmas: boolean, date: string | null): Piece | null {
   let node: TrieNode | undefined = root;
   let best: Piece | null = null;
   for (let j = i; j < end; j++) {
@@ -39,22 +42,24 @@ function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, en
     if (!next) break;
     node = next;
     if (node.targets.length) {
-      const ok = node.targets.filter((t) => allowed(t, tokens, text, i));
+      // dated entries: the one valid on the date; a name whose every entry lies in the past still names it
+      let ok = node.targets.filter((t) => allowed(t, tokens, text, i, date));
+      if (!ok.length && date) ok = node.targets.filter((t) => allowed(t, tokens, text, i, null));
       if (ok.length) best = { start: i, end: j + 1, targets: ok, role: lemmas };
     }
   }
   return best;
 }
 
-function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Sentence): Piece[] {
+function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Sentence, date: string | null): Piece[] {
   const out: Piece[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; ) {
     if (tokens.has(i, FLAG.PUNCT)) {
       i++;
       continue;
     }
-    const a = longest(m.names, tokens, text, i, s.tokenEnd, false);
-    const b = longest(m.roles, tokens, text, i, s.tokenEnd, true);
+    const a = longest(m.names, tokens, text, i, s.tokenEnd, false, date);
+    const b = longest(m.roles, tokens, text, i, s.tokenEnd, true, date);
     const p = a && (!b || a.end >= b.end) ? a : b;
     if (p) {
       out.push(p);
@@ -93,7 +98,7 @@ export function matchActors(
   const theId = vocab.lookup('the');
 
   sentences.forEach((s, sIdx) => {
-    const pieces = findPieces(m, tokens, text, s);
+    const pieces = findPieces(m, tokens, text, s, opts.date);
     for (let k = 0; k < pieces.length; k++) {
       const p = pieces[k]!;
       let start = p.start;
@@ -167,6 +172,12 @@ export function matchActors(
           }
         }
       } else if (has(p, 'person')) {
+        // a bare surname right after another capitalised name is someone else: "Sir Ian Blair" is not Tony Blair
+        const prev = p.start - 1;
+        const lastPieceEnd = k > 0 ? pieces[k - 1]!.end : -1;
+        if (p.end - p.start === 1 && prev >= s.tokenStart && prev >= lastPieceEnd && tokens.pos[prev] === POS.PROPN && tokens.has(prev, FLAG.CAP)) {
+          continue;
+        }
         person = has(p, 'person')!.person;
         head = has(p, 'person');
       }
@@ -181,7 +192,7 @@ export function matchActors(
         head = head ?? has(p, 'person');
       } else if (roleStartPiece.role) {
         if (country) {
-          code = countryTarget?.entry?.kind === 'country' || title?.country ? country + agent : country + (agent === 'GOV' ? '' : agent);
+          code = countryTarget?.entry?.kind === 'country' || title?.country ? country + agent : withAgent(country, agent!);
           if (!countryTarget && title?.country) code = title.country + agent;
         } else {
           code = '---' + agent;
@@ -239,4 +250,15 @@ export function matchActors(
     }
   });
   return out;
+}
+
+/**
+ * An organisation's or group's code with an agent added, unless the code
+ * already carries it ("Houthi rebels": YEMREBHTH stays YEMREBHTH) or the
+ * agent is the generic GOV ("UN officials" stay IGOUNO).
+ */
+function withAgent(code: string, agent: string): string {
+  if (agent === 'GOV') return code;
+  for (let i = 3; i + 3 <= code.length; i += 3) if (code.slice(i, i + 3) === agent) return code;
+  return code + agent;
 }

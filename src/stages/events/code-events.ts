@@ -50,6 +50,7 @@ export interface EventCoderIds {
   not: Set<number>;
   possessive: Set<number>;
   possessivePronouns: Set<number>;
+  that: number;
 }
 
 export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
@@ -65,6 +66,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     not: ids(['not', "n't", 'never']),
     possessive: ids(["'s", '’s', "'", '’']),
     possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
+    that: vocab.intern('that'),
   };
 }
 
@@ -299,8 +301,15 @@ function compound(c: Ctx, id: number): number[] {
   return out;
 }
 
-/** The subject of the verb at t: walk left, skipping objects of prepositions, possessors and relative clauses. */
+/**
+ * The subject of the verb at t: walk left, skipping objects of prepositions,
+ * possessors and possessive determiners. A complementizer ("that") with no
+ * finite verb between it and the trigger closes the trigger's clause: its
+ * subject would have been found by then, so there is none ("the decision
+ * that detaining suspects…").
+ */
 function findSubject(c: Ctx, t: number): number | null {
+  let finiteSeen = false;
   for (let j = t - 1; j >= c.s.tokenStart; j--) {
     const id = c.slots.idAt(j);
     if (id >= 0) {
@@ -317,18 +326,42 @@ function findSubject(c: Ctx, t: number): number | null {
     }
     const n = c.tokens.norm[j]!;
     if (c.ids.hardStops.has(n) && !c.tokens.has(j, FLAG.QUOTE)) return null;
+    const p = c.tokens.pos[j]!;
+    if (p === POS.AUX || p === POS.VERB) finiteSeen = true;
+    if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
   }
   return null;
 }
 
-/** The first actor right of token `from` inside the clause. */
+/** Is the -ing trigger at t a gerund heading a clause of its own ("against exacerbating", "that detaining")? */
+function isGerund(c: Ctx, t: number): boolean {
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (!surface.endsWith('ing') || t === c.s.tokenStart) return false;
+  const p = c.tokens.pos[t - 1]!;
+  return p === POS.ADP || p === POS.SCONJ || p === POS.DET || (p === POS.PUNCT && !c.tokens.has(t - 1, FLAG.QUOTE));
+}
+
+/**
+ * The target: the first actor right of token `from` inside the clause: the
+ * direct object ("warned the U.S."), the object of a preposition ("imposed
+ * sanctions on Russia", "rejected calls by Kofi Annan"), or the place the act
+ * happened in, as CAMEO coders code it ("imposed a curfew in the town of Cizre
+ * in Turkey"). The clause ends at a complementizer, a relative pronoun, a
+ * semicolon or dash, or "and" before a new verb.
+ */
 function findObject(c: Ctx, from: number, exclude: Set<number>): number | null {
   const end = Math.min(c.s.tokenEnd, from + TARGET_REACH);
   for (let j = from; j < end; j++) {
     const id = c.slots.idAt(j);
     if (id >= 0 && !exclude.has(id)) {
       const slot = c.slots.slots[id]!;
-      if (slot.tokenStart === j || j === from) return id;
+      if (slot.tokenStart === j || j === from) {
+        // a pronoun followed by its verb is the subject of a clause of its own ("insisted it was")
+        const pronoun = slot.viaCoref && slot.tokenEnd - slot.tokenStart === 1 && c.tokens.pos[slot.tokenStart] === POS.PRON;
+        const next = c.tokens.pos[slot.tokenEnd];
+        if (pronoun && (next === POS.AUX || next === POS.VERB)) return null;
+        return id;
+      }
     }
     const n = c.tokens.norm[j]!;
     if (c.ids.hardStops.has(n)) return null;
@@ -398,6 +431,9 @@ export function codeEvents(
       }
       if (!hit) continue;
       const triggerTok = modal ? modal.inner : t;
+      // a noun is an event only through a pattern ("talks with +"), never by its default code ("the terror threat")
+      const posT = tokens.pos[triggerTok]!;
+      if (!hit.m.compiled && !modal && (posT === POS.NOUN || posT === POS.PROPN)) continue;
       let { code } = hit.m;
       let negated = false;
       let modality: string | undefined;
@@ -428,7 +464,7 @@ export function codeEvents(
         sourceId = agent;
         targetId = targetId ?? subject;
       } else {
-        if (sourceId === null) sourceId = findSubject(c, Math.min(first, hit.m.first));
+        if (sourceId === null && !(isGerund(c, first) && !modal)) sourceId = findSubject(c, Math.min(first, hit.m.first));
         if (targetId === null) {
           const exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
           targetId = findObject(c, hit.m.end + 1, exclude);
