@@ -12,6 +12,7 @@ import { Vocabulary } from './core/vocabulary.js';
 import { articleFromText, type ArticleMeta } from './ingest/plain-text.js';
 import { createTokenizer, type Tokenizer } from './nlp/wink.js';
 import { loadOntology, type Ontology } from './ontology/load-ontology.js';
+import { codeBookOf, type QuadConvention } from './ontology/load-codes.js';
 import { defaultOntologyDir } from './paths.js';
 import { toCodedDocument } from './output/to-json.js';
 import type { CodedDocument } from './output/schema.js';
@@ -21,16 +22,19 @@ import { actorsStage } from './stages/actors/index.js';
 import { compileActors, type ActorMatcher } from './stages/actors/compile-actors.js';
 import { corefStage } from './stages/coref/index.js';
 import { eventsStage } from './stages/events/index.js';
+import { quotesStage, compileCues, type CueMatcher } from './stages/quotes/index.js';
 import { compileVerbs, type VerbMatcher } from './stages/events/compile-verbs.js';
 import type { CodeBook } from './stages/events/codebook.js';
 import type { TraceStep } from './stages/events/code-events.js';
 
-export type QuadConvention = 'gdelt' | 'phoenix';
+
+
+export type { QuadConvention };
 
 export interface EngineOptions {
   /** ontology folder (default: the one that ships with dyad) */
   ontology?: string;
-  /** quad class convention for `quad` (default gdelt: 1–4; phoenix: 0–4) */
+  /** quad class convention for `quad` (default gdelt: 1–4; phoenix: 0–4; plover: by PLOVER type) */
   quad?: QuadConvention;
   /** articles longer than this many characters are not coded (default 2,000,000) */
   maxChars?: number;
@@ -58,17 +62,6 @@ export interface Engine {
   trace(input: CodeInput): { doc: Doc; steps: TraceStep[] };
 }
 
-export function codeBookOf(ontology: Ontology, quad: QuadConvention): CodeBook {
-  const c = ontology.codes;
-  return {
-    has: (code) => c.cameo.has(code),
-    label: (code) => c.cameo.get(code)?.name ?? '',
-    goldstein: (code) => c.goldstein(code),
-    quad: (code) => c.quadClass(code, quad),
-    plover: (code) => c.ploverFor(code) ?? { type: '' },
-  };
-}
-
 export function articleId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
@@ -80,6 +73,7 @@ function buildStages(
   actors: ActorMatcher,
   verbs: VerbMatcher,
   codes: CodeBook,
+  cues: CueMatcher,
   trace?: TraceStep[],
 ): Stage[] {
   return [
@@ -87,6 +81,7 @@ function buildStages(
     sentencesStage,
     actorsStage(actors, vocab),
     corefStage(vocab, ontology.actors.people),
+    quotesStage(cues, vocab, ontology.actors.people),
     eventsStage(verbs, codes, vocab, trace),
   ];
 }
@@ -101,16 +96,17 @@ export function createEngineSync(options: EngineOptions = {}): Engine {
     quad: options.quad ?? 'gdelt',
     maxChars: options.maxChars ?? 2_000_000,
   };
-  if (opts.quad !== 'gdelt' && opts.quad !== 'phoenix') {
-    throw new DyadError('E_CONFIG', `quad convention "${String(opts.quad)}" should be gdelt or phoenix`);
+  if (opts.quad !== 'gdelt' && opts.quad !== 'phoenix' && opts.quad !== 'plover') {
+    throw new DyadError('E_CONFIG', `quad convention "${String(opts.quad)}" should be gdelt, phoenix or plover`);
   }
   const ontology = loadOntology(opts.ontology);
   const vocab = new Vocabulary();
   const tokenizer = createTokenizer();
   const actors = compileActors(ontology.actors, tokenizer, vocab);
   const verbs = compileVerbs(ontology.verbs, tokenizer, vocab);
-  const codes = codeBookOf(ontology, opts.quad);
-  const pipeline = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes));
+  const cues = compileCues(ontology.cues, tokenizer, vocab);
+  const codes: CodeBook = codeBookOf(ontology.codes, opts.quad);
+  const pipeline = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues));
 
   const article = (input: CodeInput): Article => {
     const a = articleFromText(input.text, input);
@@ -141,7 +137,7 @@ export function createEngineSync(options: EngineOptions = {}): Engine {
     code: (input) => output(run(article(input))),
     trace(input) {
       const steps: TraceStep[] = [];
-      const p = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, steps));
+      const p = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, steps));
       return { doc: p.run(Doc.of(article(input))), steps };
     },
   };

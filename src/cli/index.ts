@@ -48,7 +48,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
 
   const ontologyOpt = () => new Option('--ontology <dir>', "dictionary folder (default: dyad's own ontology/)");
-  const quadOpt = () => new Option('--quad <convention>', 'quad class convention').choices(['gdelt', 'phoenix']).default('gdelt');
+  const quadOpt = () => new Option('--quad <convention>', 'quad class convention: gdelt 1-4, phoenix 0-4, plover by PLOVER type').choices(['gdelt', 'phoenix', 'plover']).default('gdelt');
 
   program
     .command('code')

@@ -389,10 +389,11 @@ export function buildCodes(
 }
 
 /**
- * The event coder's view (src/stages/events/codebook.ts): GDELT quad classes,
- * and a PLOVER coding for every code, with type "" where there is none (01).
+ * The event coder's view (src/stages/events/codebook.ts): quad classes in the
+ * chosen convention (GDELT's by default), and a PLOVER coding for every code,
+ * with type "" where there is none (01).
  */
-export function codeBookOf(codes: Codes): {
+export function codeBookOf(codes: Codes, convention: QuadConvention = 'gdelt'): {
   label(cameo: string): string;
   goldstein(cameo: string): number;
   quad(cameo: string): number;
@@ -402,7 +403,7 @@ export function codeBookOf(codes: Codes): {
   return {
     label: (c) => codes.label(c),
     goldstein: (c) => codes.goldstein(c),
-    quad: (c) => codes.quadClass(c, 'gdelt'),
+    quad: (c) => codes.quadClass(c, convention),
     plover: (c) => codes.ploverFor(c) ?? { type: '' },
     has: (c) => codes.has(c),
   };
