@@ -77,13 +77,34 @@ export interface CorefLink extends TextSpan {
   rule: string;
 }
 
+/**
+ * One quotation: the words reported (`text`, without quote marks), the cue
+ * that reports them and who said them (docs/quotes.md). A quotation
+ * interrupted by its attribution (“…,” he said, “…”) or run over several
+ * paragraphs is several quotes, each piece pointing back to the one before
+ * with `continues`.
+ */
 export interface Quote extends TextSpan {
+  /** direct: the speaker's own words in quote marks; indirect: reported speech */
   kind: 'direct' | 'indirect';
   sentence: number;
+  /** the cue: a verb group ("has also said"), "according to", or the colon or dash of "X: “…”" */
   cue: TextSpan | null;
+  /** the speaker as named here ("he", "the minister"), resolved to the actor it stands for */
   speaker: ActorRef | null;
+  /** the whole source phrase, when longer than the speaker ("Tom Ridge, a former governor,") */
+  speakerSpan?: TextSpan;
+  /** who was spoken to: "told [Washington] that …" */
+  addressee?: ActorRef | null;
+  /** the cue's class in quotes/cues.txt: speech, writing, thought, evidence, source */
+  cueClass?: string;
+  /** the cue's entry in quotes/cues.txt */
+  cueRule?: Provenance;
+  /** index in the quotes layer of the piece this one continues */
+  continues?: number;
   /** true when a direct quote was opened and never closed */
   unclosed?: boolean;
+  /** the rule that found it, e.g. `quotes/direct-after` */
   rule: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Loads a whole ontology folder: codes, actors, verbs. Every file is
+ * Loads a whole ontology folder: codes, actors, verbs, quote cues. Every file is
  * validated as it is read; the first malformed line throws a DyadError
  * naming file and line.
  */
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DyadError } from '../core/errors.js';
 import { loadActorDictionary } from './load-actors.js';
 import { loadCodes, type Codes } from './load-codes.js';
+import { loadCues, type CueDictionary } from './load-cues.js';
 import { loadVerbDictionary, type VerbDictionary } from './load-verbs.js';
 import type { ActorDictionary } from './types.js';
 
@@ -17,6 +18,8 @@ export interface Ontology {
   codes: Codes;
   actors: ActorDictionary;
   verbs: VerbDictionary;
+  /** cue words of reported speech (quotes/cues.txt) */
+  cues: CueDictionary;
 }
 
 export function loadOntology(root: string): Ontology {
@@ -26,5 +29,6 @@ export function loadOntology(root: string): Ontology {
   const codes = loadCodes(root);
   const actors = loadActorDictionary(root);
   const verbs = loadVerbDictionary(root, (c) => codes.cameo.has(c));
-  return { root, version, codes, actors, verbs };
+  const cues = loadCues(root);
+  return { root, version, codes, actors, verbs, cues };
 }

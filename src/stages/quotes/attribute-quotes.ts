@@ -1,0 +1,568 @@
+/**
+ * Who said what: the quotes of one article with their cues and speakers.
+ *
+ *  1. Direct quotes come from their marks (find-direct-quotes.ts).
+ *  2. A direct quote is attributed by the words right after it
+ *     (“…,” Blinken said | said the minister | — Blinken), else by the words
+ *     right before it (Blinken said: “…” | said that “…” | Blinken: “…” |
+ *     according to X, “…”), when the quote fills the rest of the clause.
+ *  3. Each remaining cue gives an indirect quote (find-indirect-speech.ts):
+ *     the content is its reported clause; a quotation inside that clause
+ *     belongs to it ('said the plan was “dead on arrival”').
+ *  4. A direct quote still without a speaker continues the quotation whose
+ *     attribution it directly follows (“…,” he said, “…” and “…,” he said.
+ *     “…”), takes the lead of a sentence ending in a colon before it
+ *     ("He added:"), or the speaker of the quote that ended the previous
+ *     paragraph; failing that it has no speaker. Scare quotes (three words
+ *     or fewer, not attributed by the words around them) are not quotations.
+ *  5. Speakers are resolved to actors (resolve-speakers.ts).
+ */
+import type { ActorMention, ActorRef, CorefLink, Quote, Sentence } from '../../core/layers.js';
+import { message, type Message } from '../../core/messages.js';
+import type { Span, TextSpan } from '../../core/span.js';
+import { POS, type TokenTable } from '../../core/token-table.js';
+import { SlotIndex } from '../coref/slots.js';
+import type { CueMatcher } from './compile-cues.js';
+import { charSpan, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { cueAt, type CueHit } from './find-cues.js';
+import { findDirectQuotes } from './find-direct-quotes.js';
+import { accordingTo, contentAfter, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
+import { SpeakerResolver } from './resolve-speakers.js';
+
+export interface AttributeInput {
+  text: string;
+  paragraphs: readonly Span[];
+  /** whether the first paragraph is a headline */
+  headline: boolean;
+  tokens: TokenTable;
+  sentences: readonly Sentence[];
+  actors: readonly ActorMention[];
+  coref: readonly CorefLink[];
+}
+
+export interface AttributeOptions {
+  cues: CueMatcher;
+  ids: QuoteWordIds;
+  gender: (person: string) => 'm' | 'f' | undefined;
+}
+
+/** words at most in a quotation inside a sentence that is only a scare quote */
+export const SCARE_WORDS = 3;
+/** how many tokens after a quote's closing mark its attribution may start */
+const TRAILER_REACH = 3;
+
+interface Draft {
+  kind: 'direct' | 'indirect';
+  /** content pieces, in text order (character spans); a piece added later says by which rule */
+  pieces: (Span & { rule?: string })[];
+  /** direct quotes (indexes into ctx.marks) this draft is made of */
+  marks: number[];
+  cue: CueHit | null;
+  /** a punctuation cue: the colon of "Blinken: “…”", the dash of "“…” — Blinken" */
+  punctCue: Range | null;
+  speaker: NounPhrase | null;
+  addressee: Range | null;
+  rule: string;
+  /** the draft whose speaker this one takes */
+  speakerFrom?: Draft;
+  /** token where the attribution ends (for split quotes) */
+  attributionEnd: number;
+  /** first token of the content, for ordering */
+  at: number;
+}
+
+export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): { quotes: Quote[]; messages: Message[] } {
+  const { text, tokens } = input;
+  const marks = findDirectQuotes(text, input.paragraphs);
+  const inQuote = new Int32Array(tokens.length).fill(-1);
+  const isMark = new Uint8Array(tokens.length);
+  const firstTok: number[] = [];
+  const lastTok: number[] = [];
+  marks.forEach((m, i) => {
+    const end = m.close >= 0 ? m.close + m.closeLength : m.end;
+    let a = tokens.tokenAt(m.open);
+    if (a < tokens.length && tokens.start[a]! < m.open) a++; // a token that began before the mark: not ours
+    a = tokens.tokenAt(m.open);
+    let b = a;
+    while (b < tokens.length && tokens.start[b]! < end) b++;
+    for (let t = a; t < b; t++) inQuote[t] = i;
+    if (a < tokens.length) isMark[a] = 1;
+    if (m.close >= 0 && b - 1 >= a) isMark[b - 1] = 1;
+    firstTok.push(a);
+    lastTok.push(b - 1);
+  });
+  const c: Ctx = {
+    text,
+    tokens,
+    sentences: input.sentences,
+    actors: input.actors,
+    slots: new SlotIndex(tokens, input.actors, input.coref),
+    cues: opts.cues,
+    ids: opts.ids,
+    marks,
+    inQuote,
+    isMark,
+    headline: input.headline,
+  };
+  const messages: Message[] = [];
+  for (const m of marks) {
+    if (!m.unclosed) continue;
+    const p = input.paragraphs[m.paragraph]!;
+    messages.push(
+      message('quotes', 'warning', `the quotation opened at offset ${m.open} is not closed in its paragraph; it ends with the paragraph (offset ${p.end})`, {
+        rule: 'quotes/unclosed',
+        start: m.open,
+        end: p.end,
+      }),
+    );
+  }
+
+  // chains of pieces: a quote continued over paragraphs
+  const chainOf = new Int32Array(marks.length).fill(-1);
+  const chains: number[][] = [];
+  marks.forEach((m, i) => {
+    if (m.continues !== undefined && chainOf[m.continues]! >= 0) {
+      chainOf[i] = chainOf[m.continues]!;
+      chains[chainOf[i]!]!.push(i);
+    } else {
+      chainOf[i] = chains.length;
+      chains.push([i]);
+    }
+  });
+
+  const drafts: Draft[] = [];
+  const byChain = new Map<number, Draft>();
+  const absorbed = new Set<number>();
+  const usedCue = new Uint8Array(tokens.length);
+  const claimed = new Uint8Array(tokens.length); // tokens of an attribution or of indirect content
+
+  const directDraft = (chain: number, rule: string, cue: CueHit | null, punctCue: Range | null, speaker: NounPhrase | null, addressee: Range | null, attributionEnd: number): Draft => {
+    const ms = chains[chain]!;
+    const d: Draft = {
+      kind: 'direct',
+      pieces: ms.map((i) => ({ start: marks[i]!.start, end: marks[i]!.end })),
+      marks: [...ms],
+      cue, punctCue, speaker, addressee, rule, attributionEnd,
+      at: firstTok[ms[0]!]!,
+    };
+    drafts.push(d);
+    byChain.set(chain, d);
+    if (cue) for (let t = cue.group.a; t < cue.group.b; t++) usedCue[t] = 1;
+    return d;
+  };
+
+  // 2a. attribution after the quote
+  chains.forEach((ms, chain) => {
+    const first = ms[0]!;
+    const open = firstTok[first]!;
+    // the quote must open its clause: nothing before it in its sentence but an opener word
+    const s0 = c.sentences[tokens.sentence[open]!]!;
+    let lead = s0.tokenStart;
+    while (lead < open && (c.ids.openers.has(norm(c, lead)) || isPunct(c, lead))) lead++;
+    const opensClause = lead === open;
+    for (const i of ms) {
+      if (marks[i]!.close < 0) continue;
+      const found = trailer(c, i, lastTok[i]!);
+      if (!found) continue;
+      if (!opensClause) continue;
+      directDraft(chain, found.dash ? 'quotes/direct-dash' : found.inverted ? 'quotes/direct-after-inverted' : 'quotes/direct-after', found.cue, found.dash, found.speaker, null, found.end);
+      for (let t = lastTok[i]! + 1; t < found.end; t++) claimed[t] = 1;
+      return;
+    }
+  });
+
+  // 2b. attribution before the quote
+  chains.forEach((ms, chain) => {
+    if (byChain.has(chain)) return;
+    const first = ms[0]!;
+    const open = firstTok[first]!;
+    const s = c.sentences[tokens.sentence[open]!]!;
+    // the quote must fill the rest of its sentence (or run past it)
+    const last = lastTok[ms[ms.length - 1]!]!;
+    const lastSentence = c.sentences[tokens.sentence[Math.min(last, tokens.length - 1)]!]!;
+    if (trimEnd(c, last + 1, lastSentence.tokenEnd) > last + 1 && tokens.sentence[last] === tokens.sentence[open]) return;
+    // a cue shortly before the opening mark
+    for (let t = open - 1; t >= s.tokenStart && open - t <= 12; t--) {
+      if (usedCue[t] || claimed[t]) break;
+      if (c.inQuote[t]! >= 0) break;
+      const hit = cueAt(c, t);
+      if (!hit) continue;
+      if (hit.compiled.entry.cueClass === 'source') {
+        const acc = accordingTo(c, hit, s.tokenStart, s.tokenEnd);
+        if (acc && acc.content[0] && acc.content[0].a === open) {
+          directDraft(chain, 'quotes/direct-according-to', hit, null, acc.speaker, null, acc.speaker.full.b);
+          return;
+        }
+        break;
+      }
+      const after = contentAfter(c, hit, s.tokenEnd);
+      if (!after || after.content.a !== open) break;
+      const speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open);
+      if (!speaker && !hit.passive) break;
+      const d = directDraft(chain, 'quotes/direct-before', hit, null, speaker, after.addressee, open);
+      if (hit.passive && after.addressee === null) d.addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
+      return;
+    }
+    // Blinken: “…”
+    if (open - 1 > s.tokenStart && norm(c, open - 1) === c.ids.colon) {
+      const np = colonLead(c, open - 1, s.tokenStart);
+      if (np) {
+        directDraft(chain, 'quotes/direct-colon', null, { a: open - 1, b: open }, np, null, open);
+        return;
+      }
+    }
+  });
+
+  // 3. indirect speech, sentence by sentence
+  const claimRange = (r: Range) => {
+    for (let t = r.a; t < r.b; t++) claimed[t] = 1;
+  };
+  const free = (r: Range) => {
+    for (let t = r.a; t < r.b; t++) {
+      if (claimed[t]) return false;
+      const q = c.inQuote[t]!;
+      if (q >= 0 && byChain.has(chainOf[q]!)) return false;
+    }
+    return true;
+  };
+  const indirect = (rule: string, hit: CueHit, content: Range[], speaker: NounPhrase | null, addressee: Range | null) => {
+    // a content that is nothing but one direct quote is that quote, attributed
+    if (content.length === 1) {
+      const q = c.inQuote[content[0]!.a]!;
+      if (q >= 0 && firstTok[q] === content[0]!.a) {
+        const chain = chainOf[q]!;
+        const ms = chains[chain]!;
+        if (lastTok[ms[ms.length - 1]!]! >= content[0]!.b - 1 && !byChain.has(chain)) {
+          directDraft(chain, rule.replace('indirect', 'direct'), hit, null, speaker, addressee, hit.word.b);
+          claimRange(hit.group);
+          return;
+        }
+      }
+    }
+    const pieces = content.map((r) => {
+      const s = charSpan(c, r);
+      return { start: s.start, end: s.end };
+    });
+    const d: Draft = { kind: 'indirect', pieces, marks: [], cue: hit, punctCue: null, speaker, addressee, rule, attributionEnd: hit.word.b, at: content[0]!.a };
+    drafts.push(d);
+    for (const r of content) {
+      claimRange(r);
+      for (let t = r.a; t < r.b; t++) if (c.inQuote[t]! >= 0) absorbed.add(chainOf[c.inQuote[t]!]!);
+    }
+    claimRange(hit.group);
+    if (speaker) claimRange(speaker.full);
+    for (let t = hit.group.a; t < hit.group.b; t++) usedCue[t] = 1;
+  };
+
+  for (const s of c.sentences) {
+    const hits: CueHit[] = [];
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      if (usedCue[t] || claimed[t]) continue;
+      const hit = cueAt(c, t);
+      if (hit) {
+        hits.push(hit);
+        t = hit.word.b - 1;
+      }
+    }
+    if (!hits.length) continue;
+    // attributions that close the sentence first: their content holds the rest
+    for (let k = hits.length - 1; k >= 0; k--) {
+      const hit = hits[k]!;
+      if (hit.compiled.entry.cueClass === 'source') continue;
+      const before = contentBefore(c, hit, s.tokenStart, s.tokenEnd);
+      if (!before || !free(before.content) || (before.speaker && !free(before.speaker.full))) continue;
+      indirect(before.inverted ? 'quotes/indirect-before-inverted' : 'quotes/indirect-before', hit, [before.content], before.speaker, null);
+      hits.splice(k, 1);
+      break;
+    }
+    for (const hit of hits) {
+      if (usedCue[hit.word.a] || claimed[hit.word.a]) continue;
+      if (hit.compiled.entry.cueClass === 'source') {
+        const acc = accordingTo(c, hit, s.tokenStart, s.tokenEnd);
+        if (acc && acc.content.every(free) && free(acc.speaker.full)) indirect('quotes/according-to', hit, acc.content, acc.speaker, null);
+        continue;
+      }
+      const par = parenthetical(c, hit, s.tokenStart, s.tokenEnd);
+      if (par && free(par.before) && free(par.after)) {
+        indirect('quotes/indirect-inside', hit, [par.before, par.after], par.speaker, null);
+        continue;
+      }
+      let speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart);
+      const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && norm(c, speaker.head.a - 1) === c.ids.comma;
+      const after = contentAfter(c, hit, s.tokenEnd, relative);
+      if (!after || !free(after.content)) continue;
+      if (!speaker && !hit.passive) speaker = speakerAfterCue(c, hit, after.content.a);
+      if (!speaker && !hit.passive) speaker = elidedSubject(c, hit, s.tokenStart);
+      if (!speaker && !hit.passive) continue;
+      if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
+      let addressee = after.addressee;
+      if (hit.passive && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
+      indirect(after.form === 'that' ? 'quotes/indirect-that' : `quotes/indirect-${after.form}`, hit, [after.content], speaker, addressee);
+    }
+  }
+
+  // 4. direct quotes still without a speaker
+  const opensSentence = (t: number) => {
+    const s0 = c.sentences[tokens.sentence[t]!]!;
+    let lead = s0.tokenStart;
+    while (lead < t && (c.ids.openers.has(norm(c, lead)) || isPunct(c, lead))) lead++;
+    return lead === t;
+  };
+  const near = (fromTok: number, toTok: number) =>
+    tokens.sentence[toTok]! - tokens.sentence[fromTok]! <= 2 && paragraphOf(c, toTok) - paragraphOf(c, fromTok) <= 1;
+  const append = (d: Draft, ms: number[], rule: string, chain: number) => {
+    const add = ms.map((i) => ({ start: marks[i]!.start, end: marks[i]!.end, rule }));
+    if (firstTok[ms[0]!]! < d.at) {
+      d.pieces.unshift(...add);
+      d.marks.unshift(...ms);
+      d.at = firstTok[ms[0]!]!;
+    } else {
+      d.pieces.push(...add);
+      d.marks.push(...ms);
+    }
+    byChain.set(chain, d);
+  };
+  chains.forEach((ms, chain) => {
+    if (byChain.has(chain) || absorbed.has(chain)) return;
+    const first = ms[0]!;
+    const open = firstTok[first]!;
+    const close = lastTok[ms[ms.length - 1]!]!;
+    const words = ms.reduce((n, i) => n + marks[i]!.words, 0);
+    const ordered = [...drafts].sort((x, y) => x.at - y.at);
+    const prev = lastDraftBefore(ordered, open);
+    // a split quote: it follows the attribution of the one before with only punctuation between
+    if (prev && prev.kind === 'direct' && onlyPunctuation(c, prev.attributionEnd, open)) {
+      append(prev, ms, 'quotes/direct-split', chain);
+      return;
+    }
+    if (words <= SCARE_WORDS && !opensParagraph(c, open)) return;
+    if (!opensSentence(open)) {
+      if (words > SCARE_WORDS) directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
+      return;
+    }
+    // "He added:" closing the sentence before
+    const s = c.sentences[tokens.sentence[open]!]!;
+    if (open === s.tokenStart && tokens.sentence[open]! > 0) {
+      const ps = c.sentences[tokens.sentence[open]! - 1]!;
+      const lastT = ps.tokenEnd - 1;
+      if (norm(c, lastT) === c.ids.colon && ps.paragraph >= s.paragraph - 1) {
+        const lead = leadBeforeColon(c, ps, lastT);
+        if (lead) {
+          directDraft(chain, 'quotes/direct-colon-before', lead.cue, lead.cue ? null : { a: lastT, b: lastT + 1 }, lead.speaker, null, open);
+          return;
+        }
+      }
+    }
+    // more of the quotation just before (“…,” he said. “…”), or of the one just after
+    const lastOfPrev = prev ? Math.max(prev.attributionEnd, tokens.tokenAt(prev.pieces[prev.pieces.length - 1]!.start)) : -1;
+    if (prev && prev.kind === 'direct' && near(Math.min(lastOfPrev, tokens.length - 1), open)) {
+      append(prev, ms, 'quotes/direct-continued', chain);
+      return;
+    }
+    const next = ordered.find((d) => d.at > close && (d.speaker || d.speakerFrom));
+    if (next && next.kind === 'direct' && near(close, next.at) && !chains.some((other, k) => k !== chain && !byChain.has(k) && !absorbed.has(k) && firstTok[other[0]!]! > close && firstTok[other[0]!]! < next.at)) {
+      append(next, ms, 'quotes/direct-continued', chain);
+      return;
+    }
+    if (prev && prev.speaker && near(Math.min(lastOfPrev, tokens.length - 1), open)) {
+      const d = directDraft(chain, 'quotes/direct-previous-speaker', null, null, null, null, open);
+      d.speakerFrom = prev.speakerFrom ?? prev;
+      return;
+    }
+    if (words <= SCARE_WORDS) return;
+    directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
+  });
+
+  return { quotes: toQuotes(c, drafts, opts), messages };
+}
+
+function paragraphOf(c: Ctx, t: number): number {
+  return c.sentences[c.tokens.sentence[Math.min(t, c.tokens.length - 1)]!]!.paragraph;
+}
+
+function opensParagraph(c: Ctx, t: number): boolean {
+  const s = c.sentences[c.tokens.sentence[t]!]!;
+  return s.tokenStart === t && (c.tokens.sentence[t] === 0 || c.sentences[c.tokens.sentence[t]! - 1]!.paragraph !== s.paragraph);
+}
+
+function onlyPunctuation(c: Ctx, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let t = from; t < to; t++) if (!isPunct(c, t) || isQuoteTok(c, t)) return false;
+  return to >= from;
+}
+
+function lastDraftBefore(ordered: Draft[], t: number): Draft | undefined {
+  let best: Draft | undefined;
+  for (const d of ordered) if (d.at < t && (d.speaker || d.speakerFrom)) best = d;
+  return best;
+}
+
+interface Trailer {
+  cue: CueHit | null;
+  dash: Range | null;
+  speaker: NounPhrase;
+  inverted: boolean;
+  end: number;
+}
+
+/** “…,” Blinken said | “…,” said Blinken | “…” — Blinken: the attribution after a closing mark */
+function trailer(c: Ctx, mark: number, closeTok: number): Trailer | null {
+  let t = closeTok + 1;
+  if (t >= c.tokens.length) return null;
+  const para = paragraphOf(c, closeTok);
+  if (paragraphOf(c, t) !== para) return null;
+  if (norm(c, t) === c.ids.comma) t++;
+  const limit = Math.min(c.tokens.length, t + 30);
+  let end = t;
+  while (end < limit && paragraphOf(c, end) === para && !(c.inQuote[end]! >= 0) && !c.ids.finals.has(norm(c, end))) end++;
+  if (t >= end) return null;
+  // — Blinken
+  if (c.ids.dashes.has(norm(c, t))) {
+    const np = speakerAfter(c, t + 1, end);
+    if (!np || pos(c, np.head.a) === POS.PRON) return null;
+    const slot = c.slots.slotAt(np.head.a);
+    const named = (slot && !slot.viaCoref) || pos(c, np.head.b - 1) === POS.PROPN;
+    // the dash and the name close the sentence (or a comma follows: "— Blinken, in a tweet")
+    const next = np.full.b;
+    if (named && (next >= end || norm(c, next) === c.ids.comma)) return { cue: null, dash: { a: t, b: t + 1 }, speaker: np, inverted: false, end: np.full.b };
+    return null;
+  }
+  for (let k = t; k < Math.min(end, t + TRAILER_REACH + 12); k++) {
+    const hit = cueAt(c, k);
+    if (!hit || hit.compiled.entry.cueClass === 'source') continue;
+    if (!hit.compiled.entry.content.has('quote')) return null;
+    if (hit.group.a === t) {
+      const np = speakerAfter(c, hit.word.b, end);
+      if (!np) return null;
+      return { cue: hit, dash: null, speaker: np, inverted: true, end: np.full.b };
+    }
+    const np = speakerBefore(c, hit.group.a, t);
+    if (!np || np.full.a !== t) return null;
+    let e = hit.word.b;
+    if (hit.compiled.entry.addressee !== 'no') {
+      const addr = speakerAfter(c, e, end);
+      if (addr) e = addr.head.b;
+    }
+    return { cue: hit, dash: null, speaker: np, inverted: false, end: e };
+  }
+  void mark;
+  return null;
+}
+
+/** "said Blinken: “…”": a speaker right after the cue and before the quote */
+function speakerAfterCue(c: Ctx, hit: CueHit, before: number): NounPhrase | null {
+  const np = speakerAfter(c, hit.word.b, before);
+  if (!np || np.full.b > before) return null;
+  // only when the cue follows a boundary ("…, said X, that") or opens the sentence
+  const prev = hit.group.a - 1;
+  const s = c.sentences[c.tokens.sentence[hit.group.a]!]!;
+  if (prev >= s.tokenStart && norm(c, prev) !== c.ids.comma && !isQuoteTok(c, prev)) return null;
+  return np;
+}
+
+/**
+ * "Wilson praised Rubio and said …", "…, saying that …": a cue with no
+ * subject of its own shares the subject of the verb it is coordinated with.
+ */
+function elidedSubject(c: Ctx, hit: CueHit, sStart: number): NounPhrase | null {
+  const prev = hit.group.a - 1;
+  if (prev <= sStart) return null;
+  const n = norm(c, prev);
+  const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
+  const participle = surface.endsWith('ing');
+  if (!(n === c.ids.and || (n === c.ids.comma && participle))) return null;
+  // the nearest verb before, outside quotes, and its subject
+  for (let t = prev - 1; t >= sStart; t--) {
+    if (c.inQuote[t]! >= 0) continue;
+    if (!isVerbish(c, t) || pos(c, t) === POS.AUX && t + 1 < prev && isVerbish(c, t + 1)) continue;
+    const g = cueAt(c, t)?.group ?? { a: verbGroupStart(c, t, sStart), b: t + 1 };
+    const np = speakerBefore(c, g.a, sStart);
+    if (np) return np;
+    return null;
+  }
+  return null;
+}
+
+function verbGroupStart(c: Ctx, t: number, floor: number): number {
+  let a = t;
+  while (a - 1 >= floor && (c.ids.aux.has(norm(c, a - 1)) || pos(c, a - 1) === POS.ADV) && !isPunct(c, a - 1)) a--;
+  return a;
+}
+
+/** "Blinken: “…”": a name (an actor, or capitalised words) that is all the sentence has before the colon */
+function colonLead(c: Ctx, colon: number, sStart: number): NounPhrase | null {
+  let a = sStart;
+  while (a < colon && c.ids.openers.has(norm(c, a))) a++;
+  const np = npEndingAt(c, colon - 1, a);
+  if (!np || np.a !== a || np.b - np.a > 8) return null;
+  if (c.ids.labels.has(norm(c, np.a)) && np.b - np.a === 1) return null;
+  const slot = c.slots.slotAt(np.a) ?? c.slots.slotAt(np.b - 1);
+  if (!slot && !c.tokens.has(np.b - 1, 1)) return null;
+  return { head: np, full: np };
+}
+
+/** "He told reporters:" / "Blinken:" ending the sentence before a quote */
+function leadBeforeColon(c: Ctx, s: Sentence, colon: number): { cue: CueHit | null; speaker: NounPhrase } | null {
+  for (let t = colon - 1; t >= s.tokenStart && colon - t <= 10; t--) {
+    const hit = cueAt(c, t);
+    if (!hit) continue;
+    if (!hit.compiled.entry.content.has('quote')) return null;
+    const speaker = speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfter(c, hit.word.b, colon);
+    return speaker ? { cue: hit, speaker } : null;
+  }
+  const np = colonLead(c, colon, s.tokenStart);
+  return np ? { cue: null, speaker: np } : null;
+}
+
+function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
+  const resolver = new SpeakerResolver(c, opts.gender);
+  drafts.sort((x, y) => x.pieces[0]!.start - y.pieces[0]!.start);
+  const speakers = new Map<Draft, ActorRef | null>();
+  const resolveDraft = (d: Draft): ActorRef | null => {
+    if (speakers.has(d)) return speakers.get(d)!;
+    let ref: ActorRef | null = null;
+    if (d.speakerFrom) ref = resolveDraft(d.speakerFrom);
+    else if (d.speaker) ref = resolver.resolve(d.speaker.head).ref;
+    speakers.set(d, ref);
+    return ref;
+  };
+  const out: Quote[] = [];
+  for (const d of drafts) {
+    const speaker = resolveDraft(d);
+    const cueSpan: TextSpan | null = d.cue ? charSpan(c, d.cue.group) : d.punctCue ? charSpan(c, d.punctCue) : null;
+    let prevIndex: number | undefined;
+    d.pieces.forEach((p, k) => {
+      const startTok = c.tokens.tokenAt(p.start);
+      const q: Quote = {
+        kind: d.kind,
+        text: c.text.slice(p.start, p.end),
+        start: p.start,
+        end: p.end,
+        sentence: c.tokens.sentence[Math.min(startTok, c.tokens.length - 1)] ?? 0,
+        cue: cueSpan,
+        speaker: speaker ? { ...speaker } : null,
+        rule: p.rule ?? d.rule,
+      };
+      if (d.kind === 'direct') {
+        const m = c.marks[d.marks[k]!];
+        if (m?.unclosed) q.unclosed = true;
+      }
+      if (d.speaker && !d.speakerFrom && (d.speaker.full.a !== d.speaker.head.a || d.speaker.full.b !== d.speaker.head.b)) {
+        q.speakerSpan = charSpan(c, d.speaker.full);
+      }
+      if (d.addressee) q.addressee = resolver.resolve(d.addressee).ref;
+      if (d.cue) {
+        q.cueClass = d.cue.compiled.entry.cueClass;
+        q.cueRule = d.cue.compiled.entry.source;
+      }
+      if (prevIndex !== undefined) q.continues = prevIndex;
+      prevIndex = out.length;
+      out.push(q);
+    });
+  }
+  // keep text order; `continues` points at an index, so renumber after sorting
+  const order = out.map((q, i) => ({ q, i })).sort((x, y) => x.q.start - y.q.start);
+  const newIndex = new Map(order.map((o, k) => [o.i, k]));
+  return order.map(({ q }) => (q.continues !== undefined ? { ...q, continues: newIndex.get(q.continues)! } : q));
+}

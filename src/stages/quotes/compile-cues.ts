@@ -1,0 +1,41 @@
+/**
+ * Compiles the cue dictionary (ontology/quotes/cues.txt) into a lookup over
+ * interned token ids: the first word of each cue (its lemma, and any extra
+ * forms) → the cues that start with it, longest first.
+ */
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { Tokenizer } from '../../nlp/wink.js';
+import type { CueDictionary, CueEntry } from '../../ontology/load-cues.js';
+
+export interface CompiledCue {
+  entry: CueEntry;
+  /** per word: the ids (lower-cased surface and lemma) it may have */
+  words: ReadonlySet<number>[];
+}
+
+export interface CueMatcher {
+  byFirst: Map<number, CompiledCue[]>;
+}
+
+export function compileCues(dict: CueDictionary, tokenizer: Tokenizer, vocab: Vocabulary): CueMatcher {
+  const byFirst = new Map<number, CompiledCue[]>();
+  for (const entry of dict.entries) {
+    const { values, lemmas } = tokenizer.phraseWithLemmas(entry.phrase);
+    if (!values.length) continue;
+    const words = values.map((v, i) => {
+      const ids = new Set<number>([vocab.intern(v.toLowerCase()), vocab.intern((lemmas[i] ?? v).toLowerCase())]);
+      return ids;
+    });
+    // the head as written is the lemma; a one-word head also matches its listed forms
+    words[0]!.add(vocab.intern(values[0]!.toLowerCase()));
+    if (values.length === 1) for (const f of entry.forms) words[0]!.add(vocab.intern(f));
+    const compiled: CompiledCue = { entry, words };
+    for (const id of words[0]!) {
+      const list = byFirst.get(id) ?? [];
+      if (!list.includes(compiled)) list.push(compiled);
+      list.sort((a, b) => b.words.length - a.words.length);
+      byFirst.set(id, list);
+    }
+  }
+  return { byFirst };
+}

@@ -1,0 +1,160 @@
+/**
+ * What the quote finders share for one document: the text, its tokens and
+ * sentences, the actor slots, the cue lookup, where the direct quotes are,
+ * and the interned ids of the function words the rules look at.
+ */
+import type { ActorMention, Sentence } from '../../core/layers.js';
+import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { SlotIndex } from '../coref/slots.js';
+import type { CueMatcher } from './compile-cues.js';
+import type { QuoteMarks } from './find-direct-quotes.js';
+
+/** A token range `[a, b)`. */
+export interface Range {
+  a: number;
+  b: number;
+}
+
+export interface QuoteWordIds {
+  that: number;
+  to: number;
+  and: number;
+  but: number;
+  comma: number;
+  colon: number;
+  semicolon: number;
+  period: number;
+  by: number;
+  as: number;
+  dashes: Set<number>;
+  openParen: number;
+  closeParen: number;
+  /** whether, if, how, why, what, when, where, who */
+  wh: Set<number>;
+  /** who, which, whom, whose, that (as relative pronouns after a comma) */
+  relatives: Set<number>;
+  /** auxiliaries, modals and negation that belong to a verb group */
+  aux: Set<number>;
+  be: Set<number>;
+  /** subject pronouns */
+  subjects: Set<number>;
+  /** object pronouns */
+  objects: Set<number>;
+  /** possessive determiners */
+  possessives: Set<number>;
+  possessiveMarks: Set<number>;
+  /** days and other time words that may stand between a cue and its content ("said Monday that") */
+  timeWords: Set<number>;
+  /** words that open a sentence without being part of it for attribution ("But", "And") */
+  openers: Set<number>;
+  /** headline labels that look like "Source:" but are not ("Watch:", "Update:") */
+  labels: Set<number>;
+  /** prepositions that may join a noun phrase to its head ("a spokesman for the ministry") */
+  npPreps: Set<number>;
+  /** sentence-final punctuation */
+  finals: Set<number>;
+}
+
+export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
+  const id = (w: string) => vocab.intern(w);
+  const ids = (ws: string[]) => new Set(ws.map(id));
+  return {
+    that: id('that'),
+    to: id('to'),
+    and: id('and'),
+    but: id('but'),
+    comma: id(','),
+    colon: id(':'),
+    semicolon: id(';'),
+    period: id('.'),
+    by: id('by'),
+    as: id('as'),
+    dashes: ids(['—', '–', '--', '-', '―']),
+    openParen: id('('),
+    closeParen: id(')'),
+    wh: ids(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']),
+    relatives: ids(['who', 'which', 'whom', 'whose']),
+    aux: ids([
+      'has', 'have', 'had', "'s", '’s', "'ve", '’ve', "'d", '’d', 'having',
+      'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", '’m', "'re", '’re', 'am',
+      'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
+      "'ll", '’ll', 'not', "n't", 'n’t', 'never', 'wo', 'ca',
+    ]),
+    be: ids(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re', 'am', "'m", '’m', 'get', 'got', 'gets']),
+    subjects: ids(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'one', 'both', 'others', 'some', 'many', 'most', 'all', 'few', 'several']),
+    objects: ids(['him', 'her', 'them', 'us', 'me', 'you', 'it']),
+    possessives: ids(['his', 'her', 'their', 'its', 'our', 'my', 'your']),
+    possessiveMarks: ids(["'s", '’s', "'", '’']),
+    timeWords: ids([
+      'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+      'yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'again', 'previously', 'then', 'now',
+      'last', 'this', 'next', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend',
+      'privately', 'publicly', 'repeatedly', 'separately', 'also', 'once', 'often', 'bluntly', 'flatly',
+    ]),
+    openers: ids(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile']),
+    labels: ids([
+      'watch', 'update', 'updated', 'breaking', 'exclusive', 'video', 'videos', 'photos', 'photo', 'analysis', 'opinion',
+      'editorial', 'note', 'correction', 'read', 'related', 'listen', 'live', 'report', 'q', 'a', 'quiz', 'fact', 'factcheck',
+      'poll', 'graphic', 'map', 'chart', 'timeline', 'explainer', 'commentary', 'review', 'interview', 'transcript', 'warning',
+      'editor', 'source', 'sources', 'credit', 'caption', 'ap', 'reuters', 'afp',
+    ]),
+    npPreps: ids(['of', 'for', 'at', 'from', 'with', 'in']),
+    finals: ids(['.', '!', '?', '…', '...']),
+  };
+}
+
+export interface Ctx {
+  text: string;
+  tokens: TokenTable;
+  sentences: readonly Sentence[];
+  actors: readonly ActorMention[];
+  slots: SlotIndex;
+  cues: CueMatcher;
+  ids: QuoteWordIds;
+  marks: readonly QuoteMarks[];
+  /** token → index in `marks` of the direct quote whose marks or content cover it, else -1 */
+  inQuote: Int32Array;
+  /** token → 1 when it is itself a quote mark of some quote in `marks` */
+  isMark: Uint8Array;
+  /** paragraph 0 is a headline */
+  headline: boolean;
+}
+
+export const norm = (c: Ctx, t: number) => c.tokens.norm[t]!;
+export const pos = (c: Ctx, t: number) => c.tokens.pos[t]!;
+export const isPunct = (c: Ctx, t: number) => c.tokens.has(t, FLAG.PUNCT);
+export const isQuoteTok = (c: Ctx, t: number) => c.tokens.has(t, FLAG.QUOTE) || c.isMark[t] === 1;
+export const isCap = (c: Ctx, t: number) => c.tokens.has(t, FLAG.CAP);
+
+export function isNounish(c: Ctx, t: number): boolean {
+  const p = pos(c, t);
+  return p === POS.NOUN || p === POS.PROPN;
+}
+
+export function isVerbish(c: Ctx, t: number): boolean {
+  const p = pos(c, t);
+  return p === POS.VERB || p === POS.AUX;
+}
+
+/** the sentence index of token t */
+export const sentenceOf = (c: Ctx, t: number) => c.tokens.sentence[t]!;
+
+export function sentenceEnd(c: Ctx, t: number): number {
+  return c.sentences[sentenceOf(c, t)]!.tokenEnd;
+}
+
+export function sentenceStart(c: Ctx, t: number): number {
+  return c.sentences[sentenceOf(c, t)]!.tokenStart;
+}
+
+export function paragraphOf(c: Ctx, t: number): number {
+  return c.sentences[sentenceOf(c, t)]!.paragraph;
+}
+
+/** the character span of a token range */
+export function charSpan(c: Ctx, r: Range): { text: string; start: number; end: number } {
+  const start = c.tokens.start[r.a]!;
+  const end = c.tokens.end[r.b - 1]!;
+  return { text: c.text.slice(start, end), start, end };
+}

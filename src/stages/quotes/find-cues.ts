@@ -1,0 +1,87 @@
+/**
+ * Cue words in the text: a cue of the dictionary at a token (its lemma or a
+ * listed form, a phrase word by word), with the verb group around it: the
+ * auxiliaries, negation and adverbs before it ("has also said", "did not
+ * say") belong to the cue, as they do in attribution corpora.
+ */
+import { POS } from '../../core/token-table.js';
+import type { CompiledCue } from './compile-cues.js';
+import { isCap, isPunct, norm, pos, type Ctx, type Range } from './context.js';
+
+export interface CueHit {
+  compiled: CompiledCue;
+  /** the cue word(s) themselves */
+  word: Range;
+  /** the verb group: auxiliaries, negation and adverbs before the cue word, then the cue */
+  group: Range;
+  /** "was told", "is said to": the subject is not the speaker */
+  passive: boolean;
+}
+
+const MAX_GROUP = 4;
+
+function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
+  const p = pos(c, t);
+  switch (cue.entry.pos) {
+    case 'verb': {
+      if (p === POS.VERB || p === POS.AUX) return true;
+      // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
+      const s = c.sentences[c.tokens.sentence[t]!]!;
+      return c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t);
+    }
+    case 'noun':
+      return p === POS.NOUN || p === POS.PROPN;
+    case 'prep':
+      return p === POS.ADP || p === POS.VERB;
+    default:
+      return true;
+  }
+}
+
+/** the cue starting at token t (outside direct quotes), or null */
+export function cueAt(c: Ctx, t: number): CueHit | null {
+  if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
+  const s = c.sentences[c.tokens.sentence[t]!]!;
+  const candidates = [
+    ...(c.cues.byFirst.get(c.tokens.lemma[t]!) ?? []),
+    ...(c.tokens.lemma[t] !== c.tokens.norm[t] ? c.cues.byFirst.get(c.tokens.norm[t]!) ?? [] : []),
+  ];
+  for (const cue of candidates) {
+    const n = cue.words.length;
+    if (t + n > s.tokenEnd) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      const tk = t + k;
+      if (c.inQuote[tk]! >= 0) ok = false;
+      else if (!cue.words[k]!.has(c.tokens.norm[tk]!) && !cue.words[k]!.has(c.tokens.lemma[tk]!)) ok = false;
+    }
+    if (!ok || !wordFits(c, cue, t)) continue;
+    const word = { a: t, b: t + n };
+    const group = verbGroup(c, t, s.tokenStart);
+    let passive = false;
+    if (cue.entry.pos === 'verb') {
+      const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+      if (!surface.endsWith('ing')) {
+        for (let j = group.a; j < t; j++) if (c.ids.be.has(norm(c, j)) && pos(c, j) === POS.AUX) passive = true;
+      }
+    }
+    return { compiled: cue, word, group: { a: group.a, b: t + n }, passive };
+  }
+  return null;
+}
+
+/** auxiliaries, negation and adverbs right before token t: "has also", "did not" */
+export function verbGroup(c: Ctx, t: number, floor: number): Range {
+  let a = t;
+  while (a - 1 >= floor && t - (a - 1) <= MAX_GROUP) {
+    const j = a - 1;
+    if (c.inQuote[j]! >= 0 || isPunct(c, j)) break;
+    const p = pos(c, j);
+    const n = norm(c, j);
+    if (c.ids.aux.has(n) && (p === POS.AUX || p === POS.PART || p === POS.ADV || p === POS.VERB)) a = j;
+    else if (p === POS.ADV && !c.ids.wh.has(n) && !c.ids.relatives.has(n) && n !== c.ids.that) a = j;
+    else if (p === POS.PART && n !== c.ids.to && !c.ids.possessiveMarks.has(n)) a = j;
+    else break;
+  }
+  return { a, b: t + 1 };
+}

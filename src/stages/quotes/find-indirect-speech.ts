@@ -1,0 +1,321 @@
+/**
+ * Reported speech around a cue, by the shape of the sentence:
+ *
+ *   X said (that) CONTENT.              the content follows the cue
+ *   X told Y (on Monday) that CONTENT.  an addressee, then the content
+ *   X vowed to CONTENT.                 an infinitive, for cues that take one
+ *   CONTENT, X said (on Monday).        the content comes first
+ *   CONTENT, said X.                    ... with the speaker after the cue
+ *   The plan, X said, is CONTENT.       the attribution inside the content
+ *   According to X, CONTENT.  CONTENT, according to X.
+ *
+ * The content is the reported clause: without "that", without the sentence's
+ * final punctuation. A clause with no "that" must look like a clause (a
+ * subject, then a verb), so "said nothing" and "warned Russia against …"
+ * are not reported speech.
+ */
+import { POS } from '../../core/token-table.js';
+import type { CueContent } from '../../ontology/load-cues.js';
+import type { CueHit } from './find-cues.js';
+import { cueAt } from './find-cues.js';
+import { npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
+import { isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
+
+export interface ContentAfter {
+  content: Range;
+  form: CueContent;
+  /** the person spoken to: "told [reporters] that" */
+  addressee: Range | null;
+  /** the content opens with a quote mark (a direct quote follows the cue) */
+  opensQuote: boolean;
+}
+
+const ADJUNCT_REACH = 8;
+
+/** sentence-final punctuation and closing marks at the end of [a, b) are not content */
+export function trimEnd(c: Ctx, a: number, b: number): number {
+  while (b > a) {
+    const n = norm(c, b - 1);
+    if (c.ids.finals.has(n) || n === c.ids.comma || n === c.ids.semicolon || n === c.ids.colon || c.ids.dashes.has(n)) b--;
+    else if (isQuoteTok(c, b - 1) && c.inQuote[b - 1]! < 0) b--;
+    else break;
+  }
+  return b;
+}
+
+/** "in a statement", "on Monday", "at a news conference on Wednesday": a short adjunct */
+function skipAdjunct(c: Ctx, t: number, end: number): number {
+  let k = t;
+  for (let guard = 0; guard < 3 && k < end; guard++) {
+    if (c.ids.timeWords.has(norm(c, k))) {
+      while (k < end && (c.ids.timeWords.has(norm(c, k)) || pos(c, k) === POS.PROPN && /day$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!)))) k++;
+      continue;
+    }
+    if (pos(c, k) === POS.ADP && norm(c, k) !== c.ids.that && norm(c, k) !== c.ids.to && !c.ids.wh.has(norm(c, k))) {
+      const np = npStartingAt(c, k + 1, end);
+      if (!np) break;
+      k = np.b;
+      continue;
+    }
+    if (pos(c, k) === POS.PROPN && /^(mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** a direct quote (of more than a mark) inside [a, b) */
+function hasQuotation(c: Ctx, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (c.inQuote[t]! >= 0 && !c.isMark[t]) return true;
+  return false;
+}
+
+/** a clause with no "that": it opens with something that can be a subject, and a verb follows */
+export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
+  if (a >= b) return false;
+  const p0 = pos(c, a);
+  const n0 = norm(c, a);
+  if (p0 === POS.ADP || p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.VERB || p0 === POS.AUX || isPunct(c, a)) {
+    // "if", "when", "because" open an adverbial clause the content starts with
+    if (!(p0 === POS.SCONJ || c.ids.wh.has(n0))) return false;
+  }
+  if (c.ids.objects.has(n0) && !c.ids.subjects.has(n0)) return false;
+  let sawSubject = false;
+  for (let t = a; t < b && t < a + 16; t++) {
+    if (c.isMark[t]) continue;
+    const p = pos(c, t);
+    // "the importance of talks that are …": a relative clause before any verb means a noun phrase
+    if (sawSubject && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
+    if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t)) sawSubject = true;
+    if ((p === POS.VERB || p === POS.AUX) && sawSubject) {
+      const prev = t > a ? norm(c, t - 1) : 0;
+      if (prev === c.ids.to) return false;
+      const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+      if (surface.endsWith('ing') && t > a && pos(c, t - 1) === POS.ADP) return false;
+      return true;
+    }
+    if (norm(c, t) === c.ids.comma && !sawSubject) return false;
+  }
+  return false;
+}
+
+/**
+ * Where the reported content of a cue ends: the sentence end, or before a
+ * second cue coordinated with it (", adding that …", "and added that …") or
+ * a trailing "according to".
+ */
+function contentEnd(c: Ctx, a: number, sEnd: number, relative = false): number {
+  for (let t = a + 1; t < sEnd; t++) {
+    if (c.inQuote[t]! >= 0) continue;
+    const n = norm(c, t);
+    // a new clause: "…, but Cook did not say when", "…; the rest"
+    if (n === c.ids.semicolon) return t;
+    if (n === c.ids.comma && t + 1 < sEnd && norm(c, t + 1) === c.ids.but) return t;
+    // the comma that closes a relative clause: "X, who said he votes, said …"
+    if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
+    if (n === c.ids.comma || n === c.ids.and || n === c.ids.semicolon) {
+      let k = t + 1;
+      if (n === c.ids.comma && k < sEnd && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
+      const hit = k < sEnd ? cueAt(c, k) : null;
+      if (hit && hit.group.a === k) {
+        const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
+        // ", adding that", "and said that", ", according to"
+        if (surface.endsWith('ing') || hit.compiled.entry.cueClass === 'source' || norm(c, t) !== c.ids.comma || k > t + 1) return t;
+      }
+    }
+  }
+  return sEnd;
+}
+
+/** a content that ends inside a quotation runs to the quotation's end (it may go on past the sentence) */
+export function extendToQuoteEnd(c: Ctx, b: number): number {
+  const q = b - 1 >= 0 ? c.inQuote[b - 1]! : -1;
+  if (q < 0) return b;
+  let e = b;
+  while (e < c.tokens.length && c.inQuote[e] === q) e++;
+  // the closing mark and any final punctuation inside it are not content
+  return trimEnd(c, b, e) > b ? trimQuoteEnd(c, e) : b;
+}
+
+function trimQuoteEnd(c: Ctx, e: number): number {
+  while (e > 0 && (c.isMark[e - 1] || c.ids.finals.has(norm(c, e - 1)) || norm(c, e - 1) === c.ids.comma)) e--;
+  return e;
+}
+
+/** the content after a cue: X said (that) …, X told Y that …, X vowed to … */
+export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource = false): ContentAfter | null {
+  const entry = hit.compiled.entry;
+  let k = hit.word.b;
+  let addressee: Range | null = null;
+  if (entry.addressee !== 'no' && k < sEnd && !isPunct(c, k) && norm(c, k) !== c.ids.that && norm(c, k) !== c.ids.to) {
+    const np = npStartingAt(c, k, sEnd);
+    if (np) {
+      addressee = np;
+      k = np.b;
+    }
+  }
+  if (entry.addressee === 'required' && !addressee && !hit.passive) return null;
+  // adjuncts: "said on Monday that", "told reporters in a briefing that", "said, in a statement, that"
+  let k2 = skipAdjunct(c, k, sEnd);
+  if (k2 < sEnd && norm(c, k2) === c.ids.comma) {
+    const k3 = skipAdjunct(c, k2 + 1, sEnd);
+    if (k3 > k2 + 1 && k3 < sEnd && norm(c, k3) === c.ids.comma) k2 = k3 + 1;
+  }
+  if (k2 > k && k2 < sEnd && (norm(c, k2) === c.ids.that || norm(c, k2) === c.ids.colon || isQuoteTok(c, k2) || norm(c, k2) === c.ids.comma)) k = k2;
+  else if (k2 > k && k2 < sEnd && entry.content.has('bare') && looksLikeClause(c, k2, sEnd)) k = k2;
+  if (k >= sEnd) return null;
+  const allows = (f: CueContent) => entry.content.has(f);
+  const n = norm(c, k);
+  let form: CueContent;
+  let a = k;
+  if (n === c.ids.colon || (n === c.ids.comma && k + 1 < sEnd && isQuoteTok(c, k + 1))) {
+    a = k + 1;
+    form = a < sEnd && isQuoteTok(c, a) ? 'quote' : 'bare';
+    if (form === 'bare' && !allows('bare') && !allows('that')) return null;
+  } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
+    form = 'quote';
+  } else if (n === c.ids.that && pos(c, k) !== POS.PRON) {
+    if (!allows('that')) return null;
+    form = 'that';
+    a = k + 1;
+  } else if (n === c.ids.to && k + 1 < sEnd && isVerbish(c, k + 1)) {
+    if (!allows('to')) return null;
+    form = 'to';
+  } else if (c.ids.wh.has(n) && allows('wh')) {
+    form = 'wh';
+  } else if (allows('bare') && looksLikeClause(c, k, sEnd)) {
+    form = 'bare';
+  } else if (allows('quoted') && hasQuotation(c, k, sEnd)) {
+    form = 'quoted';
+  } else {
+    return null;
+  }
+  if (form === 'quote' && !allows('quote')) return null;
+  let end = trimEnd(c, a, contentEnd(c, a, sEnd, relativeSource));
+  if (end <= a) return null;
+  end = extendToQuoteEnd(c, end);
+  if (form === 'quoted' && !hasQuotation(c, a, end)) return null;
+  if (form === 'that' || form === 'bare') {
+    if (!looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) return null;
+  }
+  return { content: { a, b: end }, form, addressee, opensQuote: isQuoteTok(c, a) };
+}
+
+export interface ContentBefore {
+  content: Range;
+  speaker: NounPhrase | null;
+  inverted: boolean;
+}
+
+/**
+ * "CONTENT, X said (on Monday)." and "CONTENT, said X.": the cue and its
+ * speaker close the sentence after a comma (or a quote's closing mark).
+ * Returns the content and the speaker, or null when the sentence goes on.
+ */
+export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number): ContentBefore | null {
+  // what follows the attribution must be an adjunct at most
+  let speaker: NounPhrase | null = null;
+  let inverted = false;
+  let attrStart = hit.group.a;
+  let after = hit.word.b;
+  const left = speakerBefore(c, hit.group.a, sStart);
+  if (left && left.full.a > sStart && isBoundary(c, left.full.a - 1)) {
+    speaker = left;
+    attrStart = left.full.a;
+  } else if (isBoundary(c, hit.group.a - 1)) {
+    const right = speakerAfter(c, hit.word.b, sEnd);
+    if (!right) return null;
+    speaker = right;
+    inverted = true;
+    after = right.full.b;
+  } else {
+    return null;
+  }
+  if (hit.compiled.entry.addressee !== 'no' && !inverted && after < sEnd) {
+    const addr = npStartingAt(c, after, sEnd);
+    if (addr) after = addr.b;
+  }
+  let k = skipAdjunct(c, after, sEnd);
+  if (k < sEnd && norm(c, k) === c.ids.comma) {
+    // ", adding …" starts another quote; anything else must end the sentence
+    const next = k + 1 < sEnd ? cueAt(c, k + 1) : null;
+    if (!next) return null;
+  } else if (trimEnd(c, k, sEnd) > k) {
+    return null;
+  }
+  let b = attrStart - 1; // the comma
+  while (b > sStart && (norm(c, b - 1) === c.ids.comma || isPunct(c, b - 1)) && !(isQuoteTok(c, b - 1) && c.inQuote[b - 1]! >= 0)) b--;
+  const a = sStart;
+  b = trimEnd(c, a, b);
+  if (b - a < 2) return null;
+  if (!looksLikeClause(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
+  return { content: { a, b }, speaker, inverted };
+}
+
+/** a comma, dash or a quote's closing mark before an attribution at the end of a sentence */
+function isBoundary(c: Ctx, t: number): boolean {
+  if (t < 0) return false;
+  const n = norm(c, t);
+  return n === c.ids.comma || c.ids.dashes.has(n) || (isQuoteTok(c, t) && c.inQuote[t]! >= 0);
+}
+
+export interface ParentheticalAttribution {
+  before: Range;
+  after: Range;
+  speaker: NounPhrase;
+}
+
+/** "The plan, X said, is dead.": the attribution between commas inside its content */
+export function parenthetical(c: Ctx, hit: CueHit, sStart: number, sEnd: number): ParentheticalAttribution | null {
+  const after = hit.word.b;
+  if (after >= sEnd || norm(c, after) !== c.ids.comma) return null;
+  const left = speakerBefore(c, hit.group.a, sStart);
+  if (!left || left.full.a - 1 <= sStart || norm(c, left.full.a - 1) !== c.ids.comma) return null;
+  const before = { a: sStart, b: trimEnd(c, sStart, left.full.a - 1) };
+  const rest = { a: after + 1, b: trimEnd(c, after + 1, contentEnd(c, after + 1, sEnd)) };
+  if (before.b - before.a < 1 || rest.b - rest.a < 2) return null;
+  // the two halves must make one clause: a verb in either
+  let verb = false;
+  for (let t = before.a; t < rest.b && !verb; t++) if (t < before.b || t >= rest.a) verb = isVerbish(c, t);
+  if (!verb) return null;
+  return { before, after: rest, speaker: left };
+}
+
+export interface AccordingTo {
+  content: Range[];
+  speaker: NounPhrase;
+}
+
+/** "According to X, CONTENT." and "CONTENT(,) according to X." */
+export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): AccordingTo | null {
+  const np = speakerAfter(c, hit.word.b, sEnd);
+  if (!np) return null;
+  let a = sStart;
+  while (a < hit.group.a && c.ids.openers.has(norm(c, a))) a++;
+  if (hit.group.a === a) {
+    // According to X, CONTENT
+    let k = np.head.b;
+    if (k < sEnd && norm(c, k) === c.ids.comma) k++;
+    else if (np.full.b < sEnd && norm(c, np.full.b) === c.ids.comma) k = np.full.b + 1;
+    else return null;
+    const b = trimEnd(c, k, contentEnd(c, k, sEnd));
+    if (b - k < 2) return null;
+    return { content: [{ a: k, b }], speaker: { head: np.head, full: { a: np.head.a, b: Math.min(np.full.b, k - 1) } } };
+  }
+  // CONTENT, according to X(, REST)
+  const b = trimEnd(c, sStart, hit.group.a);
+  if (b - sStart < 2) return null;
+  const content: Range[] = [{ a: sStart, b }];
+  let k = np.full.b;
+  if (k < sEnd && norm(c, k) === c.ids.comma) {
+    const restEnd = trimEnd(c, k + 1, sEnd);
+    if (restEnd - (k + 1) >= 2) {
+      let verb = false;
+      for (let t = k + 1; t < restEnd && !verb; t++) verb = isVerbish(c, t);
+      if (verb) content.push({ a: k + 1, b: restEnd });
+    }
+  }
+  return { content, speaker: np };
+}

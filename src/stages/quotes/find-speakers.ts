@@ -1,0 +1,196 @@
+/**
+ * The source of a cue: the noun phrase that speaks. No parse tree; the
+ * phrase is read off the tokens and actor slots around the cue:
+ *
+ *   [U.S. Secretary of State Antony Blinken] said        an actor slot
+ *   [a spokesman for the ministry] said                  nouns, with "for/of/at …"
+ *   [Tom Ridge], a former secretary of homeland security, said
+ *                                                        an apposition between commas
+ *   said [the minister], adding …                        after the cue (inverted)
+ *
+ * Each finder returns the head phrase (what the speaker is) and the full
+ * phrase with its apposition or relative clause (what attribution corpora
+ * mark as the source).
+ */
+import { POS } from '../../core/token-table.js';
+import { cueAt } from './find-cues.js';
+import { isNounish, isPunct, isQuoteTok, norm, pos, type Ctx, type Range } from './context.js';
+
+export interface NounPhrase {
+  head: Range;
+  full: Range;
+}
+
+const MAX_NP = 14;
+const MAX_PARENTHETICAL = 40;
+
+function isNpToken(c: Ctx, t: number): boolean {
+  if (c.inQuote[t]! >= 0) return false;
+  const p = pos(c, t);
+  if (p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || p === POS.NUM || p === POS.DET) return true;
+  const n = norm(c, t);
+  if (c.ids.possessives.has(n) || c.ids.possessiveMarks.has(n)) return true;
+  if (c.ids.dashes.has(n) && n !== c.ids.comma) {
+    // a hyphen inside a name: "Wasserman-Schultz" (tokens glued on both sides)
+    return t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] && c.tokens.end[t] === c.tokens.start[t + 1];
+  }
+  // "D-Fla." and other abbreviations end with a full stop glued to them
+  if (n === c.ids.period) return t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] && pos(c, t - 1) === POS.PROPN;
+  return false;
+}
+
+/** a pronoun that can be a speaker */
+function isSpeakerPronoun(c: Ctx, t: number): boolean {
+  const n = norm(c, t);
+  return (pos(c, t) === POS.PRON || c.ids.relatives.has(n) || n === c.ids.that) && (c.ids.subjects.has(n) || c.ids.relatives.has(n));
+}
+
+/** the noun phrase that ends at token j (inclusive), not reaching left of `floor` */
+export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
+  if (j < floor || c.inQuote[j]! >= 0) return null;
+  if (isSpeakerPronoun(c, j)) return { a: j, b: j + 1 };
+  const slot = c.slots.slotAt(j);
+  let a: number;
+  if (slot && slot.tokenEnd - 1 === j && slot.tokenStart >= floor) {
+    a = slot.tokenStart;
+  } else {
+    const p = pos(c, j);
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM) return null;
+    a = j;
+  }
+  // extend left over the rest of the phrase
+  while (a - 1 >= floor && j - (a - 1) < MAX_NP) {
+    const t = a - 1;
+    const s = c.slots.slotAt(t);
+    if (s && s.tokenStart >= floor) {
+      a = s.tokenStart;
+      continue;
+    }
+    if (!isNpToken(c, t)) break;
+    a = t;
+    if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
+  }
+  // "a spokesman for the ministry": a prepositional phrase after the head noun
+  while (a - 2 >= floor && c.ids.npPreps.has(norm(c, a - 1)) && pos(c, a - 1) === POS.ADP && isNounish(c, a - 2)) {
+    const inner = npEndingAt(c, a - 2, floor);
+    if (!inner) break;
+    a = inner.a;
+  }
+  // "Clinton and Sanders", "Russia and China"
+  if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2))) {
+    const other = npEndingAt(c, a - 2, floor);
+    if (other && other.b - other.a <= 6) a = other.a;
+  }
+  return { a, b: j + 1 };
+}
+
+/**
+ * The speaker before position `end` (exclusive; the cue group starts there):
+ * the phrase right before it, or a phrase before an apposition or relative
+ * clause set off by commas or dashes.
+ */
+export function speakerBefore(c: Ctx, end: number, floor: number): NounPhrase | null {
+  end = skipTimeLeft(c, end, floor);
+  const j = end - 1;
+  if (j < floor) return null;
+  const n = norm(c, j);
+  if (n === c.ids.comma || c.ids.dashes.has(n) || n === c.ids.closeParen) {
+    // X, who …, said  |  X — a former aide — said  |  X (D-Fla.) said
+    const closer = n;
+    for (let k = j - 1, hops = 0; k >= floor && j - k <= MAX_PARENTHETICAL; k--) {
+      const m = norm(c, k);
+      if (isQuoteTok(c, k) || c.inQuote[k]! >= 0) return null;
+      if (closer === c.ids.closeParen ? m === c.ids.openParen : m === closer || (closer === c.ids.comma && c.ids.dashes.has(m))) {
+        // tokens between k and j must not hold a cue of their own ("A, B said, C said"),
+        // unless they are a relative clause ("Barkley, who said he votes …, said")
+        if (!c.ids.relatives.has(norm(c, k + 1))) {
+          for (let t = k + 1; t < j; t++) if (cueAt(c, t) && pos(c, t) === POS.VERB) return null;
+        }
+        const head = npEndingAt(c, k - 1, floor);
+        if (head) {
+          // an apposition or relative clause is part of the source; "for his part", "however" are not
+          const first = k + 1;
+          const p = pos(c, first);
+          const appositive = p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first));
+          return { head, full: appositive ? { a: head.a, b: end } : head };
+        }
+        if (++hops > 3) return null;
+      }
+    }
+    return null;
+  }
+  const head = npEndingAt(c, j, floor);
+  if (head) return { head, full: head };
+  // "a news report published Wednesday said": a participle after the noun
+  const surface = c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase();
+  if (pos(c, j) === POS.VERB && /(?:ed|en|wn)$/.test(surface) && j - 1 >= floor && isNounish(c, j - 1)) {
+    const np = npEndingAt(c, j - 1, floor);
+    if (np) return { head: np, full: { a: np.a, b: end } };
+  }
+  return null;
+}
+
+/** "Russia on Wednesday said", "Trump last week told": a time adjunct between speaker and cue */
+function skipTimeLeft(c: Ctx, end: number, floor: number): number {
+  let e = end;
+  while (e - 1 >= floor && c.ids.timeWords.has(norm(c, e - 1)) && c.inQuote[e - 1]! < 0) e--;
+  if (e < end && e - 1 >= floor && pos(c, e - 1) === POS.ADP) e--;
+  return e > floor ? e : end;
+}
+
+/** the noun phrase that starts at token i, not reaching `limit` (exclusive) */
+export function npStartingAt(c: Ctx, i: number, limit: number): Range | null {
+  if (i >= limit || c.inQuote[i]! >= 0) return null;
+  if (pos(c, i) === POS.PRON && (c.ids.subjects.has(norm(c, i)) || c.ids.objects.has(norm(c, i)))) return { a: i, b: i + 1 };
+  let b = i;
+  let head = -1;
+  while (b < limit && b - i < MAX_NP) {
+    const s = c.slots.slotAt(b);
+    if (s && s.tokenStart >= i) {
+      b = s.tokenEnd;
+      head = b - 1;
+      continue;
+    }
+    if (!isNpToken(c, b)) break;
+    if (b > i && pos(c, b) === POS.DET && !c.ids.possessiveMarks.has(norm(c, b))) break;
+    if (isNounish(c, b) || pos(c, b) === POS.NUM) head = b;
+    b++;
+  }
+  if (head < 0) return null;
+  b = head + 1;
+  // "the head of the State Department", "a spokeswoman for the campaign"
+  while (b + 1 < limit && c.ids.npPreps.has(norm(c, b)) && pos(c, b) === POS.ADP) {
+    const inner = npStartingAt(c, b + 1, limit);
+    if (!inner) break;
+    b = inner.b;
+  }
+  if (b + 1 < limit && norm(c, b) === c.ids.and) {
+    const other = npStartingAt(c, b + 1, limit);
+    if (other && other.b - other.a <= 6 && !(other.b < limit && (pos(c, other.b) === POS.VERB || pos(c, other.b) === POS.AUX))) b = other.b;
+  }
+  return { a: i, b };
+}
+
+/**
+ * The speaker after a cue ("said Blinken", "said the minister, a former
+ * general,"): the phrase, and with an apposition that runs to a comma or
+ * the end of the sentence.
+ */
+export function speakerAfter(c: Ctx, i: number, limit: number): NounPhrase | null {
+  const head = npStartingAt(c, i, limit);
+  if (!head) return null;
+  let b = head.b;
+  if (b < limit && norm(c, b) === c.ids.comma) {
+    // an apposition: ", a former aide to the president," or ", who …"
+    let k = b + 1;
+    const appo = k < limit && (pos(c, k) === POS.DET || pos(c, k) === POS.ADJ || isNounish(c, k) || c.ids.relatives.has(norm(c, k)) || c.ids.possessives.has(norm(c, k)));
+    if (appo) {
+      while (k < limit && norm(c, k) !== c.ids.comma && !c.ids.finals.has(norm(c, k)) && !isQuoteTok(c, k) && k - b < MAX_PARENTHETICAL) {
+        if (cueAt(c, k)) break;
+        k++;
+      }
+      if (k > b + 1 && !(k < limit && cueAt(c, k))) b = k;
+    }
+  }
+  return { head, full: { a: head.a, b } };
+}

@@ -1,0 +1,188 @@
+/**
+ * From the words of a speaker to who it is, inside one article:
+ *
+ * - an actor slot (a name, a title, "the Kremlin"; a pronoun or description
+ *   coreference already resolved) gives its actor, code and person;
+ * - "who"/"which" after a comma stands for the phrase before the comma;
+ * - a pronoun coreference left unresolved goes to the most recent speaker
+ *   it can stand for (he/she: a person; they/it: a group or institution);
+ * - a name not in the dictionaries ("Wang Yi", "Mr. Wang") goes to the
+ *   person named earlier whose name it is part of; a new full name is a
+ *   person of its own, with no code.
+ */
+import type { ActorRef } from '../../core/layers.js';
+import { POS } from '../../core/token-table.js';
+import type { Slot } from '../coref/slots.js';
+import { SlotIndex } from '../coref/slots.js';
+import { charSpan, isCap, norm, pos, type Ctx, type Range } from './context.js';
+import { npEndingAt } from './find-speakers.js';
+
+const HONORIFICS = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sen', 'sen.', 'rep', 'rep.', 'gov', 'gov.', 'gen', 'gen.',
+  'lt', 'lt.', 'col', 'col.', 'sgt', 'sgt.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady', 'president', 'senator',
+  'representative', 'governor', 'minister', 'secretary', 'chancellor', 'premier', 'judge', 'justice', 'mayor', 'king',
+  'queen', 'prince', 'princess', 'pope', 'rev', 'rev.', 'father', 'sheikh', 'ayatollah', 'general', 'admiral',
+]);
+
+interface KnownPerson {
+  name: string;
+  words: string[];
+  ref: ActorRef;
+  gender?: 'm' | 'f';
+}
+
+export interface Speaker {
+  ref: ActorRef;
+  /** the kind of thing speaking, for later pronouns */
+  isPerson: boolean;
+}
+
+export class SpeakerResolver {
+  private readonly known: KnownPerson[] = [];
+  private readonly recent: { at: number; speaker: Speaker }[] = [];
+
+  constructor(private readonly c: Ctx, private readonly gender: (person: string) => 'm' | 'f' | undefined) {
+    for (const a of c.actors) {
+      if (!a.person) continue;
+      this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: c.actors.indexOf(a) }, a.start);
+    }
+  }
+
+  private learn(name: string, ref: ActorRef, at: number): void {
+    const words = nameWords(name);
+    if (!words.length) return;
+    const g = this.gender(name);
+    const k: KnownPerson = { name, words, ref: { ...ref, start: at, end: at } };
+    if (g) k.gender = g;
+    this.known.push(k);
+  }
+
+  /** the actor a speaker phrase stands for */
+  resolve(np: Range): Speaker {
+    const c = this.c;
+    const words = charSpan(c, np);
+    const base: ActorRef = { text: words.text, start: words.start, end: words.end, code: null };
+    const single = np.b - np.a === 1 ? np.a : -1;
+    // who/which: the phrase before the comma
+    if (single >= 0 && c.ids.relatives.has(norm(c, single)) && single >= 2) {
+      const ante = npEndingAt(c, single - 2, c.sentences[c.tokens.sentence[single]!]!.tokenStart);
+      if (ante) {
+        const s = this.resolve(ante);
+        return { ref: { ...s.ref, text: base.text, start: base.start, end: base.end }, isPerson: s.isPerson };
+      }
+    }
+    const slot = this.headSlot(np);
+    if (slot) {
+      const ref = fromSlot(slot, base);
+      const isPerson = slot.actor.kind === 'person' || slot.actor.person !== undefined;
+      if (ref.code !== null || ref.person) return this.remember({ ref, isPerson });
+    }
+    if (single >= 0 && pos(c, single) === POS.PRON) {
+      const n = c.text.slice(c.tokens.start[single]!, c.tokens.end[single]!).toLowerCase();
+      const wantPerson = n === 'he' || n === 'she';
+      const g = n === 'he' ? 'm' : n === 'she' ? 'f' : undefined;
+      if (wantPerson || n === 'they' || n === 'it') {
+        const found = this.lastSpeaker(np.a, (s) => {
+          if (s.isPerson !== wantPerson) return false;
+          if (!g || !s.ref.person) return true;
+          const sg = this.gender(s.ref.person);
+          return sg === undefined || sg === g;
+        });
+        if (found) return this.remember({ ref: { ...found.ref, text: base.text, start: base.start, end: base.end }, isPerson: found.isPerson });
+      }
+      return { ref: base, isPerson: wantPerson };
+    }
+    // a name: part of a person named before?
+    const name = this.nameIn(np);
+    if (name) {
+      const words2 = nameWords(name);
+      for (let k = this.known.length - 1; k >= 0; k--) {
+        const p = this.known[k]!;
+        if (p.ref.start > words.start) continue;
+        if (isSubsequence(words2, p.words)) {
+          return this.remember({ ref: { ...p.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
+        }
+      }
+      if (words2.length >= 2) {
+        const ref: ActorRef = { ...base, person: name };
+        this.learn(name, ref, words.start);
+        return this.remember({ ref, isPerson: true });
+      }
+    }
+    if (slot) return this.remember({ ref: fromSlot(slot, base), isPerson: slot.actor.kind === 'person' });
+    return { ref: base, isPerson: false };
+  }
+
+  private remember(s: Speaker): Speaker {
+    this.recent.push({ at: s.ref.start, speaker: s });
+    return s;
+  }
+
+  private lastSpeaker(before: number, ok: (s: Speaker) => boolean): Speaker | undefined {
+    const sentence = this.c.tokens.sentence[before]!;
+    const at = this.c.tokens.start[before]!;
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (r.at >= at) continue;
+      const rs = this.c.tokens.sentence[this.c.tokens.tokenAt(r.at)]!;
+      if (rs < sentence - 6) break;
+      if (ok(r.speaker) && (r.speaker.ref.code !== null || r.speaker.ref.person)) return r.speaker;
+    }
+    return undefined;
+  }
+
+  /** the slot that heads the phrase: the first in it */
+  private headSlot(np: Range): Slot | undefined {
+    let first: Slot | undefined;
+    for (let t = np.a; t < np.b; t++) {
+      const s = this.c.slots.slotAt(t);
+      if (!s) continue;
+      if (!first) first = s;
+      if (SlotIndex.coded(s) || s.actor.person) return s;
+    }
+    return first;
+  }
+
+  /** the capitalised name in a phrase ("Mr. Wang" → "Wang"), or null */
+  private nameIn(np: Range): string | null {
+    const c = this.c;
+    const parts: string[] = [];
+    for (let t = np.a; t < np.b; t++) {
+      const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+      if (pos(c, t) === POS.DET && !parts.length) continue;
+      if (HONORIFICS.has(surface.toLowerCase()) && !parts.length) continue;
+      if (pos(c, t) !== POS.PROPN || !isCap(c, t)) {
+        if (parts.length) break;
+        return null;
+      }
+      parts.push(surface);
+    }
+    return parts.length ? parts.join(' ') : null;
+  }
+}
+
+function coded(code: string): string | null {
+  return code && !code.startsWith('---') ? code : null;
+}
+
+function fromSlot(slot: Slot, base: ActorRef): ActorRef {
+  const a = slot.actor;
+  const ref: ActorRef = { ...base, code: coded(a.code), actor: slot.actorIndex };
+  if (a.name) ref.name = a.name;
+  if (a.person) ref.person = a.person;
+  return ref;
+}
+
+function nameWords(name: string): string[] {
+  return name
+    .split(/[\s.]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w && !HONORIFICS.has(w) && !HONORIFICS.has(w + '.'));
+}
+
+/** every word of `part` is in `whole`, in order */
+function isSubsequence(part: string[], whole: string[]): boolean {
+  let i = 0;
+  for (const w of whole) if (i < part.length && w === part[i]) i++;
+  return i === part.length && part.length > 0;
+}
