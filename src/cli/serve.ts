@@ -11,15 +11,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createEngine, type Engine, type EngineOptions } from '../engine.js';
+import { createEngine, type EngineOptions } from '../engine.js';
 import { DyadError } from '../core/errors.js';
-import { readInputs } from '../ingest/read-inputs.js';
 import { packageRoot } from '../paths.js';
 import { createApp, DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT } from '../server/app.js';
 import { isLoopback, listen, type RunningServer } from '../server/listen.js';
 import { loadWebAssets } from '../server/web-assets.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
+import { dbOption, ingestCommand, storeUrl } from './ingest.js';
 
 export interface ServeOptions {
   db?: string;
@@ -56,32 +56,6 @@ export function examplesDir(): string {
   return join(packageRoot(), 'examples');
 }
 
-/**
- * Codes and stores every article under `dir` (used by --demo). Returns how
- * many were stored; problems go to `err` and the rest go on.
- */
-export async function ingestFolder(engine: Engine, store: Store, dir: string, err: NodeJS.WritableStream): Promise<{ stored: number; failed: number }> {
-  let stored = 0;
-  let failed = 0;
-  for await (const item of readInputs([dir])) {
-    if (item.kind === 'problem') {
-      if (item.severity === 'error') failed++;
-      err.write(`dyad: ${item.origin}: ${item.reason}\n`);
-      continue;
-    }
-    const doc = engine.code(item.article);
-    const fatal = doc.messages.find((m) => m.severity === 'fatal');
-    if (fatal) {
-      failed++;
-      err.write(`dyad: ${item.article.origin}: ${fatal.reason}\n`);
-      continue;
-    }
-    const r = await store.putDocument(doc);
-    if (r.status === 'inserted') stored++;
-  }
-  return { stored, failed };
-}
-
 export interface ServeHandle {
   server: RunningServer;
   store: Store;
@@ -92,14 +66,14 @@ export interface ServeHandle {
 export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<ServeHandle> {
   const loopback = isLoopback(o.host);
   const engine = await createEngine(o.engine ?? {});
-  const store = await openStore(o.db);
+  const store = await openStore(storeUrl(o.db));
   try {
     if (o.demo) {
       const stats = await store.stats();
       if (stats.articles === 0) {
         const dir = examplesDir();
         if (!existsSync(dir)) throw new DyadError('E_CONFIG', `--demo: the examples folder ${dir} is missing`);
-        const r = await ingestFolder(engine, store, dir, err);
+        const r = await ingestCommand(engine, store, [dir], { progress: 'none', quiet: true }, err);
         out.write(`dyad: --demo: stored ${r.stored} example article${r.stored === 1 ? '' : 's'} from ${dir} in ${store.location}\n`);
       }
     }
@@ -140,7 +114,7 @@ export function addServeCommand(program: Command): void {
   program
     .command('serve')
     .description('serve the HTTP API and the dashboard over a store (http://127.0.0.1:8377 by default)')
-    .option('--db <url>', 'the store: a SQLite file or postgres://… (default ./dyad.sqlite)')
+    .addOption(dbOption())
     .option('--host <address>', 'address to listen on; anything but loopback needs --token for writes', DEFAULT_HOST)
     .option('--port <n>', 'port (0 picks a free one)', port, DEFAULT_PORT)
     .addOption(new Option('--token <token>', 'token that write endpoints need (Authorization: Bearer TOKEN)').env('DYAD_TOKEN'))

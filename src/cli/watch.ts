@@ -7,6 +7,7 @@ import { createEngine, type EngineOptions } from '../engine.js';
 import { openStore } from '../store/index.js';
 import { parseDuration } from '../watch/duration.js';
 import { Watcher } from '../watch/watcher.js';
+import { dbOption, storeUrl } from './ingest.js';
 
 function duration(v: string): number {
   try {
@@ -33,7 +34,7 @@ export function addWatchCommand(program: Command): void {
     .description('poll RSS/Atom feeds; fetch, code and store each new item (remembers what it has seen in the store)')
     .argument('<feeds...>', 'feed URLs (http or https)')
     .option('--every <duration>', 'time between polls of a feed, e.g. 15m, 1h', duration, 15 * 60_000)
-    .option('--db <url>', 'the store: a SQLite file or postgres://… (default ./dyad.sqlite)')
+    .addOption(dbOption())
     .option('--once', 'poll each feed once and exit (for cron)')
     .option('--max-backoff <duration>', 'longest wait after repeated errors', duration, 6 * 3_600_000)
     .option('--timeout <duration>', 'per request', duration, 30_000)
@@ -52,7 +53,7 @@ export function addWatchCommand(program: Command): void {
       if (o.ontology) engineOpts.ontology = o.ontology;
       if (o.quad) engineOpts.quad = o.quad;
       const engine = await createEngine(engineOpts);
-      const store = await openStore(o.db);
+      const store = await openStore(storeUrl(o.db));
       const log = (line: string) => {
         if (!o.quiet || /fail|error|cannot|HTTP \d/.test(line)) process.stderr.write(line + '\n');
       };

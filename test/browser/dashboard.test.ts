@@ -6,11 +6,13 @@
  * network, open a dyad's timeline, filter the event table, open an article
  * and see its highlights and rule, paste a text and see it coded.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCommand } from '../../src/cli/ingest.js';
 import { createApp } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
 import { loadWebAssets } from '../../src/server/web-assets.js';
@@ -44,7 +46,11 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     const webDir = await buildWeb(join(dir, 'web'), { minify: false });
     store = await openStore(join(dir, 'dash.sqlite'));
     const engine = testEngine();
-    for (const { title, ...n } of [seedArticle(), ...NEWS]) await store.putDocument(engine.code(title ? { ...n, title } : n));
+    // the way a user stores news: a JSONL file through `dyad ingest`
+    const jsonl = join(dir, 'news.jsonl');
+    writeFileSync(jsonl, [seedArticle(), ...NEWS].map(({ title, ...n }) => JSON.stringify(title ? { ...n, title } : n)).join('\n') + '\n');
+    const ingested = await ingestCommand(engine, store, [jsonl], { progress: 'none' }, new PassThrough());
+    expect(ingested).toMatchObject({ stored: NEWS.length + 1, failed: 0 });
     server = await listen(createApp({ engine, store, loopback: true, web: loadWebAssets(webDir), log: (l) => problems.push(l) }), '127.0.0.1', 0);
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
