@@ -434,7 +434,7 @@ describe('holdersOf and rolesOn', () => {
     ['ARE', 'head-of-state', '2023-01-01', 'Mohamed bin Zayed Al Nahyan'],
     ['QAT', 'head-of-state', '2020-01-01', 'Tamim bin Hamad Al Thani'],
     ['YEM', 'head-of-state', '2015-03-26', 'Abdrabbuh Mansur Hadi'],
-    ['YEMREB', 'group-leader', '2024-01-01', 'Abdul-Malik al-Houthi'],
+    ['YEMREBHTH', 'group-leader', '2024-01-01', 'Abdul-Malik al-Houthi'],
     ['JOR', 'head-of-state', '2020-01-01', 'Abdullah II'],
     // Africa
     ['ZAF', 'head-of-state', '2012-01-01', 'Jacob Zuma'],
@@ -456,6 +456,27 @@ describe('holdersOf and rolesOn', () => {
     ['COD', 'head-of-state', '2025-02-01', 'Félix Tshisekedi'],
     ['RWA', 'head-of-state', '2025-02-01', 'Paul Kagame'],
     ['CAF', 'head-of-state', '2020-01-01', 'Faustin-Archange Touadéra'],
+    // Oceania
+    ['AUS', 'head-of-government', '2010-01-01', 'Kevin Rudd'],
+    ['AUS', 'head-of-government', '2023-01-01', 'Anthony Albanese'],
+    ['AUS', 'foreign-minister', '2023-01-01', 'Penny Wong'],
+    ['AUS', 'defence-minister', '2023-01-01', 'Richard Marles'],
+    ['NZL', 'head-of-government', '2019-03-15', 'Jacinda Ardern'],
+    // International organisations
+    ['IGOUNO', 'secretary-general', '2003-03-20', 'Kofi Annan'],
+    ['IGOUNO', 'secretary-general', '2010-01-01', 'Ban Ki-moon'],
+    ['IGOUNO', 'secretary-general', '2022-01-27', 'António Guterres'],
+    ['IGOWSTNAT', 'secretary-general', '2022-01-27', 'Jens Stoltenberg'],
+    ['IGOWSTNAT', 'secretary-general', '2025-06-01', 'Mark Rutte'],
+    ['IGOEUREEC', 'commission-president', '2022-01-27', 'Ursula von der Leyen'],
+    ['IGOEUREEC', 'commission-president', '2010-01-01', 'José Manuel Barroso'],
+    ['IGOEUREEC', 'council-president', '2017-01-01', 'Donald Tusk'],
+    ['IGOEUREEC', 'foreign-minister', '2022-01-27', 'Josep Borrell'],
+    ['IGOEUREEC', 'foreign-minister', '2025-06-01', 'Kaja Kallas'],
+    ['IGOUNOIAE', 'director-general', '2022-01-27', 'Rafael Grossi'],
+    ['IGOUNOHLHWHO', 'director-general', '2020-03-11', 'Tedros Adhanom Ghebreyesus'],
+    ['IGOAFRAFU', 'commission-president', '2020-01-01', 'Moussa Faki Mahamat'],
+    ['IGOMEAARL', 'secretary-general', '2020-01-01', 'Ahmed Aboul Gheit'],
   ];
 
   it.each(SPOT)('%s %s on %s', (code, office, date, expected) => {
