@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/support/engine.js';
-import { NEWS, seedArticle } from '../../test/browser/news.js';
+import { NEWS, exampleArticles, inputOf } from '../../test/browser/news.js';
 import type { CodedDocument } from '../output/schema.js';
 import { openStore } from '../store/index.js';
+import { PG_SKIP, pgQuery, pgSchemaUrl, pgUnavailable } from '../../test/support/postgres.js';
 import type { Store, StoredEvent } from '../store/types.js';
 import { createApp } from './app.js';
 import { listen } from './listen.js';
@@ -61,10 +62,22 @@ async function allEvents(query: string): Promise<StoredEvent[]> {
   throw new Error('pagination does not end');
 }
 
+const BACKENDS = PG_SKIP ? ['sqlite'] : ['sqlite', 'postgres'];
+if (PG_SKIP) console.warn('DYAD_TEST_POSTGRES=skip: the API tests run on SQLite only');
+
+describe.each(BACKENDS)('the API over %s', (backend) => {
+const schema = `dyad_api_test_${process.pid}_${Date.now().toString(36)}`;
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dyad-api-'));
-  store = await openStore(join(dir, 'api.sqlite'));
-  docs = [seedArticle(), ...NEWS].map(({ title, ...n }) => engine().code(title ? { ...n, title } : n));
+  if (backend === 'postgres') {
+    const why = await pgUnavailable();
+    if (why) throw new Error(why);
+    store = await openStore(pgSchemaUrl(schema));
+  } else {
+    store = await openStore(join(dir, 'api.sqlite'));
+  }
+  docs = [...(await exampleArticles()), ...NEWS.map(inputOf)].map((input) => engine().code(input));
   for (const d of docs) await store.putDocument(d);
   app = createApp({ engine: engine(), store, loopback: true, log: () => {} });
 });
@@ -72,6 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await store?.close();
   rmSync(dir, { recursive: true, force: true });
+  if (backend === 'postgres') await pgQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 });
 
 describe('POST /api/code', () => {
@@ -310,4 +324,5 @@ describe('/openapi.json', () => {
     const params = r.body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name);
     for (const p of ['source', 'target', 'actor', 'cameo', 'plover', 'quad', 'from', 'to', 'q', 'cursor', 'limit']) expect(params).toContain(p);
   });
+});
 });

@@ -1,12 +1,14 @@
 /**
  * Short dated news items, written for dyad's tests (not copied from any
- * outlet), plus the seed article that ships in examples/. Several weeks and
- * several dyads, so the network, series and filters have something to show.
+ * outlet). Several weeks and
+ * several dyads, so the network, series and filters have something to show;
+ * the tests add the example articles that ship in examples/.
  * Tests never assert on fixed counts of what dyad codes from these: they
  * compare the API's answers with what the engine itself coded.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CodeInput } from '../../src/engine.js';
+import { readInputs, type InputArticle } from '../../src/ingest/read-inputs.js';
 import { REPO } from '../support/shared.js';
 
 export interface NewsItem {
@@ -70,13 +72,18 @@ export const NEWS: NewsItem[] = [
   },
 ];
 
-/** The seed article that ships in examples/ (dated as in the expert coding). */
-export function seedArticle(): NewsItem {
-  return {
-    id: 'seed-china-warns',
-    title: '',
-    date: '2022-01-27',
-    source: 'examples',
-    text: readFileSync(join(REPO, 'examples', 'china-warns-us-russia.txt'), 'utf8'),
-  };
+/**
+ * The example articles that ship in examples/ (the seed article at least),
+ * read the way `dyad ingest examples/` reads them.
+ */
+export async function exampleArticles(): Promise<InputArticle[]> {
+  const out: InputArticle[] = [];
+  for await (const item of readInputs([join(REPO, 'examples')])) if (item.kind === 'article') out.push(item.article);
+  if (!out.length) throw new Error(`no example articles in ${join(REPO, 'examples')}`);
+  return out;
+}
+
+/** A news item as the engine's input. */
+export function inputOf({ title, ...n }: NewsItem): CodeInput {
+  return title ? { ...n, title } : n;
 }
