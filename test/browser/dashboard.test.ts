@@ -103,7 +103,9 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     const d = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&limit=80')).items.find((x) => x.source !== x.target)!;
     await page.click(`#network .edge[data-source="${d.source}"][data-target="${d.target}"]`);
     if (process.env.DYAD_SCREENSHOTS) await page.screenshot({ path: join(process.env.DYAD_SCREENSHOTS, 'explore.png'), fullPage: true });
-    const series = await api<Series>(`/api/series?source=${d.source}&target=${d.target}&interval=week&from=2024-03-01&to=2024-03-31&directed=true`);
+    // a one-month period is drawn day by day
+    expect(await page.inputValue('#interval')).toBe('day');
+    const series = await api<Series>(`/api/series?source=${d.source}&target=${d.target}&interval=day&from=2024-03-01&to=2024-03-31&directed=true`);
     const total = series.points.reduce((n, p) => n + p.events, 0);
     expect(total).toBeGreaterThan(0);
     await expect.poll(() => page.textContent('[data-testid=timeline-summary]')).toContain(`${d.source} → ${d.target}: ${total} event`);

@@ -24,6 +24,8 @@ const state = {
   dyads: [] as DyadSummary[],
   dyad: null as { source: string; target: string } | null,
   interval: 'week' as 'day' | 'week' | 'month',
+  /** true once the analyst picked an interval: then it is kept */
+  intervalChosen: false,
   names: new Map<string, string>(),
   cursor: null as string | null,
 };
@@ -217,7 +219,20 @@ async function loadNames(): Promise<void> {
   }
 }
 
+/** A step that gives a readable chart for the period: days up to two months, weeks up to two years, else months. */
+function autoInterval(): void {
+  if (state.intervalChosen) return;
+  const stats = state.health?.store?.stats;
+  const from = el.from.value || stats?.first;
+  const to = el.to.value || stats?.last;
+  if (!from || !to) return;
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  state.interval = days <= 62 ? 'day' : days <= 730 ? 'week' : 'month';
+  el.interval.value = state.interval;
+}
+
 async function refreshAll(): Promise<void> {
+  autoInterval();
   await loadNetwork();
   await loadTimeline();
   await loadChanges();
@@ -518,6 +533,7 @@ async function start(): Promise<void> {
   });
   el.interval.addEventListener('change', () => {
     state.interval = el.interval.value as 'day' | 'week' | 'month';
+    state.intervalChosen = true;
     void loadTimeline();
   });
   el.both.addEventListener('change', () => void loadTimeline());
