@@ -55,17 +55,23 @@ export function tokenize(text: string, paragraphs: readonly Span[], tokenizer: T
     start[k] = s;
     end[k] = s + value.length;
     const lower = value.toLowerCase();
-    norm[k] = vocab.intern(lower);
-    lemma[k] = vocab.intern(raw.lemmas[i]!.toLowerCase());
+    const normId = vocab.intern(lower);
+    norm[k] = normId;
+    // wink gives some tokens no lemma ("cannot"): the form stands for it
+    const lem = raw.lemmas[i];
+    const lemLower = lem === undefined || lem === '' ? lower : lem.toLowerCase();
+    // most lemmas are the form itself: one vocabulary lookup instead of two
+    lemma[k] = lemLower === lower ? normId : vocab.intern(lemLower);
     pos[k] = POS[raw.pos[i] as PosTag] ?? 0;
     let f = 0;
     const c0 = value.charCodeAt(0);
     if (value[0] !== lower[0]) f |= FLAG.CAP;
-    if (value.length > 1 && value === value.toUpperCase() && value !== lower) f |= FLAG.UPPER;
+    // only a token with a capital can be all capitals: upper-case it only then
+    if (value.length > 1 && value !== lower && value === value.toUpperCase()) f |= FLAG.UPPER;
     const type = raw.types[i];
     if (type === 'punctuation' || type === 'symbol' || type === 'emoji') f |= FLAG.PUNCT;
     if (type === 'number' || (c0 >= 48 && c0 <= 57)) f |= FLAG.NUM;
-    if (QUOTE_CHARS.has(value)) f |= FLAG.QUOTE;
+    if (value.length <= 2 && QUOTE_CHARS.has(value)) f |= FLAG.QUOTE;
     // paragraph boundary: the token starts at or after the next paragraph's start
     let newPara = k === 0;
     while (para + 1 < paragraphs.length && s >= paragraphs[para + 1]!.start) {

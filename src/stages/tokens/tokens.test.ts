@@ -1,0 +1,72 @@
+/**
+ * The tokens stage over real text: every token is the text it points at,
+ * lemmas and forms are interned, and words wink-nlp gives no lemma
+ * ("cannot" before a comma, which it does not split) do not break the article.
+ */
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../../../test/support/engine.js';
+import { FLAG } from '../../core/token-table.js';
+
+const TEXT = [
+  'NATO cannot accept the demands, officials say',
+  '',
+  'The U.S. and NATO said on Wednesday that they cannot accept Russia\'s demands, which "would end" the alliance\'s open-door policy.',
+  'Russian officials were not available for comment. "We cannot, and will not, wait," said Maria Zakharova.',
+].join('\n');
+
+describe('tokens', () => {
+  const engine = testEngine();
+  const doc = engine.run(engine.article({ text: TEXT }));
+  const t = doc.get('tokens');
+
+  it('codes an article with "cannot," (wink gives it no lemma) to the end', () => {
+    expect(doc.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
+    const cannot = [...Array(t.length).keys()].filter((i) => t.surface(doc.text, i).toLowerCase() === 'cannot');
+    expect(cannot.length).toBeGreaterThan(0);
+    for (const i of cannot) expect(t.lemmaText(engine.vocab, i)).toBe('cannot');
+    expect(doc.has('events')).toBe(true);
+  });
+
+  it('every token is the text at its offsets, in order, with its lower-cased form interned', () => {
+    let prev = 0;
+    for (let i = 0; i < t.length; i++) {
+      expect(t.start[i]).toBeGreaterThanOrEqual(prev);
+      expect(t.end[i]).toBeGreaterThan(t.start[i]!);
+      const surface = t.surface(doc.text, i);
+      expect(surface.trim()).toBe(surface);
+      expect(t.normText(engine.vocab, i)).toBe(surface.toLowerCase());
+      prev = t.end[i]!;
+    }
+  });
+
+  it('lemmas are lower case, and inflected forms have their base form', () => {
+    const lemmaOf = (w: string) => {
+      const i = [...Array(t.length).keys()].find((k) => t.surface(doc.text, k) === w);
+      return i === undefined ? undefined : t.lemmaText(engine.vocab, i);
+    };
+    expect(lemmaOf('demands')).toBe('demand');
+    expect(lemmaOf('said')).toBe('say');
+    expect(lemmaOf('officials')).toBe('official');
+    expect(lemmaOf('NATO')).toBe('nato');
+  });
+
+  it('flags capitals, all-capital words, punctuation and quotation marks', () => {
+    const flagsOf = (w: string) => {
+      const i = [...Array(t.length).keys()].find((k) => t.surface(doc.text, k) === w);
+      return t.flags[i!]!;
+    };
+    expect(flagsOf('NATO') & FLAG.UPPER).toBeTruthy();
+    expect(flagsOf('NATO') & FLAG.CAP).toBeTruthy();
+    expect(flagsOf('Russian') & FLAG.UPPER).toBe(0);
+    expect(flagsOf('Russian') & FLAG.CAP).toBeTruthy();
+    expect(flagsOf('officials') & (FLAG.CAP | FLAG.UPPER)).toBe(0);
+    expect(flagsOf(',') & FLAG.PUNCT).toBeTruthy();
+    expect(flagsOf('"') & FLAG.QUOTE).toBeTruthy();
+  });
+
+  it('the headline and each line are sentence boundaries', () => {
+    const sentences = doc.get('sentences');
+    expect(doc.text.slice(sentences[0]!.start, sentences[0]!.end)).toBe('NATO cannot accept the demands, officials say');
+    expect(sentences.length).toBeGreaterThanOrEqual(4);
+  });
+});
