@@ -31,7 +31,7 @@ export interface FormatContext {
   /** indent JSON (jsonl only) */
   pretty?: boolean;
   /** the quad convention the events' `quad` follows: names the TSV column (QuadClass, or Phoenix's PentaClass) */
-  quad?: 'gdelt' | 'phoenix';
+  quad?: 'gdelt' | 'phoenix' | 'plover';
   /** PLOVER type lookups from the ontology's codes/plover.txt */
   plover?: {
     /** the type's PLOVER quad category, 1–4 */
