@@ -2,7 +2,7 @@
  * `dyad watch FEED_URL… [--every 15m] [--db URL]`: polls RSS/Atom feeds,
  * fetches each new item's page, codes and stores it (src/watch/watcher.ts).
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { createEngine, type EngineOptions } from '../engine.js';
 import { openStore } from '../store/index.js';
 import { parseDuration } from '../watch/duration.js';
@@ -32,12 +32,12 @@ export function addWatchCommand(program: Command): void {
   program
     .command('watch')
     .description('poll RSS/Atom feeds; fetch, code and store each new item (remembers what it has seen in the store)')
-    .argument('<feeds...>', 'feed URLs (http or https)')
-    .option('--every <duration>', 'time between polls of a feed, e.g. 15m, 1h', duration, 15 * 60_000)
+    .addArgument(new Argument('<feeds...>', 'feed URLs (http or https)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), feedUrl(v)]))
+    .addOption(new Option('--every <duration>', 'time between polls of a feed, e.g. 15m, 1h').argParser(duration).default(15 * 60_000, '15m'))
     .addOption(dbOption())
     .option('--once', 'poll each feed once and exit (for cron)')
-    .option('--max-backoff <duration>', 'longest wait after repeated errors', duration, 6 * 3_600_000)
-    .option('--timeout <duration>', 'per request', duration, 30_000)
+    .addOption(new Option('--max-backoff <duration>', 'longest wait after repeated errors').argParser(duration).default(6 * 3_600_000, '6h'))
+    .addOption(new Option('--timeout <duration>', 'per request').argParser(duration).default(30_000, '30s'))
     .option('-q, --quiet', 'print only errors')
     .option('--ontology <dir>', "dictionary folder (default: dyad's own ontology/)")
     .addOption(new Option('--quad <convention>', 'quad class convention').choices(['gdelt', 'phoenix']).default('gdelt'))
@@ -47,8 +47,7 @@ export function addWatchCommand(program: Command): void {
         'Requests are conditional (ETag, Last-Modified) and Cache-Control max-age is honoured.\n' +
         'Exit status with --once: 0 every feed was read, 1 some feed failed.',
     )
-    .action(async (urls: string[], o) => {
-      const feeds = urls.map(feedUrl);
+    .action(async (feeds: string[], o) => {
       const engineOpts: EngineOptions = {};
       if (o.ontology) engineOpts.ontology = o.ontology;
       if (o.quad) engineOpts.quad = o.quad;
