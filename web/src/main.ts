@@ -413,7 +413,7 @@ async function openArticle(id: string, eventId?: string, quote?: number): Promis
   clear(el.drawerBody, notice('loading…', 'loading'));
   try {
     const a = await api.article(id);
-    const meta = [a.date ?? 'no date', a.source, a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null].filter(Boolean) as (string | HTMLElement)[];
+    const meta = [a.date ?? 'no date', a.source, a.url && /^https?:\/\//i.test(a.url) ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : a.url ?? null].filter(Boolean) as (string | HTMLElement)[];
     const body = h('div', {});
     clear(el.drawerBody, h('h2', { id: 'article-title' }, a.title || '(untitled)'), h('p', { class: 'muted' }, ...meta.flatMap((m, i) => (i ? [' · ', m] : [m]))), body);
     renderDocument(body, a, eventId ? { focus: { eventId } } : quote !== undefined ? { quote } : {});
