@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.fill('#period-from', '1990-01-01');
     await page.fill('#period-to', '1990-01-31');
     await page.click('#period-apply');
-    await page.waitForSelector('#network .notice');
+    await page.waitForSelector('#network .notice:has-text("No events between two actors")');
     expect(await page.locator('#network .node').count()).toBe(0);
 
     // March 2024: the nodes are the actors of that month's dyads

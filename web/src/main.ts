@@ -250,7 +250,9 @@ async function loadChanges(): Promise<void> {
     return;
   }
   try {
+    const mine = ++latest.changes;
     const top = await api.topDyads({ from, to, by: 'rise', level: state.level, limit: 8 });
+    if (mine !== latest.changes) return;
     const rising = top.items.filter((d) => d.change.events > 0 && d.source !== d.target);
     el.changesNote.textContent = rising.length
       ? `Most new events in ${top.period.from} – ${top.period.to} compared with ${top.previous.from} – ${top.previous.to}:`
@@ -272,10 +274,15 @@ async function loadChanges(): Promise<void> {
   }
 }
 
+/** A newer request of the same kind makes an older answer stale: it is dropped, not drawn. */
+const latest = { network: 0, timeline: 0, changes: 0 };
+
 async function loadNetwork(): Promise<void> {
+  const mine = ++latest.network;
   clear(el.network, notice('loading…', 'loading'));
   try {
     const r = await api.dyads({ ...period(), level: state.level, limit: 80 });
+    if (mine !== latest.network) return;
     state.dyads = r.items.filter((d) => d.source !== d.target);
     renderNetwork(el.network, state.dyads, {
       name: (code) => state.names.get(code),
@@ -291,6 +298,7 @@ async function loadNetwork(): Promise<void> {
       },
     });
   } catch (e) {
+    if (mine !== latest.network) return;
     state.dyads = [];
     clear(el.network, notice(errorText(e), 'error'));
   }
@@ -330,7 +338,9 @@ async function loadTimeline(): Promise<void> {
   }
   clear(el.timeline, notice('loading…', 'loading'));
   try {
+    const mine = ++latest.timeline;
     const s = await api.series({ source: d.source, target: d.target, interval: state.interval, ...period(), directed: !el.both.checked });
+    if (mine !== latest.timeline) return;
     const total = s.points.reduce((n, p) => n + p.events, 0);
     let undated = 0;
     if (!total) {
