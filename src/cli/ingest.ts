@@ -23,6 +23,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DyadError } from '../core/errors.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine.js';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
+import type { Article } from '../core/article.js';
 import type { CodedDocument } from '../output/schema.js';
 import { contentHash, openStore } from '../store/index.js';
 import type { PutResult, Store } from '../store/types.js';
@@ -62,6 +63,15 @@ export interface IngestResult {
 }
 
 type ErrStream = NodeJS.WritableStream & { isTTY?: boolean };
+
+interface Pending {
+  doc: CodedDocument;
+  origin: string;
+  hash: string;
+}
+
+/** articles looked up in the store in one query before coding */
+const LOOKAHEAD = 32;
 
 /** A rough count of the articles in the inputs, for the progress bar: JSONL lines, one per other file. */
 export async function estimateArticles(paths: readonly string[]): Promise<number | null> {
@@ -173,14 +183,14 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
     progress.log(`dyad: ${origin}: ${severity === 'warning' ? 'warning: ' : ''}${reason}`);
   };
 
-  let pending: { doc: CodedDocument; origin: string }[] = [];
+  let pending: Pending[] = [];
   let pendingSince = 0;
   /** ids and content hashes coded but not yet committed: a repeat in the inputs is not coded twice */
   const uncommitted = new Set<string>();
   let inflight: Promise<void> = Promise.resolve();
   let storeFailure: unknown = null;
 
-  const account = (items: { doc: CodedDocument; origin: string }[], results: PutResult[]) => {
+  const account = (items: Pending[], results: PutResult[]) => {
     results.forEach((res, i) => {
       if (res.status === 'inserted') {
         r.stored++;
@@ -191,11 +201,11 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
       }
       const d = items[i]!.doc;
       uncommitted.delete('i:' + d.id);
-      uncommitted.delete('h:' + contentHash(d.text));
+      uncommitted.delete('h:' + items[i]!.hash);
     });
   };
 
-  const write = async (items: { doc: CodedDocument; origin: string }[]) => {
+  const write = async (items: Pending[]) => {
     try {
       account(items, await store.putDocuments(items.map((x) => x.doc)));
     } catch (batchError) {
@@ -231,34 +241,29 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
     });
   };
 
-  try {
-    for await (const item of readInputs(paths, { date: opts.date ?? null, format: opts.inputFormat ?? 'auto' })) {
+  /** articles read and normalised, waiting for one store lookup of the lot */
+  let ahead: { article: Article; hash: string; origin: string }[] = [];
+
+  const codeAhead = async () => {
+    const chunk = ahead;
+    ahead = [];
+    if (!chunk.length) return;
+    const known = await store.knownArticles(chunk.map((x) => x.article.id), chunk.map((x) => x.hash));
+    for (const { article, hash, origin } of chunk) {
       if (opts.signal?.aborted) {
         r.interrupted = true;
-        break;
+        return;
       }
       if (storeFailure) throw storeFailure;
-      if (item.kind === 'problem') {
-        if (item.severity === 'error') r.failed++;
-        else r.warnings++;
-        say(item.origin, item.reason, item.severity);
+      if (known.ids.has(article.id) || known.contentHashes.has(hash) || uncommitted.has('i:' + article.id) || uncommitted.has('h:' + hash)) {
+        r.duplicates++;
         progress.update(r);
         continue;
       }
-      r.read++;
-      const origin = item.article.origin;
       let doc: CodedDocument;
       try {
-        const article = engine.article(item.article);
-        const hash = contentHash(article.text);
-        if (uncommitted.has('i:' + article.id) || uncommitted.has('h:' + hash) || (await store.findArticle(article.id, hash))) {
-          r.duplicates++;
-          progress.update(r);
-          continue;
-        }
         doc = engine.output(engine.run(article));
       } catch (e) {
-        if (e instanceof DyadError && e.code === 'E_STORE') throw e;
         r.failed++;
         say(origin, `could not be coded: ${(e as Error).message}`, 'error');
         progress.update(r);
@@ -277,13 +282,43 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
         continue;
       }
       uncommitted.add('i:' + doc.id);
-      uncommitted.add('h:' + contentHash(doc.text));
+      uncommitted.add('h:' + hash);
       if (!pending.length) pendingSince = Date.now();
-      pending.push({ doc, origin });
+      pending.push({ doc, origin, hash });
       if (pending.length >= batchSize || Date.now() - pendingSince >= flushMs) await flush();
       // let the store's I/O (PostgreSQL replies) progress between articles
       await tick();
     }
+  };
+
+  try {
+    for await (const item of readInputs(paths, { date: opts.date ?? null, format: opts.inputFormat ?? 'auto' })) {
+      if (opts.signal?.aborted) {
+        r.interrupted = true;
+        break;
+      }
+      if (storeFailure) throw storeFailure;
+      if (item.kind === 'problem') {
+        if (item.severity === 'error') r.failed++;
+        else r.warnings++;
+        say(item.origin, item.reason, item.severity);
+        progress.update(r);
+        continue;
+      }
+      r.read++;
+      try {
+        const article = engine.article(item.article);
+        ahead.push({ article, hash: contentHash(article.text), origin: item.article.origin });
+      } catch (e) {
+        r.failed++;
+        say(item.article.origin, `could not be read: ${(e as Error).message}`, 'error');
+        progress.update(r);
+        continue;
+      }
+      if (ahead.length >= LOOKAHEAD) await codeAhead();
+      if (r.interrupted) break;
+    }
+    if (!r.interrupted) await codeAhead();
     await flush();
     await inflight;
     if (storeFailure) throw storeFailure;

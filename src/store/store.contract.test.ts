@@ -280,6 +280,9 @@ describe.each(backends.map((make) => [make().name, make] as const))('store contr
     expect(await store.findArticle(doc.id)).toEqual({ id: doc.id, by: 'id' });
     expect(await store.findArticle('x', contentHash(doc.text))).toEqual({ id: doc.id, by: 'content' });
     expect(await store.findArticle('x', contentHash('not stored'))).toBeNull();
+    const known = await store.knownArticles([doc.id, 'not-stored'], [contentHash(docs[1]!.text), contentHash('not stored')]);
+    expect([...known.ids]).toEqual([doc.id]);
+    expect([...known.contentHashes]).toEqual([contentHash(docs[1]!.text)]);
     expect(await store.stats()).toEqual(before);
   });
 

@@ -457,6 +457,12 @@ export interface Store {
    */
   findArticle(id: string, contentHash?: string): Promise<{ id: string; by: 'id' | 'content' } | null>;
 
+  /**
+   * Which of these article ids and content hashes are stored, in one round
+   * trip (ingest looks ahead a few dozen articles at a time).
+   */
+  knownArticles(ids: readonly string[], contentHashes: readonly string[]): Promise<{ ids: Set<string>; contentHashes: Set<string> }>;
+
   /** One article with its text and all its spans (sentences, actors, events with their event ids, quotes, messages), or null. */
   getArticle(id: string): Promise<ArticleDetail | null>;
 

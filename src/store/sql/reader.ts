@@ -169,6 +169,23 @@ export abstract class SqlReader {
     return byId ? { id, by: 'id' } : { id: rows[0]!.id, by: 'content' };
   }
 
+  async knownArticles(ids: readonly string[], hashes: readonly string[]): Promise<{ ids: Set<string>; contentHashes: Set<string> }> {
+    const out = { ids: new Set<string>(), contentHashes: new Set<string>() };
+    if (!ids.length && !hashes.length) return out;
+    const p = new Params(this.dialect);
+    const conds: string[] = [];
+    if (ids.length) conds.push(`id IN (${ids.map((x) => p.add(x)).join(', ')})`);
+    if (hashes.length) conds.push(`content_hash IN (${hashes.map((x) => p.add(x)).join(', ')})`);
+    const rows = await this.db.all<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM articles WHERE ${conds.join(' OR ')}`, p.values);
+    const wantIds = new Set(ids);
+    const wantHashes = new Set(hashes);
+    for (const r of rows) {
+      if (wantIds.has(r.id)) out.ids.add(r.id);
+      if (wantHashes.has(r.content_hash)) out.contentHashes.add(r.content_hash);
+    }
+    return out;
+  }
+
   async listArticles(q: DateRange & { limit?: number; cursor?: string } = {}): Promise<Page<StoredArticle>> {
     const limit = checkLimit(q.limit, 100, 1000);
     const p = new Params(this.dialect);
