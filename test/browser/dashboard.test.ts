@@ -101,7 +101,22 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
 
   it("opens a dyad's tension timeline from the network", async () => {
     const d = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&limit=80')).items.find((x) => x.source !== x.target)!;
-    await page.click(`#network .edge[data-source="${d.source}"][data-target="${d.target}"]`);
+    // click on the line itself, where nothing else is drawn over it, as a person would
+    const at = await page.evaluate(([source, target]) => {
+      const g = document.querySelector(`#network .edge[data-source="${source}"][data-target="${target}"]`)!;
+      const path = g.querySelector('.edge-hit') as SVGPathElement;
+      const m = path.getScreenCTM()!;
+      const len = path.getTotalLength();
+      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+        const p = path.getPointAtLength(len * t);
+        const x = p.x * m.a + p.y * m.c + m.e;
+        const y = p.x * m.b + p.y * m.d + m.f;
+        if (document.elementFromPoint(x, y)?.closest('.edge') === g) return { x, y };
+      }
+      return null;
+    }, [d.source, d.target]);
+    expect(at, 'a visible point on the edge').not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
     if (process.env.DYAD_SCREENSHOTS) await page.screenshot({ path: join(process.env.DYAD_SCREENSHOTS, 'explore.png'), fullPage: true });
     // a one-month period is drawn day by day
     expect(await page.inputValue('#interval')).toBe('day');
