@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.fill('#period-to', '2024-03-31');
     await page.click('#period-apply');
     await page.waitForSelector('#network svg.network .node');
-    const dyads = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&level=code&limit=80')).items.filter((d) => d.source !== d.target);
+    const dyads = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&level=code&limit=50')).items.filter((d) => d.source !== d.target);
     expect(dyads.length).toBeGreaterThan(0);
     const want = [...new Set(dyads.flatMap((d) => [d.source, d.target]))].sort();
     const nodes = (await page.locator('#network .node').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).sort();
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   });
 
   it("opens a dyad's tension timeline from the network", async () => {
-    const d = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&limit=80')).items.find((x) => x.source !== x.target)!;
+    const d = (await api<{ items: DyadSummary[] }>('/api/dyads?from=2024-03-01&to=2024-03-31&limit=50')).items.find((x) => x.source !== x.target)!;
     // click on the line itself, where nothing else is drawn over it, as a person would
     const at = await page.evaluate(([source, target]) => {
       const g = document.querySelector(`#network .edge[data-source="${source}"][data-target="${target}"]`)!;

@@ -47,6 +47,11 @@ const el = {
   to: h('input', { type: 'date', id: 'period-to', 'aria-label': 'period to' }),
   level: h('select', { id: 'level', 'aria-label': 'actor level' }, h('option', { value: 'code' }, 'actors as coded'), h('option', { value: 'country' }, 'by country')),
   network: h('div', { id: 'network', class: 'panel-body' }),
+  networkSize: h(
+    'select',
+    { id: 'network-size', 'aria-label': 'how many dyads to draw' },
+    ...[25, 50, 100, 250].map((n) => h('option', { value: String(n), selected: n === 50 }, `busiest ${n} dyads`)),
+  ),
   dyadSelect: h('select', { id: 'dyad-select', 'aria-label': 'dyad' }),
   interval: h('select', { id: 'interval', 'aria-label': 'interval' }, h('option', { value: 'day' }, 'by day'), h('option', { value: 'week', selected: true }, 'by week'), h('option', { value: 'month' }, 'by month')),
   both: h('input', { type: 'checkbox', id: 'both-directions' }),
@@ -124,7 +129,7 @@ function explorePage(): HTMLElement {
     h(
       'div',
       { class: 'grid' },
-      panel('Actor network', 'network', el.network),
+      panel('Actor network', 'network', h('div', { class: 'controls' }, el.networkSize), el.network),
       h(
         'div',
         {},
@@ -281,7 +286,7 @@ async function loadNetwork(): Promise<void> {
   const mine = ++latest.network;
   clear(el.network, notice('loading…', 'loading'));
   try {
-    const r = await api.dyads({ ...period(), level: state.level, limit: 80 });
+    const r = await api.dyads({ ...period(), level: state.level, limit: Number(el.networkSize.value) || 50 });
     if (mine !== latest.network) return;
     state.dyads = r.items.filter((d) => d.source !== d.target);
     renderNetwork(el.network, state.dyads, {
@@ -537,6 +542,7 @@ async function start(): Promise<void> {
     state.dyad = null;
     void loadNetwork().then(loadTimeline).then(loadChanges);
   });
+  el.networkSize.addEventListener('change', () => void loadNetwork());
   el.dyadSelect.addEventListener('change', () => {
     const [s, t] = el.dyadSelect.value.split('|');
     if (s && t) selectDyad(s, t);

@@ -23,6 +23,7 @@ export interface NetworkHandlers {
   name(code: string): string | undefined;
 }
 
+/** the layout's aim: a 800 × 520 picture; the view is then fitted to where the nodes came to rest */
 const W = 800;
 const H = 520;
 
@@ -58,21 +59,40 @@ export function renderNetwork(host: HTMLElement, dyads: DyadSummary[], on: Netwo
     n.x = W / 2 + 180 * Math.cos(a);
     n.y = H / 2 + 180 * Math.sin(a);
   });
+  // the more actors, the shorter the links, so the picture keeps its size
+  const dist = Math.max(60, Math.min(130, 900 / Math.sqrt(list.length)));
   const sim = forceSimulation(list)
-    .force('link', forceLink<Node, Link>(links).distance(130).strength(0.4))
-    .force('charge', forceManyBody().strength(-420))
+    .force('link', forceLink<Node, Link>(links).distance(dist).strength(0.4))
+    .force('charge', forceManyBody().strength(-dist * 3.2))
     .force('center', forceCenter(W / 2, H / 2))
     .force('x', forceX(W / 2).strength(0.05))
     .force('y', forceY(H / 2).strength(0.07))
     .force('collide', forceCollide<Node>().radius((n) => radius(n) + 18))
     .stop();
   for (let i = 0; i < 300; i++) sim.tick();
-  for (const n of list) {
-    n.x = Math.max(40, Math.min(W - 40, n.x!));
-    n.y = Math.max(30, Math.min(H - 30, n.y!));
+  // fit the view to the nodes and their labels, keeping at least the aimed proportions
+  const pad = 46;
+  let minX = Math.min(...list.map((n) => n.x! - radius(n))) - pad;
+  let maxX = Math.max(...list.map((n) => n.x! + radius(n))) + pad;
+  let minY = Math.min(...list.map((n) => n.y! - radius(n))) - pad;
+  let maxY = Math.max(...list.map((n) => n.y! + radius(n))) + pad;
+  const aim = H / W;
+  if ((maxY - minY) / (maxX - minX) < aim) {
+    const grow = (maxX - minX) * aim - (maxY - minY);
+    minY -= grow / 2;
+    maxY += grow / 2;
   }
+  if ((maxY - minY) / (maxX - minX) > 1) {
+    const grow = maxY - minY - (maxX - minX);
+    minX -= grow / 2;
+    maxX += grow / 2;
+  }
+  const vw = maxX - minX;
+  const vh = maxY - minY;
+  // text stays readable when a big network is shrunk to fit
+  const zoom = Math.max(1, vw / W);
 
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'network', role: 'img', 'aria-label': `network of ${list.length} actors and ${links.length} dyads` });
+  const root = svg('svg', { viewBox: `${minX.toFixed(0)} ${minY.toFixed(0)} ${vw.toFixed(0)} ${vh.toFixed(0)}`, class: 'network', style: `--zoom:${zoom.toFixed(2)}`, role: 'img', 'aria-label': `network of ${list.length} actors and ${links.length} dyads` });
   const defs = svg('defs');
   root.append(defs);
   const edges = svg('g', { class: 'edges' });

@@ -61,7 +61,8 @@ export function renderTimeline(host: HTMLElement, s: Series, undated = 0): void 
       { value: (_u, v) => (v === null ? '' : new Date(v * 1000).toISOString().slice(0, 10)) },
       { label: 'cooperation events', scale: 'n', stroke: 'rgb(30,140,70)', fill: 'rgba(30,140,70,0.35)', paths: left, points: { show: false } },
       { label: 'conflict events', scale: 'n', stroke: 'rgb(200,40,40)', fill: 'rgba(200,40,40,0.35)', paths: right, points: { show: false } },
-      { label: 'tension', scale: 't', stroke: '#222', width: 2, spanGaps: true, value: (_u, v) => fmt(v) },
+      // steps without events have no tension: the line breaks there rather than inventing a value
+      { label: 'tension', scale: 't', stroke: '#222', width: 2, spanGaps: false, points: { show: true, size: 5, fill: '#222' }, value: (_u, v) => fmt(v) },
     ],
     legend: { live: true },
   };
