@@ -16,7 +16,9 @@ import type { Store, StoredEvent } from '../store/types.js';
 import { createApp } from './app.js';
 import { listen } from './listen.js';
 import { CodedDocument as CodedDocumentSchema } from './schemas/document.js';
+import * as S from './schemas/store.js';
 import { ArticleDetail as ArticleDetailSchema, StoredEvent as StoredEventSchema } from './schemas/store.js';
+import { z } from '@hono/zod-openapi';
 
 let dir: string;
 let store: Store;
@@ -306,6 +308,31 @@ describe('writes, tokens and limits', () => {
       expect(fine.status).toBe(200);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('answers and their declared schemas', () => {
+  it('every endpoint answers what /openapi.json says it answers', async () => {
+    const ev = (await json('/api/events?limit=1')).body.items[0];
+    const checks: [string, z.ZodTypeAny][] = [
+      ['/api/health', S.Health],
+      ['/api/events?limit=5', S.page(S.StoredEvent, 'EventPage')],
+      [`/api/events/${encodeURIComponent(ev.id)}`, z.object({ event: S.StoredEvent, mentions: S.page(S.EventMention, 'MentionPage') })],
+      ['/api/dyads?limit=5', z.object({ items: z.array(S.DyadSummary) })],
+      ['/api/dyads/top?from=2024-03-01&to=2024-03-31', S.TopDyads],
+      ['/api/actors/top?from=2024-03-01&to=2024-03-31&by=rise', S.TopActors],
+      [`/api/series?source=${ev.source.code}&target=${ev.target?.code ?? 'USA'}&interval=month`, S.Series],
+      ['/api/quotes?limit=5', S.page(S.StoredQuote, 'QuotePage')],
+      ['/api/actors?limit=5', S.page(S.StoredActor, 'ActorPage')],
+      ['/api/articles?limit=5', S.page(S.StoredArticle, 'ArticlePage')],
+      [`/api/articles/${encodeURIComponent(docs[0]!.id)}`, S.ArticleDetail],
+    ];
+    for (const [path, schema] of checks) {
+      const r = await json(path);
+      expect(r.status, path).toBe(200);
+      const parsed = schema.safeParse(r.body);
+      expect(parsed.success, `${path}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))}`).toBe(true);
     }
   });
 });
