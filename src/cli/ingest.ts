@@ -59,6 +59,8 @@ export interface IngestResult {
   mentions: number;
   newEvents: number;
   seconds: number;
+  /** of those, the time spent coding (the engine), the rest being reading and storing */
+  codingSeconds: number;
   interrupted: boolean;
 }
 
@@ -175,7 +177,7 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
   const started = Date.now();
   const batchSize = opts.batch ?? 50;
   const flushMs = opts.flushMs ?? 500;
-  const r: IngestResult = { read: 0, stored: 0, duplicates: 0, failed: 0, warnings: 0, mentions: 0, newEvents: 0, seconds: 0, interrupted: false };
+  const r: IngestResult = { read: 0, stored: 0, duplicates: 0, failed: 0, warnings: 0, mentions: 0, newEvents: 0, seconds: 0, codingSeconds: 0, interrupted: false };
   const total = opts.progress === 'none' || (opts.progress !== 'bar' && !err.isTTY) ? null : await estimateArticles(paths);
   const progress = new Progress(err, opts.progress, (opts.every ?? 5) * 1000, total);
   const say = (origin: string, reason: string, severity: 'warning' | 'error') => {
@@ -261,6 +263,7 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
         continue;
       }
       let doc: CodedDocument;
+      const t0 = performance.now();
       try {
         doc = engine.output(engine.run(article));
       } catch (e) {
@@ -268,6 +271,8 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
         say(origin, `could not be coded: ${(e as Error).message}`, 'error');
         progress.update(r);
         continue;
+      } finally {
+        r.codingSeconds += (performance.now() - t0) / 1000;
       }
       let fatal = false;
       for (const m of doc.messages) {
