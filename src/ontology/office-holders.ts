@@ -104,3 +104,25 @@ export function roleActorCode(dict: ActorDictionary, role: Role): string {
   const office = dict.offices.find((o) => o.id === role.office);
   return role.code + (office?.agent ?? 'GOV');
 }
+
+/** How names compare: case, Unicode form and spacing ignored. */
+function nameKey(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The people a name (canonical or other) stands for; usually one, several for a shared surname ("Assad"). */
+export function peopleNamed(dict: ActorDictionary, name: string): PersonEntry[] {
+  const k = nameKey(name);
+  return dict.people.filter((p) => nameKey(p.name) === k || p.names.some((n) => nameKey(n.text) === k));
+}
+
+/**
+ * Of people who share a name, the one the article's date points to: the only
+ * one holding a role on that date. Undefined when none does, or more than one
+ * (then the name alone cannot say who is meant).
+ */
+export function personOn(people: readonly PersonEntry[], date: string): PersonEntry | undefined {
+  if (people.length === 1) return people[0];
+  const active = people.filter((p) => rolesOn(p, date).length > 0);
+  return active.length === 1 ? active[0] : undefined;
+}

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadActorDictionary } from './load-actors.js';
-import { holdersOf, rolesOn, roleActorCode, termsOf, datePeriod } from './office-holders.js';
+import { holdersOf, rolesOn, roleActorCode, termsOf, datePeriod, peopleNamed, personOn } from './office-holders.js';
 import type { ActorDictionary, PersonEntry } from './types.js';
 
 const ONTOLOGY = join(import.meta.dirname, '..', '..', 'ontology');
@@ -506,6 +506,37 @@ describe('holdersOf and rolesOn', () => {
     expect(roleActorCode(dict, blinkenRole!)).toBe('USAGOV');
     const [milley] = rolesOn(person('Mark Milley'), '2021-01-06');
     expect(roleActorCode(dict, milley!)).toBe('USAMIL');
+  });
+
+  it('tells people who share a name apart by the date', () => {
+    const on = (name: string, date: string) => personOn(peopleNamed(dict, name), date)?.name;
+    expect(peopleNamed(dict, 'Assad').length).toBe(2);
+    expect(on('Assad', '1998-01-01')).toBe('Hafez al-Assad');
+    expect(on('Assad', '2013-08-21')).toBe('Bashar al-Assad');
+    expect(on('Clinton', '2000-06-01')).toBe('Bill Clinton');
+    expect(on('Clinton', '2011-05-01')).toBe('Hillary Clinton');
+    expect(on('Clinton', '2016-06-01')).toBeUndefined();
+    expect(on('Kirchner', '2005-01-01')).toBe('Néstor Kirchner');
+    expect(on('Koizumi', '2025-12-01')).toBe('Shinjirō Koizumi');
+    expect(on('Blinken', '2030-01-01')).toBe('Antony Blinken');
+  });
+
+  it('lists the roles of people with several careers', () => {
+    const offices = (name: string, date: string) => rolesOn(person(name), date).map((r) => `${r.code} ${r.office}`);
+    expect(offices('Vladimir Putin', '2010-01-01')).toEqual(['RUS head-of-government']);
+    expect(offices('Vladimir Putin', '2022-02-24')).toEqual(['RUS head-of-state']);
+    expect(offices('Joe Biden', '2012-01-01')).toEqual(['USA vice-president']);
+    expect(offices('Donald Trump', '2023-01-01')).toEqual([]);
+    expect(offices('Sergey Lavrov', '2004-06-01')).toEqual(['RUS foreign-minister']);
+    expect(offices('Josep Borrell', '2022-01-27')).toEqual(['IGOEUREEC foreign-minister']);
+    expect(offices('Donald Tusk', '2016-01-01')).toEqual(['IGOEUREEC council-president']);
+    expect(offices('Ursula von der Leyen', '2015-01-01')).toEqual(['DEU defence-minister']);
+    const [hamas] = rolesOn(person('Yahya Sinwar'), '2023-10-07');
+    expect(roleActorCode(dict, hamas!)).toBe('PSEREBHMS');
+    const [un] = rolesOn(person('António Guterres'), '2022-01-27');
+    expect(roleActorCode(dict, un!)).toBe('IGOUNO');
+    const [opp] = rolesOn(person('Keir Starmer'), '2021-01-01');
+    expect(roleActorCode(dict, opp!)).toBe('GBROPP');
   });
 
   it('lists terms earliest first', () => {
