@@ -6,7 +6,7 @@
  * takes well under a second and never touches dist/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { REPO } from './shared.js';
@@ -29,6 +29,7 @@ export function cliBundle(): Promise<string> {
       outfile,
       logLevel: 'silent',
     });
+    process.once('exit', () => rmSync(outfile, { force: true }));
     return outfile;
   })();
   return built;
