@@ -7,7 +7,8 @@
  * store at once store every article once. Then `dyad query` and `dyad
  * series` read back what the library reads.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,7 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
-import { runDyad, startDyad } from '../../test/support/cli.js';
+import { cliBundle, runDyad, startDyad } from '../../test/support/cli.js';
 import { PG_SKIP, pgQuery, pgSchemaUrl, pgTestUrl, pgUnavailable } from '../../test/support/postgres.js';
 
 const COUNTRIES = ['Russia', 'Ukraine', 'the United States', 'China', 'France', 'Germany', 'Britain', 'Turkey', 'Iran', 'Israel', 'India', 'Pakistan', 'Japan'];
@@ -139,6 +140,32 @@ describe('dyad ingest into SQLite', () => {
     expect(await snapshot(db)).toEqual(reference);
   });
 
+  it('Ctrl-C (SIGINT) stops after committing what was coded, and says how to resume', async () => {
+    const db = path('interrupted.sqlite');
+    const { child, done } = await startDyad(['ingest', input, '--db', db, '--batch', '5', '--quiet']);
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && sqliteArticles(db) < 20) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted: what was stored stays stored; run the same command again to resume/);
+    const stored = Number(/(\d+) articles? stored/.exec(r.stderr)![1]);
+    expect(sqliteArticles(db)).toBe(stored); // the summary tells the truth: all it coded is committed
+    const resumed = await runDyad(['ingest', input, '--db', db, '--quiet']);
+    expect(resumed.stderr).toMatch(new RegExp(`${N - stored} articles stored, ${stored} already in the store`));
+    expect(await snapshot(db)).toEqual(reference);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/script'))('shows a progress bar with articles/s on a terminal', async () => {
+    const db = path('tty.sqlite');
+    const cli = await cliBundle();
+    // script(1) runs the command on a pseudo-terminal
+    const r = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${cli} ingest ${input} --db ${db} --quiet`, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`${N}/${N} articles \\| [\\d.]+ articles/s \\| ${N} stored`));
+    expect(r.stdout).toMatch(/\u001b\[|\r/); // redrawn in place
+  });
+
   it('reports a bad article naming it, skips it, and stores the rest', async () => {
     const items = corpus(5);
     const lines = [JSON.stringify(items[0]), '{"id": "broken", "text": "never closed', JSON.stringify({ id: 'empty', text: '   ' }), JSON.stringify(items[1]), JSON.stringify(items[2]), JSON.stringify(items[3])];
@@ -194,6 +221,11 @@ describe('dyad ingest into SQLite', () => {
 
       const bad = await runDyad(['query', 'events', '--from', '2022-02-30', '--db', db]);
       expect(bad.code).toBe(2);
+      const missing = path('no-such-store.sqlite');
+      const none = await runDyad(['series', 'RUS', 'UKR', '--db', missing]);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain(`no store at ${missing}`);
+      expect(existsSync(missing)).toBe(false); // reading never creates an empty store
     } finally {
       await store.close();
     }

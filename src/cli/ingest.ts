@@ -14,9 +14,9 @@
  * Progress: a bar with articles/s on a terminal; one plain line every few
  * seconds otherwise (logs).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -25,7 +25,7 @@ import { createEngine, type Engine, type EngineOptions } from '../engine.js';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
 import type { Article } from '../core/article.js';
 import type { CodedDocument } from '../output/schema.js';
-import { contentHash, openStore } from '../store/index.js';
+import { contentHash, openStore, parseStoreUrl } from '../store/index.js';
 import type { PutResult, Store } from '../store/types.js';
 
 export interface IngestOptions {
@@ -369,6 +369,15 @@ function isoDate(v: string): string {
 /** The store URL: --db, else $DYAD_DB, else ./dyad.sqlite. */
 export function storeUrl(db: string | undefined): string | undefined {
   return db ?? (process.env.DYAD_DB || undefined);
+}
+
+/** Opens a store for reading: a SQLite file that does not exist is an error, not a new empty store. */
+export async function openExistingStore(url: string | undefined): Promise<Store> {
+  const target = parseStoreUrl(url);
+  if (target.backend === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path)) {
+    throw new DyadError('E_STORE', `no store at ${resolve(target.path)} (dyad ingest makes one; --db or $DYAD_DB name another)`);
+  }
+  return openStore(url);
 }
 
 export function dbOption(): Option {

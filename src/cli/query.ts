@@ -6,9 +6,8 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DyadError } from '../core/errors.js';
-import { openStore } from '../store/index.js';
 import type { EventQuery, Page, Store, StoredEvent } from '../store/types.js';
-import { dbOption, storeUrl } from './ingest.js';
+import { dbOption, openExistingStore, storeUrl } from './ingest.js';
 import { RowWriter, type Column, type RowFormat } from './tabular.js';
 
 function isoDate(v: string): string {
@@ -54,7 +53,7 @@ async function pageThrough<T>(fetch: (cursor: string | undefined, size: number) 
 }
 
 async function withStore<T>(db: string | undefined, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeUrl(db));
+  const store = await openExistingStore(storeUrl(db));
   try {
     return await fn(store);
   } finally {

@@ -3,9 +3,8 @@
  * conflict and cooperation over time, from the store (docs/aggregation.md).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { openStore } from '../store/index.js';
 import type { SeriesPoint } from '../store/types.js';
-import { dbOption, storeUrl } from './ingest.js';
+import { dbOption, openExistingStore, storeUrl } from './ingest.js';
 import { RowWriter, type Column } from './tabular.js';
 
 function isoDate(v: string): string {
@@ -63,7 +62,7 @@ export function addSeriesCommand(program: Command): void {
       ].join('\n'),
     )
     .action(async (source: string, target: string, o) => {
-      const store = await openStore(storeUrl(o.db));
+      const store = await openExistingStore(storeUrl(o.db));
       try {
         const s = await store.series({ source, target, interval: o.interval, directed: !o.both, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) });
         const roots = [...new Set(s.points.flatMap((p) => Object.keys(p.roots)))].sort();
