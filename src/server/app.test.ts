@@ -13,6 +13,7 @@ import type { CodedDocument } from '../output/schema.js';
 import { openStore } from '../store/index.js';
 import { PG_SKIP, pgQuery, pgSchemaUrl, pgUnavailable } from '../../test/support/postgres.js';
 import type { Store, StoredEvent } from '../store/types.js';
+import { eventColumns } from '../cli/query.js';
 import { createApp } from './app.js';
 import { listen } from './listen.js';
 import { CodedDocument as CodedDocumentSchema } from './schemas/document.js';
@@ -171,6 +172,23 @@ describe('GET /api/events', () => {
       for (const m of d.body.mentions.items) expect(m.rule.file).toMatch(/\.txt$/);
     }
     expect((await json('/api/events/no-such-event')).body.error.code).toBe('E_NOT_FOUND');
+  });
+
+  it('gives the filtered events as one CSV file, every page of them', async () => {
+    const want = await allEvents('actor=RUS,USA&limit=7');
+    expect(want.length).toBeGreaterThan(1);
+    const res = await app.request('/api/events.csv?actor=RUS,USA');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(eventColumns.map((c) => c.name).join(','));
+    const idAt = eventColumns.findIndex((c) => c.name === 'id');
+    // ids hold no commas or quotes, so the column can be read by splitting where no field is quoted
+    expect(lines.slice(1).map((l) => l.split(',').at(idAt - eventColumns.length))).toEqual(want.map((e) => e.id));
+    const capped = await app.request('/api/events.csv?actor=RUS,USA&max=1');
+    expect((await capped.text()).trimEnd().split('\r\n')).toHaveLength(2);
+    const bad = await json('/api/events.csv?quad=9');
+    expect(bad.body.error.code).toBe('E_VALIDATION');
   });
 
   it('rejects bad parameters and foreign cursors', async () => {
@@ -344,7 +362,7 @@ describe('/openapi.json', () => {
     expect(r.body.openapi).toBe('3.1.0');
     const paths = Object.keys(r.body.paths).sort();
     expect(paths).toEqual(
-      ['/api/actors', '/api/actors/top', '/api/articles', '/api/articles/{id}', '/api/code', '/api/dyads', '/api/dyads/top', '/api/events', '/api/events/{id}', '/api/health', '/api/quotes', '/api/series'].sort(),
+      ['/api/actors', '/api/actors/top', '/api/articles', '/api/articles/{id}', '/api/code', '/api/dyads', '/api/dyads/top', '/api/events', '/api/events.csv', '/api/events/{id}', '/api/health', '/api/quotes', '/api/series'].sort(),
     );
     expect(r.body.components.schemas.Error).toBeDefined();
     expect(r.body.paths['/api/articles'].post.security).toEqual([{ token: [] }]);

@@ -154,6 +154,12 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
       .poll(() => page.locator('#events-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))))
       .toEqual(want.map((e) => e.id));
 
+    // the CSV link carries the same filters, and the file holds the same events
+    const href = await page.getAttribute('#events-csv', 'href');
+    expect(href).toBe('api/events.csv?quad=3%2C4');
+    const csv = await (await fetch(`${server.url}/${href}`)).text();
+    expect(csv.trimEnd().split('\r\n').length - 1).toBe((await store.countEvents({ quad: [3, 4] })));
+
     await page.fill('#filters input[name=q]', 'Kharkiv');
     await page.click('#filters-apply');
     const kharkiv = (await api<ApiPage<StoredEvent>>('/api/events?quad=3,4&q=Kharkiv&limit=50')).items;

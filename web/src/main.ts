@@ -61,6 +61,7 @@ const el = {
   table: h('tbody', {}),
   tableNote: h('div', { class: 'table-note', 'data-testid': 'events-count' }),
   more: h('button', { type: 'button', id: 'events-more', hidden: true }, 'Load more'),
+  csv: h('a', { id: 'events-csv', href: 'api/events.csv', download: 'dyad-events.csv', class: 'csv-link' }, 'Download these events as CSV'),
   drawer: h('div', { id: 'article', class: 'drawer', hidden: true, role: 'dialog', 'aria-modal': 'true', 'aria-label': 'article' }),
   drawerBody: h('div', { class: 'drawer-body' }),
 };
@@ -142,7 +143,7 @@ function explorePage(): HTMLElement {
         panel('Heating up', 'changes', el.changesNote, el.changes),
       ),
     ),
-    panel('Events', 'events', h('p', { class: 'hint' }, 'Click a row to open its article with the actors, trigger and quotes highlighted and the rule that coded it.'), filters, el.tableNote, h('div', { class: 'table-wrap' }, table), el.more),
+    panel('Events', 'events', h('p', { class: 'hint' }, 'Click a row to open its article with the actors, trigger and quotes highlighted and the rule that coded it.'), filters, h('div', { class: 'table-head' }, el.tableNote, el.csv), h('div', { class: 'table-wrap' }, table), el.more),
   );
 }
 
@@ -402,7 +403,9 @@ function eventRow(e: StoredEvent): HTMLElement {
 let eventsSeq = 0;
 async function loadEvents(more: boolean): Promise<void> {
   const mine = ++eventsSeq;
-  const params: Record<string, string | number> = { ...period(), ...filterParams(), limit: 50 };
+  const filters: Record<string, string> = { ...period(), ...filterParams() };
+  el.csv.setAttribute('href', `api/events.csv${Object.keys(filters).length ? `?${new URLSearchParams(filters)}` : ''}`);
+  const params: Record<string, string | number> = { ...filters, limit: 50 };
   if (more && state.cursor) params.cursor = state.cursor;
   if (!more) {
     clear(el.table);

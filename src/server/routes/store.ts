@@ -32,6 +32,8 @@ import {
   page,
 } from '../schemas/store.js';
 import { codeInputOf } from './inputs.js';
+import { eventColumns } from '../../cli/query.js';
+import { csvField } from '../../cli/tabular.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -58,6 +60,20 @@ const eventsRoute = createRoute({
     'Actor and CAMEO filters match by prefix and take comma-separated lists (any of them). Page with `cursor` = the previous page\'s `next`.',
   request: { query: EventQueryParams },
   responses: { 200: json(page(StoredEvent, 'EventPage'), 'a page of events'), ...errorResponses(400, 503) },
+});
+
+const { limit: _pageSize, cursor: _cursor, ...csvFilters } = EventQueryParams.shape;
+const eventsCsvRoute = createRoute({
+  method: 'get',
+  path: '/api/events.csv',
+  tags: ['events'],
+  summary: 'Every event matching the filters as one CSV file (the columns of `dyad query events --format csv`)',
+  description: 'The same filters as /api/events; `max` caps the rows (default 1,000,000). Streamed, so it starts at once however many rows follow.',
+  request: { query: z.object({ ...csvFilters, max: z.coerce.number().int().min(1).max(10_000_000).optional().openapi({ description: 'at most this many rows (default 1,000,000)' }) }) },
+  responses: {
+    200: { description: 'CSV with a header line (RFC 4180)', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 503),
+  },
 });
 
 const eventRoute = createRoute({
@@ -181,6 +197,39 @@ export function registerStoreRoutes(app: OpenAPIHono, deps: Deps): void {
     const p = c.req.valid('query');
     const { q, ...rest } = p;
     return c.json((await need(store).events({ ...rest, text: q })) as never, 200);
+  });
+
+  app.openapi(eventsCsvRoute, async (c) => {
+    const s = need(store);
+    const { q, max, ...rest } = c.req.valid('query');
+    const filter = { ...rest, text: q };
+    const limit = max ?? 1_000_000;
+    // the first page is read before answering, so a bad filter is still a JSON error
+    let page = await s.events({ ...filter, limit: Math.min(1000, limit) });
+    let sent = 0;
+    const enc = new TextEncoder();
+    const line = (cells: (string | number | boolean | null | undefined)[]) => enc.encode(cells.map(csvField).join(',') + '\r\n');
+    const body = new ReadableStream<Uint8Array>({
+      start(ctl) {
+        ctl.enqueue(line(eventColumns.map((col) => col.name)));
+      },
+      async pull(ctl) {
+        try {
+          for (const e of page.items) {
+            if (sent >= limit) break;
+            ctl.enqueue(line(eventColumns.map((col) => col.value(e))));
+            sent++;
+          }
+          if (sent >= limit || !page.next) return ctl.close();
+          page = await s.events({ ...filter, limit: Math.min(1000, limit - sent), cursor: page.next });
+        } catch (e) {
+          ctl.error(e);
+        }
+      },
+    });
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="dyad-events.csv"');
+    return c.body(body as never, 200) as never;
   });
 
   app.openapi(eventRoute, async (c) => {
