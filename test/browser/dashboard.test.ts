@@ -225,6 +225,25 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await store.stats()).toEqual(before); // nothing was stored
   });
 
+  it('keeps the view in the address: a link opens the same period, dyad and filters', async () => {
+    await page.goto(`${server.url}/#explore?from=2024-03-01&to=2024-03-31&dyad=RUS-UKR&quad=3%2C4`);
+    await page.reload();
+    await page.waitForSelector('#events-table tbody tr');
+    expect(await page.inputValue('#period-from')).toBe('2024-03-01');
+    expect(await page.inputValue('#period-to')).toBe('2024-03-31');
+    expect(await page.inputValue('#filters select[name=quad]')).toBe('3,4');
+    expect(await page.inputValue('#dyad-select')).toBe('RUS|UKR');
+    await expect.poll(() => page.textContent('[data-testid=timeline-summary]')).toContain('RUS → UKR:');
+    const want = (await api<ApiPage<StoredEvent>>('/api/events?from=2024-03-01&to=2024-03-31&quad=3,4&limit=50')).items;
+    await expect
+      .poll(() => page.locator('#events-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))))
+      .toEqual(want.map((e) => e.id));
+    // a new filter goes into the address
+    await page.fill('#filters input[name=target]', 'ukr');
+    await page.click('#filters-apply');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('target=UKR');
+  });
+
   it('ran without page errors', () => {
     expect(problems).toEqual([]);
   });

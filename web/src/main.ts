@@ -23,6 +23,8 @@ const state = {
   level: 'code' as 'code' | 'country',
   dyads: [] as DyadSummary[],
   dyad: null as { source: string; target: string } | null,
+  /** true when the analyst chose the dyad (a click, the list, the address); otherwise the period's busiest is shown */
+  dyadChosen: false,
   interval: 'week' as 'day' | 'week' | 'month',
   /** true once the analyst picked an interval: then it is kept */
   intervalChosen: false,
@@ -309,22 +311,26 @@ async function loadNetwork(): Promise<void> {
     clear(el.network, notice(errorText(e), 'error'));
   }
   // the dyad chooser lists the period's dyads, busiest first
-  const keep = state.dyad;
+  const keep = state.dyadChosen ? state.dyad : null;
   clear(el.dyadSelect, h('option', { value: '' }, state.dyads.length ? 'choose a dyad…' : 'no dyads in this period'));
   for (const d of state.dyads) {
     const v = `${d.source}|${d.target}`;
     el.dyadSelect.append(h('option', { value: v }, `${d.source} → ${d.target} (${d.events})`));
   }
-  const still = keep && state.dyads.some((d) => d.source === keep.source && d.target === keep.target);
-  if (still) el.dyadSelect.value = `${keep!.source}|${keep!.target}`;
-  else if (state.dyads[0]) {
+  // a dyad the analyst chose stays chosen, even when it is not among this period's busiest
+  if (keep) {
+    const v = `${keep.source}|${keep.target}`;
+    if (![...el.dyadSelect.options].some((o) => o.value === v)) el.dyadSelect.append(h('option', { value: v }, `${keep.source} → ${keep.target}`));
+    el.dyadSelect.value = v;
+  } else if (state.dyads[0]) {
     state.dyad = { source: state.dyads[0].source, target: state.dyads[0].target };
     el.dyadSelect.value = `${state.dyad.source}|${state.dyad.target}`;
-  } else state.dyad = keep;
+  } else state.dyad = null;
 }
 
 function selectDyad(source: string, target: string): void {
   state.dyad = { source, target };
+  state.dyadChosen = true;
   const v = `${source}|${target}`;
   if (![...el.dyadSelect.options].some((o) => o.value === v)) el.dyadSelect.append(h('option', { value: v }, `${source} → ${target}`));
   el.dyadSelect.value = v;
@@ -336,6 +342,7 @@ function selectDyad(source: string, target: string): void {
 }
 
 async function loadTimeline(): Promise<void> {
+  saveView();
   const d = state.dyad;
   if (!d) {
     destroyTimeline();
@@ -403,6 +410,7 @@ function eventRow(e: StoredEvent): HTMLElement {
 let eventsSeq = 0;
 async function loadEvents(more: boolean): Promise<void> {
   const mine = ++eventsSeq;
+  saveView();
   const filters: Record<string, string> = { ...period(), ...filterParams() };
   el.csv.setAttribute('href', `api/events.csv${Object.keys(filters).length ? `?${new URLSearchParams(filters)}` : ''}`);
   const params: Record<string, string | number> = { ...filters, limit: 50 };
@@ -512,7 +520,57 @@ function quotesPage(): HTMLElement {
   return main;
 }
 
+// ---------------------------------------------------------------------------
+// the view in the address (#explore?from=…&to=…&source=…): a reload or a shared link shows the same
+
+let current: PageName = 'explore';
+
+/** The explore view's settings as URL parameters. */
+function viewParams(): URLSearchParams {
+  const u = new URLSearchParams();
+  if (el.from.value) u.set('from', el.from.value);
+  if (el.to.value) u.set('to', el.to.value);
+  if (state.level !== 'code') u.set('level', state.level);
+  if (el.networkSize.value !== '50') u.set('dyads', el.networkSize.value);
+  if (state.dyad && state.dyadChosen) u.set('dyad', `${state.dyad.source}-${state.dyad.target}`);
+  if (state.intervalChosen) u.set('interval', state.interval);
+  for (const [k, v] of Object.entries(filterParams())) u.set(k, v);
+  return u;
+}
+
+function saveView(): void {
+  const q = viewParams().toString();
+  const want = `#${current}${q ? `?${q}` : ''}`;
+  if (location.hash !== want) history.replaceState(null, '', want);
+}
+
+/** Applies the settings of the address; true when it named a period. */
+function loadView(): boolean {
+  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const date = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(q.get(k) ?? '') ? q.get(k)! : '');
+  el.from.value = date('from');
+  el.to.value = date('to');
+  if (q.get('level') === 'country') el.level.value = state.level = 'country';
+  if (['25', '50', '100', '250'].includes(q.get('dyads') ?? '')) el.networkSize.value = q.get('dyads')!;
+  const dyad = /^([A-Za-z0-9]+)-([A-Za-z0-9]+)$/.exec(q.get('dyad') ?? '');
+  if (dyad) {
+    state.dyad = { source: dyad[1]!.toUpperCase(), target: dyad[2]!.toUpperCase() };
+    state.dyadChosen = true;
+  }
+  const interval = q.get('interval');
+  if (interval === 'day' || interval === 'week' || interval === 'month') {
+    el.interval.value = state.interval = interval;
+    state.intervalChosen = true;
+  }
+  for (const [k, input] of Object.entries(filterInputs)) {
+    const v = q.get(k);
+    if (v !== null) input.value = v;
+  }
+  return Boolean(el.from.value || el.to.value);
+}
+
 function showPage(which: PageName): void {
+  current = which;
   for (const p of PAGES) {
     const page = document.getElementById(p)!;
     const was = page.hidden;
@@ -520,7 +578,7 @@ function showPage(which: PageName): void {
     if (was && !page.hidden) page.dispatchEvent(new Event('dyad:show'));
   }
   for (const b of document.querySelectorAll('nav button')) b.setAttribute('aria-current', String(b.getAttribute('data-page') === which));
-  if (location.hash !== `#${which}`) history.replaceState(null, '', `#${which}`);
+  saveView();
 }
 
 async function start(): Promise<void> {
@@ -537,12 +595,14 @@ async function start(): Promise<void> {
   el.drawer.addEventListener('click', (e) => e.target === el.drawer && closeArticle());
   document.addEventListener('keydown', (e) => e.key === 'Escape' && !el.drawer.hidden && closeArticle());
   app.append(header, explorePage(), quotesPage(), codePage(), el.drawer);
-  const fromHash = location.hash.slice(1) as PageName;
+  const fromHash = location.hash.slice(1).split('?')[0] as PageName;
+  const namedPeriod = loadView();
   showPage(PAGES.includes(fromHash) ? fromHash : 'explore');
 
   el.level.addEventListener('change', () => {
     state.level = el.level.value as 'code' | 'country';
     state.dyad = null;
+    state.dyadChosen = false;
     void loadNetwork().then(loadTimeline).then(loadChanges);
   });
   el.networkSize.addEventListener('change', () => void loadNetwork());
@@ -577,8 +637,10 @@ async function start(): Promise<void> {
     el.tableNote.textContent = 'No events stored yet.';
     return;
   }
-  el.from.value = st.stats.first ?? '';
-  el.to.value = st.stats.last ?? '';
+  if (!namedPeriod) {
+    el.from.value = st.stats.first ?? '';
+    el.to.value = st.stats.last ?? '';
+  }
   await loadNames();
   await refreshAll();
 }
