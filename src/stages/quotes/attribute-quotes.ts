@@ -26,7 +26,7 @@ import type { CueMatcher } from './compile-cues.js';
 import { charSpan, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, contentAfter, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
 import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
 
@@ -81,14 +81,15 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   const lastTok: number[] = [];
   marks.forEach((m, i) => {
     const end = m.close >= 0 ? m.close + m.closeLength : m.end;
-    let a = tokens.tokenAt(m.open);
-    if (a < tokens.length && tokens.start[a]! < m.open) a++; // a token that began before the mark: not ours
-    a = tokens.tokenAt(m.open);
+    const a = tokens.tokenAt(m.open);
     let b = a;
     while (b < tokens.length && tokens.start[b]! < end) b++;
-    for (let t = a; t < b; t++) inQuote[t] = i;
-    if (a < tokens.length) isMark[a] = 1;
-    if (m.close >= 0 && b - 1 >= a) isMark[b - 1] = 1;
+    for (let t = a; t < b; t++) {
+      inQuote[t] = i;
+      // the tokens of the marks themselves ('' is two tokens)
+      const ts = tokens.start[t]!;
+      if (ts < m.open + m.openLength || (m.close >= 0 && ts >= m.close)) isMark[t] = 1;
+    }
     firstTok.push(a);
     lastTok.push(b - 1);
   });
@@ -104,6 +105,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     inQuote,
     isMark,
     headline: input.headline,
+    cueCache: new Array(tokens.length),
   };
   const messages: Message[] = [];
   for (const m of marks) {
@@ -152,15 +154,19 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     return d;
   };
 
+  const opensSentence = (t: number) => {
+    const s0 = c.sentences[tokens.sentence[t]!]!;
+    let lead = s0.tokenStart;
+    while (lead < t && (c.ids.openers.has(norm(c, lead)) || isPunct(c, lead))) lead++;
+    return lead === t;
+  };
+
   // 2a. attribution after the quote
   chains.forEach((ms, chain) => {
     const first = ms[0]!;
     const open = firstTok[first]!;
     // the quote must open its clause: nothing before it in its sentence but an opener word
-    const s0 = c.sentences[tokens.sentence[open]!]!;
-    let lead = s0.tokenStart;
-    while (lead < open && (c.ids.openers.has(norm(c, lead)) || isPunct(c, lead))) lead++;
-    const opensClause = lead === open;
+    const opensClause = opensSentence(open) || afterIntroduction(c, open);
     for (const i of ms) {
       if (marks[i]!.close < 0) continue;
       const found = trailer(c, i, lastTok[i]!);
@@ -255,6 +261,33 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     for (let t = hit.group.a; t < hit.group.b; t++) usedCue[t] = 1;
   };
 
+  // a headline "Graham: Trump Is Destroying the Party": a name, a colon, what the person said
+  if (c.headline) {
+    for (const s of c.sentences) {
+      if (s.paragraph !== 0) break;
+      for (let k = s.tokenStart + 1; k < s.tokenEnd - 1; k++) {
+        if (norm(c, k) !== c.ids.colon || c.inQuote[k]! >= 0) continue;
+        const np = colonLead(c, k, s.tokenStart);
+        if (!np) break;
+        const b = trimEnd(c, k + 1, s.tokenEnd);
+        let words = 0;
+        for (let t = k + 1; t < b; t++) if (!isPunct(c, t)) words++;
+        const content = { a: k + 1, b };
+        if (words < 3 || !free(content)) break;
+        const q = c.inQuote[k + 1]!;
+        if (q >= 0 && firstTok[q] === k + 1 && lastTok[q]! >= b - 1) {
+          directDraft(chainOf[q]!, 'quotes/direct-colon', null, { a: k, b: k + 1 }, np, null, k + 1);
+        } else {
+          const pieces = [charSpan(c, content)].map((x) => ({ start: x.start, end: x.end }));
+          drafts.push({ kind: 'indirect', pieces, marks: [], cue: null, punctCue: { a: k, b: k + 1 }, speaker: np, addressee: null, rule: 'quotes/headline-colon', attributionEnd: k + 1, at: k + 1 });
+          claimRange({ a: np.full.a, b });
+          for (let t = content.a; t < content.b; t++) if (c.inQuote[t]! >= 0) absorbed.add(chainOf[c.inQuote[t]!]!);
+        }
+        break;
+      }
+    }
+  }
+
   for (const s of c.sentences) {
     const hits: CueHit[] = [];
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
@@ -283,6 +316,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         if (acc && acc.content.every(free) && free(acc.speaker.full)) indirect('quotes/according-to', hit, acc.content, acc.speaker, null);
         continue;
       }
+      const as = asClause(c, hit, s.tokenStart, s.tokenEnd);
+      if (as && free(as.content) && free(as.speaker.full)) {
+        indirect('quotes/indirect-as', hit, [as.content], as.speaker, null);
+        continue;
+      }
       const par = parenthetical(c, hit, s.tokenStart, s.tokenEnd);
       if (par && free(par.before) && free(par.after)) {
         indirect('quotes/indirect-inside', hit, [par.before, par.after], par.speaker, null);
@@ -303,12 +341,6 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   }
 
   // 4. direct quotes still without a speaker
-  const opensSentence = (t: number) => {
-    const s0 = c.sentences[tokens.sentence[t]!]!;
-    let lead = s0.tokenStart;
-    while (lead < t && (c.ids.openers.has(norm(c, lead)) || isPunct(c, lead))) lead++;
-    return lead === t;
-  };
   const near = (fromTok: number, toTok: number) =>
     tokens.sentence[toTok]! - tokens.sentence[fromTok]! <= 2 && paragraphOf(c, toTok) - paragraphOf(c, fromTok) <= 1;
   const append = (d: Draft, ms: number[], rule: string, chain: number) => {
@@ -356,9 +388,28 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     }
     // more of the quotation just before (“…,” he said. “…”), or of the one just after
     const lastOfPrev = prev ? Math.max(prev.attributionEnd, tokens.tokenAt(prev.pieces[prev.pieces.length - 1]!.start)) : -1;
+    const prevDirect = lastDraftBefore(ordered.filter((d) => d.kind === 'direct'), open);
+    if (prevDirect) {
+      const last = Math.max(prevDirect.attributionEnd, tokens.tokenAt(prevDirect.pieces[prevDirect.pieces.length - 1]!.start));
+      if (near(Math.min(last, tokens.length - 1), open) && paragraphOf(c, last) === paragraphOf(c, open)) {
+        append(prevDirect, ms, 'quotes/direct-continued', chain);
+        return;
+      }
+    }
     if (prev && prev.kind === 'direct' && near(Math.min(lastOfPrev, tokens.length - 1), open)) {
       append(prev, ms, 'quotes/direct-continued', chain);
       return;
+    }
+    // "Iowa State University's Dianne Bystrom agreed. “…”": an attribution with no content of its own before the quote
+    if (open === s.tokenStart && tokens.sentence[open]! > 0) {
+      const ps = c.sentences[tokens.sentence[open]! - 1]!;
+      if (ps.paragraph === s.paragraph) {
+        const bare = bareAttribution(c, ps, usedCue, claimed);
+        if (bare) {
+          directDraft(chain, 'quotes/direct-after-attribution', bare.cue, null, bare.speaker, null, open);
+          return;
+        }
+      }
     }
     const next = ordered.find((d) => d.at > close && (d.speaker || d.speakerFrom));
     if (next && next.kind === 'direct' && near(close, next.at) && !chains.some((other, k) => k !== chain && !byChain.has(k) && !absorbed.has(k) && firstTok[other[0]!]! > close && firstTok[other[0]!]! < next.at)) {
@@ -444,9 +495,39 @@ function trailer(c: Ctx, mark: number, closeTok: number): Trailer | null {
       const addr = speakerAfter(c, e, end);
       if (addr) e = addr.head.b;
     }
+    // “…” He added: “…” — the cue introduces what follows, not the quote before
+    if (e < c.tokens.length && paragraphOf(c, e) === para) {
+      const n = norm(c, e);
+      if (n === c.ids.colon || n === c.ids.that || (c.inQuote[e]! >= 0 && c.isMark[e])) return null;
+    }
     return { cue: hit, dash: null, speaker: np, inverted: false, end: e };
   }
   void mark;
+  return null;
+}
+
+/** "Whatever his impact on the race, “…,” says X": an introductory phrase with no verb, then the quote */
+function afterIntroduction(c: Ctx, open: number): boolean {
+  const s = c.sentences[c.tokens.sentence[open]!]!;
+  if (open - 1 <= s.tokenStart || norm(c, open - 1) !== c.ids.comma) return false;
+  for (let t = s.tokenStart; t < open - 1; t++) {
+    if (c.inQuote[t]! >= 0 || (isVerbish(c, t) && pos(c, t) !== POS.AUX)) return false;
+  }
+  return open - s.tokenStart <= 12;
+}
+
+/** a sentence that only says who spoke: "X agreed.", "…, X says." (its cue unused) */
+function bareAttribution(c: Ctx, s: Sentence, usedCue: Uint8Array, claimed: Uint8Array): { cue: CueHit; speaker: NounPhrase } | null {
+  const end = trimEnd(c, s.tokenStart, s.tokenEnd);
+  for (let t = end - 1; t >= s.tokenStart && end - t <= 12; t--) {
+    if (usedCue[t] || claimed[t] || c.inQuote[t]! >= 0) return null;
+    const hit = cueAt(c, t);
+    if (!hit) continue;
+    if (hit.word.b !== end || !hit.compiled.entry.content.has('quote')) return null;
+    const np = speakerBefore(c, hit.group.a, s.tokenStart);
+    if (!np) return null;
+    return { cue: hit, speaker: np };
+  }
   return null;
 }
 
@@ -473,13 +554,17 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number): NounPhrase | null {
   const participle = surface.endsWith('ing');
   if (!(n === c.ids.and || (n === c.ids.comma && participle))) return null;
   // the nearest verb before, outside quotes, and its subject
-  for (let t = prev - 1; t >= sStart; t--) {
+  let tries = 0;
+  for (let t = prev - 1; t >= sStart && tries < 3; t--) {
     if (c.inQuote[t]! >= 0) continue;
-    if (!isVerbish(c, t) || pos(c, t) === POS.AUX && t + 1 < prev && isVerbish(c, t + 1)) continue;
+    if (!isVerbish(c, t) || (pos(c, t) === POS.AUX && t + 1 < prev && isVerbish(c, t + 1))) continue;
+    // an infinitive ("to take back") has no subject of its own
+    if (t - 1 >= sStart && norm(c, t - 1) === c.ids.to) continue;
+    tries++;
     const g = cueAt(c, t)?.group ?? { a: verbGroupStart(c, t, sStart), b: t + 1 };
     const np = speakerBefore(c, g.a, sStart);
     if (np) return np;
-    return null;
+    t = g.a;
   }
   return null;
 }

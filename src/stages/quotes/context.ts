@@ -19,6 +19,8 @@ export interface Range {
 export interface QuoteWordIds {
   that: number;
   to: number;
+  he: number;
+  she: number;
   and: number;
   but: number;
   comma: number;
@@ -62,6 +64,8 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
   return {
     that: id('that'),
     to: id('to'),
+    he: id('he'),
+    she: id('she'),
     and: id('and'),
     but: id('but'),
     comma: id(','),
@@ -119,6 +123,8 @@ export interface Ctx {
   isMark: Uint8Array;
   /** paragraph 0 is a headline */
   headline: boolean;
+  /** cues found so far, by token (find-cues.ts) */
+  cueCache: (import('./find-cues.js').CueHit | null | undefined)[];
 }
 
 export const norm = (c: Ctx, t: number) => c.tokens.norm[t]!;
@@ -135,6 +141,20 @@ export function isNounish(c: Ctx, t: number): boolean {
 export function isVerbish(c: Ctx, t: number): boolean {
   const p = pos(c, t);
   return p === POS.VERB || p === POS.AUX;
+}
+
+const FUNCTION_POS = new Set<number>([POS.PRON, POS.DET, POS.ADP, POS.CCONJ, POS.SCONJ, POS.PART, POS.AUX, POS.PUNCT, POS.ADV, POS.INTJ, POS.SYM, POS.NUM]);
+
+/** a capitalised word the tagger took for a verb or adjective ("Cook said", "Ted Cruz") */
+export function isNameLike(c: Ctx, t: number): boolean {
+  return isCap(c, t) && !FUNCTION_POS.has(pos(c, t)) && c.inQuote[t]! < 0 && !c.ids.labels.has(norm(c, t));
+}
+
+/** the tag, with a capitalised word inside a sentence read as a name */
+export function posLoose(c: Ctx, t: number): number {
+  const p = pos(c, t);
+  if ((p === POS.VERB || p === POS.ADJ || p === POS.NOUN) && isCap(c, t) && !c.tokens.has(t, FLAG.SENT_START) && isNameLike(c, t)) return POS.PROPN;
+  return p;
 }
 
 /** the sentence index of token t */

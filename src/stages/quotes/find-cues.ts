@@ -27,7 +27,15 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       if (p === POS.VERB || p === POS.AUX) return true;
       // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
       const s = c.sentences[c.tokens.sentence[t]!]!;
-      return c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t);
+      if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
+      // "…, the reports show.": a verb the tagger took for a noun, closing the sentence after its subject
+      if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd + 1) {
+        const next = t + 1 < s.tokenEnd ? norm(c, t + 1) : c.ids.period;
+        const prev = pos(c, t - 1);
+        const closes = c.ids.finals.has(next) || next === c.ids.comma;
+        return closes && (prev === POS.NOUN || prev === POS.PROPN || prev === POS.PRON) && !c.ids.possessiveMarks.has(norm(c, t - 1));
+      }
+      return false;
     }
     case 'noun':
       return p === POS.NOUN || p === POS.PROPN;
@@ -38,14 +46,22 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   }
 }
 
-/** the cue starting at token t (outside direct quotes), or null */
+/** the cue starting at token t (outside direct quotes), or null; computed once per token */
 export function cueAt(c: Ctx, t: number): CueHit | null {
   if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
+  const cached = c.cueCache[t];
+  if (cached !== undefined) return cached;
+  const hit = findCueAt(c, t);
+  c.cueCache[t] = hit;
+  return hit;
+}
+
+function findCueAt(c: Ctx, t: number): CueHit | null {
+  const byLemma = c.cues.byFirst.get(c.tokens.lemma[t]!);
+  const byNorm = c.tokens.lemma[t] !== c.tokens.norm[t] ? c.cues.byFirst.get(c.tokens.norm[t]!) : undefined;
+  if (!byLemma && !byNorm) return null;
   const s = c.sentences[c.tokens.sentence[t]!]!;
-  const candidates = [
-    ...(c.cues.byFirst.get(c.tokens.lemma[t]!) ?? []),
-    ...(c.tokens.lemma[t] !== c.tokens.norm[t] ? c.cues.byFirst.get(c.tokens.norm[t]!) ?? [] : []),
-  ];
+  const candidates = byLemma && byNorm ? [...byLemma, ...byNorm] : (byLemma ?? byNorm)!;
   for (const cue of candidates) {
     const n = cue.words.length;
     if (t + n > s.tokenEnd) continue;

@@ -14,12 +14,12 @@
  * subject, then a verb), so "said nothing" and "warned Russia against …"
  * are not reported speech.
  */
-import { POS } from '../../core/token-table.js';
+import { FLAG, POS } from '../../core/token-table.js';
 import type { CueContent } from '../../ontology/load-cues.js';
 import type { CueHit } from './find-cues.js';
 import { cueAt } from './find-cues.js';
 import { npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
-import { isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
+import { isCap, isPunct, isQuoteTok, isVerbish, norm, pos, posLoose, type Ctx, type Range } from './context.js';
 
 export interface ContentAfter {
   content: Range;
@@ -75,7 +75,7 @@ function hasQuotation(c: Ctx, a: number, b: number): boolean {
 /** a clause with no "that": it opens with something that can be a subject, and a verb follows */
 export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   if (a >= b) return false;
-  const p0 = pos(c, a);
+  const p0 = posLoose(c, a);
   const n0 = norm(c, a);
   if (p0 === POS.ADP || p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.VERB || p0 === POS.AUX || isPunct(c, a)) {
     // "if", "when", "because" open an adverbial clause the content starts with
@@ -85,7 +85,7 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   let sawSubject = false;
   for (let t = a; t < b && t < a + 16; t++) {
     if (c.isMark[t]) continue;
-    const p = pos(c, t);
+    const p = posLoose(c, t);
     // "the importance of talks that are …": a relative clause before any verb means a noun phrase
     if (sawSubject && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
     if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t)) sawSubject = true;
@@ -247,11 +247,22 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   }
   let b = attrStart - 1; // the comma
   while (b > sStart && (norm(c, b - 1) === c.ids.comma || isPunct(c, b - 1)) && !(isQuoteTok(c, b - 1) && c.inQuote[b - 1]! >= 0)) b--;
-  const a = sStart;
+  const a = skipDateline(c, sStart, b);
   b = trimEnd(c, a, b);
   if (b - a < 2) return null;
   if (!looksLikeClause(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
   return { content: { a, b }, speaker, inverted };
+}
+
+/** "WASHINGTON (AP) — …", "LOS ANGELES, Feb. 2 (UPI) — …": a dateline is not content */
+export function skipDateline(c: Ctx, a: number, b: number): number {
+  for (let t = a; t < b && t < a + 14; t++) {
+    const n = norm(c, t);
+    if (c.ids.dashes.has(n) && t > a) return t + 1;
+    const p = pos(c, t);
+    if (!(isPunct(c, t) || p === POS.PROPN || p === POS.NUM || c.tokens.has(t, FLAG.UPPER) || isCap(c, t))) return a;
+  }
+  return a;
 }
 
 /** a comma, dash or a quote's closing mark before an attribution at the end of a sentence */
@@ -281,6 +292,21 @@ export function parenthetical(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   for (let t = before.a; t < rest.b && !verb; t++) if (t < before.b || t >= rest.a) verb = isVerbish(c, t);
   if (!verb) return null;
   return { before, after: rest, speaker: left };
+}
+
+/** "As X observed, CONTENT.": an attribution clause opening the sentence */
+export function asClause(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range; speaker: NounPhrase } | null {
+  let a = sStart;
+  while (a < hit.group.a && c.ids.openers.has(norm(c, a))) a++;
+  if (norm(c, a) !== c.ids.as) return null;
+  const speaker = speakerBefore(c, hit.group.a, a + 1);
+  if (!speaker || speaker.full.a !== a + 1) return null;
+  let k = skipAdjunct(c, hit.word.b, sEnd);
+  if (k >= sEnd || norm(c, k) !== c.ids.comma) return null;
+  k++;
+  const b = extendToQuoteEnd(c, trimEnd(c, k, contentEnd(c, k, sEnd)));
+  if (!looksLikeClause(c, k, b)) return null;
+  return { content: { a: k, b }, speaker };
 }
 
 export interface AccordingTo {

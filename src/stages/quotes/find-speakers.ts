@@ -14,7 +14,7 @@
  */
 import { POS } from '../../core/token-table.js';
 import { cueAt } from './find-cues.js';
-import { isNounish, isPunct, isQuoteTok, norm, pos, type Ctx, type Range } from './context.js';
+import { isCap, isNameLike, isNounish, isPunct, isQuoteTok, norm, pos, type Ctx, type Range } from './context.js';
 
 export interface NounPhrase {
   head: Range;
@@ -55,7 +55,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     a = slot.tokenStart;
   } else {
     const p = pos(c, j);
-    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM) return null;
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !isNameLike(c, j)) return null;
     a = j;
   }
   // extend left over the rest of the phrase
@@ -66,7 +66,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
       a = s.tokenStart;
       continue;
     }
-    if (!isNpToken(c, t)) break;
+    if (!isNpToken(c, t) && !(isNameLike(c, t) && isCap(c, t + 1))) break;
     a = t;
     if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
   }
@@ -89,8 +89,8 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
  * the phrase right before it, or a phrase before an apposition or relative
  * clause set off by commas or dashes.
  */
-export function speakerBefore(c: Ctx, end: number, floor: number): NounPhrase | null {
-  end = skipTimeLeft(c, end, floor);
+export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhrase | null {
+  const end = skipTimeLeft(c, cueStart, floor);
   const j = end - 1;
   if (j < floor) return null;
   const n = norm(c, j);
@@ -125,7 +125,7 @@ export function speakerBefore(c: Ctx, end: number, floor: number): NounPhrase | 
   const surface = c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase();
   if (pos(c, j) === POS.VERB && /(?:ed|en|wn)$/.test(surface) && j - 1 >= floor && isNounish(c, j - 1)) {
     const np = npEndingAt(c, j - 1, floor);
-    if (np) return { head: np, full: { a: np.a, b: end } };
+    if (np) return { head: np, full: { a: np.a, b: cueStart } };
   }
   return null;
 }

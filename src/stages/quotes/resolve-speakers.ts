@@ -41,11 +41,16 @@ export class SpeakerResolver {
   private readonly known: KnownPerson[] = [];
   private readonly recent: { at: number; speaker: Speaker }[] = [];
 
+  private readonly he: number;
+  private readonly she: number;
+
   constructor(private readonly c: Ctx, private readonly gender: (person: string) => 'm' | 'f' | undefined) {
-    for (const a of c.actors) {
-      if (!a.person) continue;
-      this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: c.actors.indexOf(a) }, a.start);
-    }
+    this.he = c.ids.he;
+    this.she = c.ids.she;
+    c.actors.forEach((a, i) => {
+      if (!a.person) return;
+      this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: i }, a.start);
+    });
   }
 
   private learn(name: string, ref: ActorRef, at: number): void {
@@ -72,6 +77,24 @@ export class SpeakerResolver {
       }
     }
     const slot = this.headSlot(np);
+    // he/she: the person named most recently, whether the coreference stage knew them or not
+    if (single >= 0 && pos(c, single) === POS.PRON && (norm(c, single) === this.he || norm(c, single) === this.she)) {
+      const g = norm(c, single) === this.he ? 'm' : 'f';
+      const viaCoref = slot && slot.viaCoref ? slot : undefined;
+      const corefAt = viaCoref ? viaCoref.actor.start : -1;
+      const sentence = c.tokens.sentence[single]!;
+      let best: KnownPerson | undefined;
+      for (let k = this.known.length - 1; k >= 0; k--) {
+        const p = this.known[k]!;
+        if (p.ref.start >= words.start) continue;
+        if (p.gender && p.gender !== g) continue;
+        if (c.tokens.sentence[c.tokens.tokenAt(p.ref.start)]! < sentence - 6) continue;
+        if (!best || p.ref.start > best.ref.start) best = p;
+      }
+      if (best && best.ref.start > corefAt) {
+        return this.remember({ ref: { ...best.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
+      }
+    }
     if (slot) {
       const ref = fromSlot(slot, base);
       const isPerson = slot.actor.kind === 'person' || slot.actor.person !== undefined;
@@ -131,16 +154,36 @@ export class SpeakerResolver {
     return undefined;
   }
 
-  /** the slot that heads the phrase: the first in it */
+  /**
+   * The slot that stands for the phrase: the one covering its head word
+   * ("U.S. Secretary of State Antony Blinken"), a possessor ("China's
+   * foreign ministry"), or the organisation a common noun speaks for ("a
+   * spokesman for the Kremlin"); not a name that only modifies the head
+   * ("the Washington Post").
+   */
   private headSlot(np: Range): Slot | undefined {
-    let first: Slot | undefined;
-    for (let t = np.a; t < np.b; t++) {
-      const s = this.c.slots.slotAt(t);
-      if (!s) continue;
-      if (!first) first = s;
-      if (SlotIndex.coded(s) || s.actor.person) return s;
+    const c = this.c;
+    let coreEnd = np.b;
+    for (let t = np.a + 1; t < np.b; t++) {
+      if (c.ids.npPreps.has(norm(c, t)) && pos(c, t) === POS.ADP && !c.slots.slotAt(t)) {
+        coreEnd = t;
+        break;
+      }
     }
-    return first;
+    const head = coreEnd - 1;
+    const atHead = c.slots.slotAt(head);
+    if (atHead) return atHead;
+    for (let t = np.a; t < head; t++) {
+      const s = c.slots.slotAt(t);
+      if (s && s.tokenEnd < coreEnd && c.ids.possessiveMarks.has(norm(c, s.tokenEnd))) return s;
+    }
+    if (pos(c, head) === POS.NOUN && coreEnd < np.b) {
+      for (let t = coreEnd + 1; t < np.b; t++) {
+        const s = c.slots.slotAt(t);
+        if (s) return s;
+      }
+    }
+    return undefined;
   }
 
   /** the capitalised name in a phrase ("Mr. Wang" → "Wang"), or null */
