@@ -92,7 +92,7 @@ export function renderNetwork(host: HTMLElement, dyads: DyadSummary[], on: Netwo
   // text stays readable when a big network is shrunk to fit
   const zoom = Math.max(1, vw / W);
 
-  const root = svg('svg', { viewBox: `${minX.toFixed(0)} ${minY.toFixed(0)} ${vw.toFixed(0)} ${vh.toFixed(0)}`, class: 'network', style: `--zoom:${zoom.toFixed(2)}`, role: 'img', 'aria-label': `network of ${list.length} actors and ${links.length} dyads` });
+  const root = svg('svg', { viewBox: `${minX.toFixed(0)} ${minY.toFixed(0)} ${vw.toFixed(0)} ${vh.toFixed(0)}`, class: 'network', style: `--zoom:${zoom.toFixed(2)}`, role: 'group', 'aria-label': `network of ${list.length} actors and ${links.length} dyads` });
   const defs = svg('defs');
   root.append(defs);
   const edges = svg('g', { class: 'edges' });
