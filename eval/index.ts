@@ -14,8 +14,9 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createEngineSync, type Engine } from '../src/engine.js';
+import { evaluatePlover, formatPloverEval, loadGoldRecords } from './plover.js';
 import { evaluatePolnear, formatPolnear } from './polnear.js';
-import { hasShared, sharedDir } from './shared.js';
+import { hasShared, sharedDir, sharedPath } from './shared.js';
 
 export interface Evaluation {
   name: string;
@@ -37,6 +38,22 @@ export const evaluations: Evaluation[] = [
     run(engine, args) {
       const report = evaluatePolnear({ engine, ...(args.split ? { split: args.split } : {}), ...(args.errors ? { errors: args.errors } : {}), ...(args.limit ? { limit: args.limit } : {}) });
       return { text: formatPolnear(report), figures: report };
+    },
+  },
+  {
+    name: 'plover',
+    needs: ['data/plover/PLOVER_GSR_CAMEO.txt'],
+    run(engine, args) {
+      const records = loadGoldRecords(sharedPath('data', 'plover', 'PLOVER_GSR_CAMEO.txt'));
+      const ev = evaluatePlover(engine, args.limit ? records.slice(0, args.limit) : records);
+      let text = formatPloverEval(ev);
+      const wrong = ev.perRecord.filter((r) => !r.got.includes(r.gold) || r.got.some((t) => t !== r.gold));
+      if (args.errors) {
+        text += `\nrecords coded wrong (${wrong.length}; first ${Math.min(args.errors, wrong.length)}):\n`;
+        for (const r of wrong.slice(0, args.errors)) text += `  ${r.id}  gold ${r.gold}  got ${r.got.join(',') || 'nothing'}\n`;
+      }
+      const confusion = Object.fromEntries([...ev.confusion].map(([g, row]) => [g, Object.fromEntries(row)]));
+      return { text, figures: { records: ev.records, type: ev.type, triple: ev.triple, confusion } };
     },
   },
 ];
