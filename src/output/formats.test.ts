@@ -13,6 +13,9 @@ import { ploverEntityCode, type PloverRecord } from './plover.js';
 import { tsvColumns } from './tsv.js';
 import type { CodedDocument } from './schema.js';
 import { PLOVER_TYPES } from '../ontology/load-codes.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasShared, sharedPath } from '../../test/support/shared.js';
 
 const ARTICLE = [
   'Russia demands written guarantees from the U.S.',
@@ -191,5 +194,28 @@ describe('the event formats carry what the jsonl output says', () => {
       const paragraph = d.sentences[e.sentence]!.paragraph;
       expect(lines[k]!.split('\t')[GDELT_COLUMNS.indexOf('IsRootEvent')]).toBe(paragraph <= 1 ? '1' : '0');
     }
+  });
+});
+
+describe('the jsonl output', () => {
+  const bbc = ['data', 'corpus', 'news-mix', 'bbc', 'politics'];
+  it.skipIf(!hasShared(...bbc))("every event's and quote's `actor` is the index of that actor in `actors` (BBC politics)", () => {
+    const engine = testEngine();
+    const dir = sharedPath(...bbc);
+    let refs = 0;
+    for (const f of readdirSync(dir).sort().slice(0, 200)) {
+      const d = engine.code({ text: readFileSync(join(dir, f), 'utf8') });
+      const all = [...d.events.flatMap((e) => [e.source, e.target]), ...d.quotes.flatMap((q) => [q.speaker, q.addressee])];
+      for (const r of all) {
+        if (!r || r.actor === undefined) continue;
+        refs++;
+        const a = d.actors[r.actor];
+        expect(a, `${f}: ${JSON.stringify(r)}`).toBeDefined();
+        // the words themselves, or (a pronoun, a description) the actor they stand for
+        const same = a!.start === r.start && a!.end === r.end;
+        expect(same || (r.code ?? '').startsWith(a!.code.slice(0, 3)), `${f}: ${JSON.stringify(r)} -> ${JSON.stringify(a)}`).toBe(true);
+      }
+    }
+    expect(refs).toBeGreaterThan(50);
   });
 });
