@@ -59,7 +59,7 @@ export interface IngestResult {
   mentions: number;
   newEvents: number;
   seconds: number;
-  /** of those, the time spent coding (the engine), the rest being reading and storing */
+  /** of those, the time spent in the engine (normalising and coding), the rest being reading, looking up and storing */
   codingSeconds: number;
   interrupted: boolean;
 }
@@ -69,7 +69,6 @@ type ErrStream = NodeJS.WritableStream & { isTTY?: boolean };
 interface Pending {
   doc: CodedDocument;
   origin: string;
-  hash: string;
 }
 
 /** articles looked up in the store in one query before coding */
@@ -130,7 +129,9 @@ class Progress {
       this.multi = new cliProgress.MultiBar(
         {
           stream: err as NodeJS.WriteStream,
-          format: ' {bar} {value}/{total} articles | {rate} articles/s | {stored} stored, {dups} already in, {failed} failed | {events} events',
+          // the most telling first: a narrow terminal cuts the line at its width
+          format: ' {bar} {value}/{total} | {rate} articles/s | {stored} stored, {dups} already in, {failed} failed | {events} events',
+          barsize: 24,
           hideCursor: true,
           clearOnComplete: false,
           etaBuffer: 50,
@@ -187,13 +188,18 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
 
   let pending: Pending[] = [];
   let pendingSince = 0;
-  /** ids and content hashes coded but not yet committed: a repeat in the inputs is not coded twice */
-  const uncommitted = new Set<string>();
+  /**
+   * ids and content hashes coded in this run and not yet visible to a store
+   * lookup (uncommitted, or committed after the lookup of the next chunk was
+   * sent): a repeat in the inputs is not coded twice. Trimmed when large:
+   * anything older has long been visible to the lookups.
+   */
+  const seen = new Set<string>();
   let inflight: Promise<void> = Promise.resolve();
   let storeFailure: unknown = null;
 
-  const account = (items: Pending[], results: PutResult[]) => {
-    results.forEach((res, i) => {
+  const account = (results: PutResult[]) => {
+    for (const res of results) {
       if (res.status === 'inserted') {
         r.stored++;
         r.mentions += res.mentions;
@@ -201,22 +207,19 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
       } else {
         r.duplicates++;
       }
-      const d = items[i]!.doc;
-      uncommitted.delete('i:' + d.id);
-      uncommitted.delete('h:' + items[i]!.hash);
-    });
+    }
   };
 
   const write = async (items: Pending[]) => {
     try {
-      account(items, await store.putDocuments(items.map((x) => x.doc)));
+      account(await store.putDocuments(items.map((x) => x.doc)));
     } catch (batchError) {
       // find the article the store refuses; if it refuses every one, the store is the problem
       let ok = 0;
       const errors: { origin: string; e: unknown }[] = [];
       for (const it of items) {
         try {
-          account([it], [await store.putDocument(it.doc)]);
+          account([await store.putDocument(it.doc)]);
           ok++;
         } catch (e) {
           errors.push({ origin: it.origin, e });
@@ -243,21 +246,31 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
     });
   };
 
-  /** articles read and normalised, waiting for one store lookup of the lot */
-  let ahead: { article: Article; hash: string; origin: string }[] = [];
+  type Chunk = { items: { article: Article; hash: string; origin: string }[]; known: Promise<{ ids: Set<string>; contentHashes: Set<string> }> };
+  /** articles read and normalised, waiting to be looked up in the store together */
+  let ahead: Chunk['items'] = [];
+  /** the chunk whose lookup is in flight while the one before it is coded */
+  let next: Chunk | null = null;
 
-  const codeAhead = async () => {
-    const chunk = ahead;
+  const lookUp = (): Chunk | null => {
+    if (!ahead.length) return null;
+    const items = ahead;
     ahead = [];
-    if (!chunk.length) return;
-    const known = await store.knownArticles(chunk.map((x) => x.article.id), chunk.map((x) => x.hash));
-    for (const { article, hash, origin } of chunk) {
+    const known = store.knownArticles(items.map((x) => x.article.id), items.map((x) => x.hash));
+    known.catch(() => undefined); // awaited (and its error thrown) when the chunk is coded
+    return { items, known };
+  };
+
+  const codeChunk = async (c: Chunk) => {
+    const known = await c.known;
+    if (seen.size > 8192) seen.clear();
+    for (const { article, hash, origin } of c.items) {
       if (opts.signal?.aborted) {
         r.interrupted = true;
         return;
       }
       if (storeFailure) throw storeFailure;
-      if (known.ids.has(article.id) || known.contentHashes.has(hash) || uncommitted.has('i:' + article.id) || uncommitted.has('h:' + hash)) {
+      if (known.ids.has(article.id) || known.contentHashes.has(hash) || seen.has('i:' + article.id) || seen.has('h:' + hash)) {
         r.duplicates++;
         progress.update(r);
         continue;
@@ -286,10 +299,10 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
         progress.update(r);
         continue;
       }
-      uncommitted.add('i:' + doc.id);
-      uncommitted.add('h:' + hash);
+      seen.add('i:' + doc.id);
+      seen.add('h:' + hash);
       if (!pending.length) pendingSince = Date.now();
-      pending.push({ doc, origin, hash });
+      pending.push({ doc, origin });
       if (pending.length >= batchSize || Date.now() - pendingSince >= flushMs) await flush();
       // let the store's I/O (PostgreSQL replies) progress between articles
       await tick();
@@ -311,6 +324,7 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
         continue;
       }
       r.read++;
+      const t0 = performance.now();
       try {
         const article = engine.article(item.article);
         ahead.push({ article, hash: contentHash(article.text), origin: item.article.origin });
@@ -319,11 +333,22 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
         say(item.article.origin, `could not be read: ${(e as Error).message}`, 'error');
         progress.update(r);
         continue;
+      } finally {
+        r.codingSeconds += (performance.now() - t0) / 1000;
       }
-      if (ahead.length >= LOOKAHEAD) await codeAhead();
+      if (ahead.length >= LOOKAHEAD) {
+        // send this chunk's lookup, then code the previous chunk while it is answered
+        const c = lookUp();
+        if (next) await codeChunk(next);
+        next = c;
+      }
       if (r.interrupted) break;
     }
-    if (!r.interrupted) await codeAhead();
+    if (!r.interrupted) {
+      const c = lookUp();
+      if (next) await codeChunk(next);
+      if (c && !r.interrupted) await codeChunk(c);
+    }
     await flush();
     await inflight;
     if (storeFailure) throw storeFailure;
