@@ -43,6 +43,8 @@ export interface ActorMention extends TextSpan {
   /** canonical name of the person, when the mention is (or stands for) a person */
   person?: string;
   kind: ActorKind;
+  /** true when the mention modifies the noun after it ("Israeli airstrikes", "the G20 summit") */
+  modifier?: boolean;
   /** the office the words name, when they name one ("foreign minister"): an id from offices.txt */
   office?: string;
   /** token range in the token table */

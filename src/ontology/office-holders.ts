@@ -101,9 +101,14 @@ export function holdersOf(dict: ActorDictionary, code: string, office: string, d
  */
 export function roleActorCode(dict: ActorDictionary, role: Role): string {
   if (!role.office || role.code.length !== 3) return role.code;
-  const office = dict.offices.find((o) => o.id === role.office);
-  return role.code + (office?.agent ?? 'GOV');
+  let agents = officeAgents.get(dict);
+  if (!agents) {
+    agents = new Map(dict.offices.map((o) => [o.id, o.agent]));
+    officeAgents.set(dict, agents);
+  }
+  return role.code + (agents.get(role.office) ?? 'GOV');
 }
+const officeAgents = new WeakMap<ActorDictionary, Map<string, string>>();
 
 /** How names compare: case, Unicode form and spacing ignored. */
 function nameKey(s: string): string {

@@ -10,10 +10,13 @@
 import type { ActorMention, ActorKind, Sentence, Provenance } from '../../core/layers.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
-import { codePerson, holdersOn } from '../../ontology/roles.js';
+import { codePerson } from '../../ontology/roles.js';
+import { holdersOf, personOn } from '../../ontology/office-holders.js';
 import { inRange } from '../../ontology/dates.js';
 import type { PersonEntry } from '../../ontology/types.js';
-import type { ActorMatcher, PhraseTarget, TrieNode } from './compile-actors.js';
+import { walkTrie, type ActorMatcher, type PhraseTarget, type TrieNode } from './compile-actors.js';
+import { addAgentCodes, attachedActor, type AttachIds } from './attach-actor.js';
+import type { CodingOptions } from '../coding-options.js';
 
 interface Piece {
   start: number; // token index
@@ -35,18 +38,13 @@ function allowed(t: PhraseTarget, tokens: TokenTable, text: string, from: number
 }
 
 function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, end: number, lemmas: boolean, date: string | null): Piece | null {
-  let node: TrieNode | undefined = root;
   let best: Piece | null = null;
-  for (let j = i; j < end; j++) {
-    const next: TrieNode | undefined = node.next.get(tokens.norm[j]!) ?? (lemmas ? node.next.get(tokens.lemma[j]!) : undefined);
-    if (!next) break;
-    node = next;
-    if (node.targets.length) {
-      // dated entries: the one valid on the date; a name whose every entry lies in the past still names it
-      let ok = node.targets.filter((t) => allowed(t, tokens, text, i, date));
-      if (!ok.length && date) ok = node.targets.filter((t) => allowed(t, tokens, text, i, null));
-      if (ok.length) best = { start: i, end: j + 1, targets: ok, role: lemmas };
-    }
+  // every phrase that starts at i (exact words, and stems such as `Argentin*`), shortest first
+  for (const { node, end: after } of walkTrie(root, tokens, i, end, lemmas).sort((a, b) => a.end - b.end)) {
+    // dated entries: the one valid on the date; a name whose every entry lies in the past still names it
+    let ok = node.targets.filter((t) => allowed(t, tokens, text, i, date));
+    if (!ok.length && date) ok = node.targets.filter((t) => allowed(t, tokens, text, i, null));
+    if (ok.length) best = { start: i, end: after, targets: ok, role: lemmas };
   }
   return best;
 }
@@ -60,7 +58,13 @@ function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Senten
     }
     const a = longest(m.names, tokens, text, i, s.tokenEnd, false, date);
     const b = longest(m.roles, tokens, text, i, s.tokenEnd, true, date);
-    const p = a && (!b || a.end >= b.end) ? a : b;
+    let p = a && (!b || a.end >= b.end) ? a : b;
+    // a name that swallows a title ("President Xi") loses to the title and the
+    // longer name after it ("President" + "Xi Jinping")
+    if (a && b && p === a && b.end < a.end) {
+      const after = longest(m.names, tokens, text, b.end, s.tokenEnd, false, date);
+      if (after && after.end > a.end) p = b;
+    }
     if (p) {
       out.push(p);
       i = p.end;
@@ -82,6 +86,8 @@ const FILLERS = new Set([
 
 export interface MatchOptions {
   date: string | null;
+  /** coding semantics other than dyad's (stages/coding-options.ts) */
+  coding?: CodingOptions;
 }
 
 export function matchActors(
@@ -96,6 +102,23 @@ export function matchActors(
   const fillerIds = new Set([...FILLERS].map((w) => vocab.lookup(w)).filter((id) => id > 0));
   const possessive = new Set(["'s", '’s', "'", '’'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
   const theId = vocab.lookup('the');
+  const attachIds: AttachIds = {
+    preps: new Set(['of', 'in', 'from'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
+    the: theId,
+    joiners: new Set([',', 'and', 'or'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
+  };
+  const allAgents = opts.coding?.agents === 'all';
+
+  /** among people who share a name, the one holding a role on the date */
+  const personIn = (p: Piece): PersonEntry | undefined => {
+    const people = p.targets.filter((t) => t.kind === 'person').map((t) => t.person!);
+    return (opts.date ? personOn(people, opts.date) : undefined) ?? people[0];
+  };
+  /** among offices that share a title ("chancellor"), the named country's, else the generic one */
+  const titleIn = (p: Piece, country: string | undefined): PhraseTarget | undefined => {
+    const titles = p.targets.filter((t) => t.kind === 'title');
+    return titles.find((t) => country !== undefined && t.country === country) ?? titles.find((t) => !t.country) ?? titles[0];
+  };
 
   sentences.forEach((s, sIdx) => {
     const pieces = findPieces(m, tokens, text, s, opts.date);
@@ -112,6 +135,9 @@ export function matchActors(
       let head: PhraseTarget | undefined;
       let kind: ActorKind;
       let code: string;
+      let modifier = false;
+      let sharedAgent: { list: number[]; agent: string; prefixes: string[] } | undefined;
+      const prefixes: string[] = [];
       let name: string | undefined;
       let next = k + 1;
 
@@ -127,6 +153,11 @@ export function matchActors(
           countryTarget = mod;
           country = mod.code;
           roleIdx = k + 1;
+        } else if (q && q.start === j && has(q, 'person') && mod.entry?.kind === 'country') {
+          // "Russian Vladimir Putin": the country and the person are one mention
+          countryTarget = mod;
+          country = mod.code;
+          roleIdx = k + 1;
         }
       }
       const roleStartPiece = pieces[roleIdx]!;
@@ -137,17 +168,18 @@ export function matchActors(
         const codes: string[] = [];
         for (;;) {
           const rp = pieces[r]!;
-          const t = has(rp, 'title');
+          const t = titleIn(rp, country);
           const a = has(rp, 'agent');
           if (t && !title) title = t;
-          if (a) codes.push(a.code);
+          if (a) (a.prefix ? prefixes : codes).push(a.code);
           else if (t) codes.push(t.code);
           last = rp;
           const q = pieces[r + 1];
           if (q && q.role && q.start === rp.end) r++;
           else break;
         }
-        agent = codes.includes('MIL') ? 'MIL' : codes[codes.length - 1];
+        const pickAgent = () => (allAgents ? codes.join('') : codes.includes('MIL') ? 'MIL' : codes[codes.length - 1] ?? '');
+        agent = pickAgent();
         end = last.end;
         next = r + 1;
         // an agent noun that modifies a following noun is not an actor: "military presence", "police station"
@@ -155,12 +187,32 @@ export function matchActors(
           k = next - 1;
           continue;
         }
-        if (title?.country && !country) country = title.country;
+        // a one-word title that only one country uses ("leader", "chancellor") needs the country named;
+        // longer ones name it themselves ("Secretary of State", "head of the State Department")
+        if (title?.country && !country && title.phrase.trim().split(/\s+/).length > 1) country = title.country;
         head = title ?? has(last, 'agent');
+        // the agent's actor after it: "the government of Gondor", "Prime Minister Romendacil", "MSF Arnor (diplomat)"
+        if (!title && !country) {
+          const att = attachedActor(pieces, r + 1, end, tokens, s, attachIds);
+          if (att) {
+            countryTarget = att.target;
+            country = att.target.code;
+            end = pieces[att.piece]!.end;
+            next = att.piece + 1;
+            for (let q2 = pieces[next]; q2 && q2.role && q2.start === end && has(q2, 'agent'); q2 = pieces[next]) {
+              const a2 = has(q2, 'agent')!;
+              (a2.prefix ? prefixes : codes).push(a2.code);
+              end = q2.end;
+              next++;
+            }
+            agent = pickAgent();
+            if (att.list.length) sharedAgent = { list: att.list, agent, prefixes: [...prefixes] };
+          }
+        }
         // a person after the title: a dictionary person, or capitalised words
         const q = pieces[r + 1];
         if (title && q && q.start === end && has(q, 'person')) {
-          person = has(q, 'person')!.person;
+          person = personIn(q);
           end = q.end;
           next = r + 2;
         } else if (title) {
@@ -171,18 +223,21 @@ export function matchActors(
             end = j;
           }
         }
-      } else if (has(p, 'person')) {
+      } else if (has(roleStartPiece, 'person')) {
+        const pp = roleStartPiece;
         // a bare surname right after another capitalised name is someone else: "Sir Ian Blair" is not Tony Blair
-        const prev = p.start - 1;
-        const lastPieceEnd = k > 0 ? pieces[k - 1]!.end : -1;
-        if (p.end - p.start === 1 && prev >= s.tokenStart && prev >= lastPieceEnd && tokens.pos[prev] === POS.PROPN && tokens.has(prev, FLAG.CAP)) {
+        const prev = pp.start - 1;
+        const lastPieceEnd = roleIdx > 0 ? pieces[roleIdx - 1]!.end : -1;
+        if (pp === p && pp.end - pp.start === 1 && prev >= s.tokenStart && prev >= lastPieceEnd && tokens.pos[prev] === POS.PROPN && tokens.has(prev, FLAG.CAP)) {
           continue;
         }
-        person = has(p, 'person')!.person;
-        head = has(p, 'person');
+        person = personIn(pp);
+        head = pp.targets.find((t) => t.kind === 'person' && t.person === person);
+        end = pp.end;
+        next = roleIdx + 1;
       }
       if (person) {
-        const coding = codePerson(person, opts.date, m.offices, {
+        const coding = codePerson(m.dict, person, opts.date, {
           ...(title?.office ? { office: title.office.id } : {}),
           ...(country ? { country } : {}),
         });
@@ -192,17 +247,21 @@ export function matchActors(
         head = head ?? has(p, 'person');
       } else if (roleStartPiece.role) {
         if (country) {
-          code = countryTarget?.entry?.kind === 'country' || title?.country ? country + agent : withAgent(country, agent!);
-          if (!countryTarget && title?.country) code = title.country + agent;
+          code = allAgents ? addAgentCodes(country, agent!)
+            : country.length === 3 && (countryTarget?.entry?.kind === 'country' || title?.country === country) ? country + agent : withAgent(country, agent!);
         } else {
           code = '---' + agent;
         }
+        // agents written before the actor's code ("MSF Arnor": NGO + ARN)
+        if (prefixes.length) code = prefixes.join('') + code;
         kind = title ? (personName ? 'person' : 'description') : 'agent';
-        if (title && !personName && country && opts.date) {
-          const holders = holdersOn(m.dict.people, country, title.office!.id, opts.date);
+        // "the foreign minister" on a date is its holder; "the two leaders" (plural) is nobody in particular
+        const plural = tokens.norm[end - 1] !== tokens.lemma[end - 1];
+        if (title && !personName && country && opts.date && !plural) {
+          const holders = holdersOf(m.dict, country, title.office!.id, opts.date);
           if (holders.length === 1) {
             person = holders[0];
-            const coding = codePerson(person!, opts.date, m.offices, { office: title.office!.id, country });
+            const coding = codePerson(m.dict, person!, opts.date, { office: title.office!.id, country });
             if (coding.code) code = coding.code;
           }
         }
@@ -210,11 +269,10 @@ export function matchActors(
       } else {
         // a name standing alone
         const t = has(p, 'institution') ?? has(p, 'name') ?? has(p, 'capital') ?? has(p, 'demonym') ?? has(p, 'adjective')!;
-        if (t.kind === 'adjective') {
-          // "Chinese" alone is an actor only when it heads its phrase: "the Chinese said"
-          const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
-          if (after === POS.NOUN || after === POS.PROPN || after === POS.ADJ || after === POS.NUM) continue;
-        }
+        // a name or adjective before a noun modifies it: "Israeli airstrikes", "the G20 summit", "Russian gas"
+        const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
+        if (t.kind === 'adjective' && (after === POS.PROPN || after === POS.NUM)) continue;
+        if (after === POS.NOUN || (t.kind === 'adjective' && after === POS.ADJ)) modifier = true;
         head = t;
         code = t.code;
         name = t.entry?.name;
@@ -242,11 +300,35 @@ export function matchActors(
         rule,
       };
       if (name) mention.name = name;
+      if (modifier) mention.modifier = true;
       if (person) mention.person = person.name;
       else if (personName) mention.person = personName;
       if (title?.office) mention.office = title.office.id;
       out.push(mention);
       k = next - 1;
+      // "the ambassadors of Arnor, Osgiliath and Gondor": every actor of the list has the agent
+      if (sharedAgent) {
+        for (const i of sharedAgent.list) {
+          const q = pieces[i]!;
+          const t = q.targets.find((x) => x.kind !== 'agent' && x.kind !== 'title')!;
+          const base = allAgents ? addAgentCodes(t.code, sharedAgent.agent) : t.entry?.kind === 'country' ? t.code + sharedAgent.agent : withAgent(t.code, sharedAgent.agent);
+          let qs = q.start;
+          if (qs > s.tokenStart && tokens.norm[qs - 1] === theId) qs--;
+          out.push({
+            text: text.slice(tokens.start[qs]!, tokens.end[q.end - 1]!),
+            start: tokens.start[qs]!,
+            end: tokens.end[q.end - 1]!,
+            sentence: sIdx,
+            code: sharedAgent.prefixes.join('') + base,
+            kind: 'agent',
+            tokenStart: qs,
+            tokenEnd: q.end,
+            rule: { file: t.source.file, line: t.source.line, pattern: t.phrase },
+            ...(t.entry?.name ? { name: t.entry.name } : {}),
+          });
+          k = Math.max(k, i);
+        }
+      }
     }
   });
   return out;

@@ -66,7 +66,14 @@ export function resolveCoreference(
       const a = actors[next]!;
       // a definite description with no country refers back to a person
       if (a.code.startsWith('---') && a.kind !== 'agent' && tokens.norm[a.tokenStart] === vocab.lookup('the')) {
-        const ante = findBack(seen, actors, a.sentence, (b) => isPerson(actors[b]!) && (!a.office || !actors[b]!.office || actors[b]!.office === a.office));
+        // "Xi met the leader": a description does not refer to the subject of its own clause
+        const sameClause = (b: number) => {
+          const x = actors[b]!;
+          if (x.sentence !== a.sentence) return false;
+          for (let t = x.tokenEnd; t < a.tokenStart; t++) if (tokens.pos[t] === POS.VERB) return true;
+          return false;
+        };
+        const ante = findBack(seen, actors, a.sentence, (b) => isPerson(actors[b]!) && !sameClause(b) && (!a.office || !actors[b]!.office || actors[b]!.office === a.office));
         if (ante !== undefined) {
           resolved.set(next, ante);
           links.push({

@@ -18,6 +18,8 @@ export interface Slot {
   actorIndex: number;
   /** true when resolved through coreference */
   viaCoref: boolean;
+  /** true when the words modify a following noun ("Israeli airstrikes") */
+  modifier: boolean;
 }
 
 export class SlotIndex {
@@ -41,19 +43,19 @@ export class SlotIndex {
       const actor = resolved ?? a;
       if (!actor.code || actor.code.startsWith('---')) {
         // an agent with no country still fills the slot (so no other actor is taken for it)
-        add({ tokenStart: a.tokenStart, tokenEnd: a.tokenEnd, text: a.text, start: a.start, end: a.end, actor: a, actorIndex: i, viaCoref: false });
+        add({ tokenStart: a.tokenStart, tokenEnd: a.tokenEnd, text: a.text, start: a.start, end: a.end, actor: a, actorIndex: i, viaCoref: false, modifier: a.modifier === true });
         return;
       }
       add({
         tokenStart: a.tokenStart, tokenEnd: a.tokenEnd, text: a.text, start: a.start, end: a.end,
-        actor, actorIndex: resolved ? link!.antecedent : i, viaCoref: resolved !== undefined,
+        actor, actorIndex: resolved ? link!.antecedent : i, viaCoref: resolved !== undefined, modifier: a.modifier === true,
       });
     });
     for (const l of coref) {
       if (this.at[l.tokenStart] !== -1) continue;
       const actor = actors[l.antecedent];
       if (!actor) continue;
-      add({ tokenStart: l.tokenStart, tokenEnd: l.tokenEnd, text: l.text, start: l.start, end: l.end, actor, actorIndex: l.antecedent, viaCoref: true });
+      add({ tokenStart: l.tokenStart, tokenEnd: l.tokenEnd, text: l.text, start: l.start, end: l.end, actor, actorIndex: l.antecedent, viaCoref: true, modifier: false });
     }
     this.slots.sort((a, b) => a.tokenStart - b.tokenStart);
     this.at.fill(-1);

@@ -69,7 +69,9 @@ export function tokenize(text: string, paragraphs: readonly Span[], tokenizer: T
     // only a token with a capital can be all capitals: upper-case it only then
     if (value.length > 1 && value !== lower && value === value.toUpperCase()) f |= FLAG.UPPER;
     const type = raw.types[i];
-    if (type === 'punctuation' || type === 'symbol' || type === 'emoji') f |= FLAG.PUNCT;
+    // a hyphen inside a word ("two-hour", "build-up") joins it; it is not punctuation
+    const inWord = value === '-' && s > 0 && s + 1 < text.length && /\w/.test(text[s - 1]!) && /\w/.test(text[s + 1]!);
+    if ((type === 'punctuation' || type === 'symbol' || type === 'emoji') && !inWord) f |= FLAG.PUNCT;
     if (type === 'number' || (c0 >= 48 && c0 <= 57)) f |= FLAG.NUM;
     if (value.length <= 2 && QUOTE_CHARS.has(value)) f |= FLAG.QUOTE;
     // paragraph boundary: the token starts at or after the next paragraph's start
