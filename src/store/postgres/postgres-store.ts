@@ -104,8 +104,13 @@ class PostgresStore extends SqlReader implements Store {
       all: async <T>(sql: string, params: readonly unknown[]): Promise<T[]> => {
         this.check();
         try {
-          const name = 'q' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
-          const r = await this.pool.query({ name, text: sql, values: params as unknown[] });
+          // the recurring query shapes are prepared once per connection; long
+          // ones (IN lists of many ids) are not, so the set of prepared
+          // statements stays small however varied the queries
+          const r =
+            sql.length < 3000
+              ? await this.pool.query({ name: 'q' + createHash('sha1').update(sql).digest('hex').slice(0, 20), text: sql, values: params as unknown[] })
+              : await this.pool.query({ text: sql, values: params as unknown[] });
           return r.rows as T[];
         } catch (e) {
           throw queryError(e, `query failed on ${this.location}`);
