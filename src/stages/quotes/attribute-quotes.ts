@@ -20,13 +20,13 @@
 import type { ActorMention, ActorRef, CorefLink, Quote, Sentence } from '../../core/layers.js';
 import { message, type Message } from '../../core/messages.js';
 import type { Span, TextSpan } from '../../core/span.js';
-import { POS, type TokenTable } from '../../core/token-table.js';
+import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
 import { charSpan, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, asClause, contentAfter, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, relativeContent, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
 import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
 
@@ -268,7 +268,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       for (let k = s.tokenStart + 1; k < s.tokenEnd - 1; k++) {
         if (norm(c, k) !== c.ids.colon || c.inQuote[k]! >= 0) continue;
         const np = colonLead(c, k, s.tokenStart);
-        if (!np) break;
+        if (!np || !personLike(c, np.head)) break;
         const b = trimEnd(c, k + 1, s.tokenEnd);
         let words = 0;
         for (let t = k + 1; t < b; t++) if (!isPunct(c, t)) words++;
@@ -321,6 +321,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         indirect('quotes/indirect-as', hit, [as.content], as.speaker, null);
         continue;
       }
+      const rel = relativeContent(c, hit, s.tokenStart, s.tokenEnd);
+      if (rel && free(rel.content)) {
+        indirect('quotes/indirect-relative', hit, [rel.content], rel.speaker, null);
+        continue;
+      }
       const par = parenthetical(c, hit, s.tokenStart, s.tokenEnd);
       if (par && free(par.before) && free(par.after)) {
         indirect('quotes/indirect-inside', hit, [par.before, par.after], par.speaker, null);
@@ -370,7 +375,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     }
     if (words <= SCARE_WORDS && !opensParagraph(c, open)) return;
     if (!opensSentence(open)) {
-      if (words > SCARE_WORDS) directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
+      if (words > SCARE_WORDS && !titleCase(c, open, close + 1)) directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
       return;
     }
     // "He added:" closing the sentence before
@@ -421,7 +426,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       d.speakerFrom = prev.speakerFrom ?? prev;
       return;
     }
-    if (words <= SCARE_WORDS) return;
+    if (words <= SCARE_WORDS || titleCase(c, open, close + 1)) return;
     directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
   });
 
@@ -585,6 +590,33 @@ function colonLead(c: Ctx, colon: number, sStart: number): NounPhrase | null {
   const slot = c.slots.slotAt(np.a) ?? c.slots.slotAt(np.b - 1);
   if (!slot && !c.tokens.has(np.b - 1, 1)) return null;
   return { head: np, full: np };
+}
+
+/**
+ * A headline's "Name:" that is a speaker, not a series label ("The Latest:",
+ * "AP-GfK Poll:"): an actor, or a short name without an article that the
+ * story names again.
+ */
+function personLike(c: Ctx, np: Range): boolean {
+  const slot = c.slots.slotAt(np.b - 1);
+  if (slot && (slot.actor.person || SlotIndex.coded(slot))) return true;
+  if (np.b - np.a > 3 || pos(c, np.a) === POS.DET) return false;
+  for (let t = np.a; t < np.b; t++) if (c.ids.labels.has(norm(c, t))) return false;
+  const last = c.text.slice(c.tokens.start[np.b - 1]!, c.tokens.end[np.b - 1]!);
+  const body = c.sentences.find((s) => s.paragraph > 0);
+  return body !== undefined && c.text.indexOf(last, body.start) >= 0;
+}
+
+/** mostly capitalised words: the title of a show, book or campaign, not a quotation */
+function titleCase(c: Ctx, a: number, b: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let t = a; t < b; t++) {
+    if (isPunct(c, t) || c.isMark[t]) continue;
+    words++;
+    if (c.tokens.has(t, FLAG.CAP)) caps++;
+  }
+  return words > 0 && caps / words >= 0.7;
 }
 
 /** "He told reporters:" / "Blinken:" ending the sentence before a quote */

@@ -32,6 +32,10 @@ export interface QuoteWordIds {
   dashes: Set<number>;
   openParen: number;
   closeParen: number;
+  /** and, but, while, whereas, or: words that join a second clause */
+  coordinators: Set<number>;
+  /** when, after, before, while, as, because, since, although, if, unless, once, until */
+  subordinators: Set<number>;
   /** whether, if, how, why, what, when, where, who */
   wh: Set<number>;
   /** who, which, whom, whose, that (as relative pronouns after a comma) */
@@ -77,6 +81,8 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     dashes: ids(['—', '–', '--', '-', '―']),
     openParen: id('('),
     closeParen: id(')'),
+    coordinators: ids(['and', 'but', 'while', 'whereas', 'or', 'yet']),
+    subordinators: ids(['when', 'after', 'before', 'while', 'as', 'because', 'since', 'although', 'though', 'if', 'unless', 'once', 'until', 'whenever']),
     wh: ids(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']),
     relatives: ids(['who', 'which', 'whom', 'whose']),
     aux: ids([

@@ -33,7 +33,10 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
         const next = t + 1 < s.tokenEnd ? norm(c, t + 1) : c.ids.period;
         const prev = pos(c, t - 1);
         const closes = c.ids.finals.has(next) || next === c.ids.comma;
-        return closes && (prev === POS.NOUN || prev === POS.PROPN || prev === POS.PRON) && !c.ids.possessiveMarks.has(norm(c, t - 1));
+        // only where the noun reading is unlikely: a document verb ("show"), or a past form ("…, aides confirmed.")
+        const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+        const verbal = cue.entry.cueClass === 'evidence' || surface.endsWith('ed');
+        return verbal && closes && (prev === POS.NOUN || prev === POS.PROPN || prev === POS.PRON) && !c.ids.possessiveMarks.has(norm(c, t - 1));
       }
       return false;
     }
@@ -94,6 +97,8 @@ export function verbGroup(c: Ctx, t: number, floor: number): Range {
     if (c.inQuote[j]! >= 0 || isPunct(c, j)) break;
     const p = pos(c, j);
     const n = norm(c, j);
+    // ’s is "has"/"is" after a pronoun, a possessive after a noun ("Breitbart’s reporting team")
+    if (c.ids.possessiveMarks.has(n) && p !== POS.AUX) break;
     if (c.ids.aux.has(n) && (p === POS.AUX || p === POS.PART || p === POS.ADV || p === POS.VERB)) a = j;
     else if (p === POS.ADV && !c.ids.wh.has(n) && !c.ids.relatives.has(n) && n !== c.ids.that) a = j;
     else if (p === POS.PART && n !== c.ids.to && !c.ids.possessiveMarks.has(n)) a = j;

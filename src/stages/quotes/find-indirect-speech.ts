@@ -19,7 +19,7 @@ import type { CueContent } from '../../ontology/load-cues.js';
 import type { CueHit } from './find-cues.js';
 import { cueAt } from './find-cues.js';
 import { npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
-import { isCap, isPunct, isQuoteTok, isVerbish, norm, pos, posLoose, type Ctx, type Range } from './context.js';
+import { isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, posLoose, type Ctx, type Range } from './context.js';
 
 export interface ContentAfter {
   content: Range;
@@ -41,6 +41,14 @@ export function trimEnd(c: Ctx, a: number, b: number): number {
     else break;
   }
   return b;
+}
+
+/** "when X, Y": a comma after the subordinate clause, then a clause */
+function mainClauseAfterComma(c: Ctx, a: number, b: number): boolean {
+  for (let t = a + 1; t < b - 1; t++) {
+    if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0) return looksLikeClause(c, t + 1, b);
+  }
+  return false;
 }
 
 /** "in a statement", "on Monday", "at a news conference on Wednesday": a short adjunct */
@@ -77,23 +85,36 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   if (a >= b) return false;
   const p0 = posLoose(c, a);
   const n0 = norm(c, a);
-  if (p0 === POS.ADP || p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.VERB || p0 === POS.AUX || isPunct(c, a)) {
-    // "if", "when", "because" open an adverbial clause the content starts with
-    if (!(p0 === POS.SCONJ || c.ids.wh.has(n0))) return false;
+  if (p0 === POS.ADP || p0 === POS.ADV || p0 === POS.SCONJ || c.ids.subordinators.has(n0)) {
+    // "In all, though, the justices are …", "When X, Y": an introduction, then the clause
+    for (let t = a + 1; t < Math.min(b - 1, a + 12); t++) {
+      if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0 && looksLikeClause(c, t + 1, b)) return true;
+    }
+    if (p0 !== POS.ADV && !c.ids.wh.has(n0)) return false;
+  } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.VERB || p0 === POS.AUX || isPunct(c, a)) {
+    return false;
   }
-  if (c.ids.objects.has(n0) && !c.ids.subjects.has(n0)) return false;
+  // "him", "them": an object, not a subject; "her" before a noun is a possessive
+  if (c.ids.objects.has(n0) && !c.ids.subjects.has(n0)) {
+    const next = a + 1 < b ? pos(c, a + 1) : POS.PUNCT;
+    if (!(c.ids.possessives.has(n0) && (next === POS.NOUN || next === POS.ADJ || next === POS.NUM || next === POS.SYM || next === POS.PROPN))) return false;
+  }
   let sawSubject = false;
   for (let t = a; t < b && t < a + 16; t++) {
     if (c.isMark[t]) continue;
     const p = posLoose(c, t);
     // "the importance of talks that are …": a relative clause before any verb means a noun phrase
     if (sawSubject && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
-    if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t)) sawSubject = true;
+    if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t)) {
+      // "China plans to make …": a verb the tagger took for a plural noun
+      if (sawSubject && p === POS.NOUN && t + 2 < b && norm(c, t + 1) === c.ids.to && isVerbish(c, t + 2) && /s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
+      sawSubject = true;
+    }
     if ((p === POS.VERB || p === POS.AUX) && sawSubject) {
-      const prev = t > a ? norm(c, t - 1) : 0;
-      if (prev === c.ids.to) return false;
+      // an infinitive or a gerund after a preposition belongs to the subject phrase ("the decision to forgo …"): look on
+      if (t > a && norm(c, t - 1) === c.ids.to) continue;
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-      if (surface.endsWith('ing') && t > a && pos(c, t - 1) === POS.ADP) return false;
+      if (surface.endsWith('ing') && t > a && pos(c, t - 1) === POS.ADP) continue;
       return true;
     }
     if (norm(c, t) === c.ids.comma && !sawSubject) return false;
@@ -110,6 +131,16 @@ function contentEnd(c: Ctx, a: number, sEnd: number, relative = false): number {
   for (let t = a + 1; t < sEnd; t++) {
     if (c.inQuote[t]! >= 0) continue;
     const n = norm(c, t);
+    // another attribution with its own subject: "74 percent said …, while 22 percent said …"
+    const other = n !== c.ids.comma && !isPunct(c, t) ? cueAt(c, t) : null;
+    if (other && other.group.a > a + 1) {
+      const np = speakerBefore(c, other.group.a, a + 1);
+      if (np && np.full.a - 1 > a) {
+        let k = np.full.a - 1;
+        while (k > a && (c.ids.coordinators.has(norm(c, k)) || norm(c, k) === c.ids.comma)) k--;
+        if (k < np.full.a - 1) return k + 1;
+      }
+    }
     // a new clause: "…, but Cook did not say when", "…; the rest"
     if (n === c.ids.semicolon) return t;
     if (n === c.ids.comma && t + 1 < sEnd && norm(c, t + 1) === c.ids.but) return t;
@@ -199,8 +230,32 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
   if (form === 'quoted' && !hasQuotation(c, a, end)) return null;
   if (form === 'that' || form === 'bare') {
     if (!looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) return null;
+    // "said when Boyle asked him": an adverbial clause alone is not what was said
+    if (form === 'bare' && c.ids.subordinators.has(norm(c, a)) && !mainClauseAfterComma(c, a, end)) return null;
   }
   return { content: { a, b: end }, form, addressee, opensQuote: isQuoteTok(c, a) };
+}
+
+/**
+ * "a probe the agency said was ongoing", "a rule change that he said would
+ * make …": the cue inside a relative clause, its content the verb phrase
+ * right after it.
+ */
+export function relativeContent(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range; speaker: NounPhrase } | null {
+  const k = hit.word.b;
+  if (k >= sEnd || !isVerbish(c, k) || norm(c, k) === c.ids.to) return null;
+  const surface = c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase();
+  if (surface.endsWith('ing') && pos(c, k) === POS.VERB) return null;
+  const entry = hit.compiled.entry;
+  if (!entry.content.has('bare') && !entry.content.has('that')) return null;
+  const speaker = speakerBefore(c, hit.group.a, sStart);
+  if (!speaker || speaker.full.a <= sStart) return null;
+  const before = speaker.full.a - 1;
+  const rel = c.ids.relatives.has(norm(c, before)) || norm(c, before) === c.ids.that || isNounish(c, before);
+  if (!rel) return null;
+  const b = trimEnd(c, k, contentEnd(c, k, sEnd));
+  if (b - k < 2) return null;
+  return { content: { a: k, b }, speaker };
 }
 
 export interface ContentBefore {
@@ -331,9 +386,10 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
     return { content: [{ a: k, b }], speaker: { head: np.head, full: { a: np.head.a, b: Math.min(np.full.b, k - 1) } } };
   }
   // CONTENT, according to X(, REST)
-  const b = trimEnd(c, sStart, hit.group.a);
-  if (b - sStart < 2) return null;
-  const content: Range[] = [{ a: sStart, b }];
+  const from = skipDateline(c, sStart, hit.group.a);
+  const b = trimEnd(c, from, hit.group.a);
+  if (b - from < 2) return null;
+  const content: Range[] = [{ a: from, b }];
   let k = np.full.b;
   if (k < sEnd && norm(c, k) === c.ids.comma) {
     const restEnd = trimEnd(c, k + 1, sEnd);

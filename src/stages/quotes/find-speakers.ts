@@ -14,6 +14,7 @@
  */
 import { POS } from '../../core/token-table.js';
 import { cueAt } from './find-cues.js';
+import { contentAfter } from './find-indirect-speech.js';
 import { isCap, isNameLike, isNounish, isPunct, isQuoteTok, norm, pos, type Ctx, type Range } from './context.js';
 
 export interface NounPhrase {
@@ -77,7 +78,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     a = inner.a;
   }
   // "Clinton and Sanders", "Russia and China"
-  if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2))) {
+  if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2) || isSpeakerPronoun(c, a - 2))) {
     const other = npEndingAt(c, a - 2, floor);
     if (other && other.b - other.a <= 6) a = other.a;
   }
@@ -104,7 +105,10 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
         // tokens between k and j must not hold a cue of their own ("A, B said, C said"),
         // unless they are a relative clause ("Barkley, who said he votes …, said")
         if (!c.ids.relatives.has(norm(c, k + 1))) {
-          for (let t = k + 1; t < j; t++) if (cueAt(c, t) && pos(c, t) === POS.VERB) return null;
+          for (let t = k + 1; t < j; t++) {
+            const inner = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
+            if (inner && contentAfter(c, inner, j)) return null;
+          }
         }
         const head = npEndingAt(c, k - 1, floor);
         if (head) {
@@ -146,7 +150,8 @@ export function npStartingAt(c: Ctx, i: number, limit: number): Range | null {
   let head = -1;
   while (b < limit && b - i < MAX_NP) {
     const s = c.slots.slotAt(b);
-    if (s && s.tokenStart >= i) {
+    // a pronoun after the first word starts a relative clause ("documents he filed")
+    if (s && s.tokenStart >= i && !(b > i && pos(c, b) === POS.PRON)) {
       b = s.tokenEnd;
       head = b - 1;
       continue;
@@ -185,11 +190,15 @@ export function speakerAfter(c: Ctx, i: number, limit: number): NounPhrase | nul
     let k = b + 1;
     const appo = k < limit && (pos(c, k) === POS.DET || pos(c, k) === POS.ADJ || isNounish(c, k) || c.ids.relatives.has(norm(c, k)) || c.ids.possessives.has(norm(c, k)));
     if (appo) {
+      let verb = false;
+      const relative = c.ids.relatives.has(norm(c, b + 1));
       while (k < limit && norm(c, k) !== c.ids.comma && !c.ids.finals.has(norm(c, k)) && !isQuoteTok(c, k) && k - b < MAX_PARENTHETICAL) {
         if (cueAt(c, k)) break;
+        // an apposition is a noun phrase: a finite verb means a new clause began ("…, the network censured …")
+        if (!relative && pos(c, k) === POS.VERB && !/(?:ed|en|ing)$/.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) verb = true;
         k++;
       }
-      if (k > b + 1 && !(k < limit && cueAt(c, k))) b = k;
+      if (k > b + 1 && !verb && !(k < limit && cueAt(c, k))) b = k;
     }
   }
   return { head, full: { a: head.a, b } };
