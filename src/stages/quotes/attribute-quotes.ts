@@ -26,7 +26,7 @@ import type { CueMatcher } from './compile-cues.js';
 import { charSpan, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, asClause, contentAfter, relativeContent, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
 import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
 
@@ -336,7 +336,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const after = contentAfter(c, hit, s.tokenEnd, relative);
       if (!after || !free(after.content)) continue;
       if (!speaker && !hit.passive) speaker = speakerAfterCue(c, hit, after.content.a);
-      if (!speaker && !hit.passive) speaker = elidedSubject(c, hit, s.tokenStart);
+      if (!speaker && !hit.passive) speaker = elidedSubject(c, hit, s.tokenStart, claimed);
       if (!speaker && !hit.passive) continue;
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
@@ -369,7 +369,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     const ordered = [...drafts].sort((x, y) => x.at - y.at);
     const prev = lastDraftBefore(ordered, open);
     // a split quote: it follows the attribution of the one before with only punctuation between
-    if (prev && prev.kind === 'direct' && onlyPunctuation(c, prev.attributionEnd, open)) {
+    if (prev && prev.kind === 'direct' && onlyPunctuation(c, prev.attributionEnd, open) && paragraphOf(c, prev.attributionEnd - 1) === paragraphOf(c, open)) {
       append(prev, ms, 'quotes/direct-split', chain);
       return;
     }
@@ -491,7 +491,7 @@ function trailer(c: Ctx, mark: number, closeTok: number): Trailer | null {
     if (hit.group.a === t) {
       const np = speakerAfter(c, hit.word.b, end);
       if (!np) return null;
-      return { cue: hit, dash: null, speaker: np, inverted: true, end: np.full.b };
+      return { cue: hit, dash: null, speaker: np, inverted: true, end: skipAdjunct(c, np.full.b, end) };
     }
     const np = speakerBefore(c, hit.group.a, t);
     if (!np || np.full.a !== t) return null;
@@ -505,6 +505,8 @@ function trailer(c: Ctx, mark: number, closeTok: number): Trailer | null {
       const n = norm(c, e);
       if (n === c.ids.colon || n === c.ids.that || (c.inQuote[e]! >= 0 && c.isMark[e])) return null;
     }
+    // "… said on Tuesday, “…”": the attribution runs over its adjuncts
+    e = skipAdjunct(c, e, end);
     return { cue: hit, dash: null, speaker: np, inverted: false, end: e };
   }
   void mark;
@@ -551,7 +553,7 @@ function speakerAfterCue(c: Ctx, hit: CueHit, before: number): NounPhrase | null
  * "Wilson praised Rubio and said …", "…, saying that …": a cue with no
  * subject of its own shares the subject of the verb it is coordinated with.
  */
-function elidedSubject(c: Ctx, hit: CueHit, sStart: number): NounPhrase | null {
+function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array): NounPhrase | null {
   const prev = hit.group.a - 1;
   if (prev <= sStart) return null;
   const n = norm(c, prev);
@@ -561,7 +563,8 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number): NounPhrase | null {
   // the nearest verb before, outside quotes, and its subject
   let tries = 0;
   for (let t = prev - 1; t >= sStart && tries < 3; t--) {
-    if (c.inQuote[t]! >= 0) continue;
+    // the verbs of what was said before are not the ones this cue is coordinated with
+    if (c.inQuote[t]! >= 0 || (claimed[t] && !(cueAt(c, t) && cueAt(c, t)!.word.a === t))) continue;
     if (!isVerbish(c, t) || (pos(c, t) === POS.AUX && t + 1 < prev && isVerbish(c, t + 1))) continue;
     // an infinitive ("to take back") has no subject of its own
     if (t - 1 >= sStart && norm(c, t - 1) === c.ids.to) continue;

@@ -21,6 +21,7 @@ export interface QuoteWordIds {
   to: number;
   he: number;
   she: number;
+  the: number;
   and: number;
   but: number;
   comma: number;
@@ -70,6 +71,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     to: id('to'),
     he: id('he'),
     she: id('she'),
+    the: id('the'),
     and: id('and'),
     but: id('but'),
     comma: id(','),

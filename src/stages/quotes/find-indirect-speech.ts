@@ -52,7 +52,7 @@ function mainClauseAfterComma(c: Ctx, a: number, b: number): boolean {
 }
 
 /** "in a statement", "on Monday", "at a news conference on Wednesday": a short adjunct */
-function skipAdjunct(c: Ctx, t: number, end: number): number {
+export function skipAdjunct(c: Ctx, t: number, end: number): number {
   let k = t;
   for (let guard = 0; guard < 3 && k < end; guard++) {
     if (c.ids.timeWords.has(norm(c, k))) {

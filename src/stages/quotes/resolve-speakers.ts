@@ -22,6 +22,8 @@ const HONORIFICS = new Set([
   'lt', 'lt.', 'col', 'col.', 'sgt', 'sgt.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady', 'president', 'senator',
   'representative', 'governor', 'minister', 'secretary', 'chancellor', 'premier', 'judge', 'justice', 'mayor', 'king',
   'queen', 'prince', 'princess', 'pope', 'rev', 'rev.', 'father', 'sheikh', 'ayatollah', 'general', 'admiral',
+  'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'chair', 'ambassador', 'envoy', 'commissioner',
+  'chief', 'director', 'leader', 'candidate', 'nominee', 'prosecutor', 'attorney', 'sheriff', 'captain', 'coach',
 ]);
 
 interface KnownPerson {
@@ -29,6 +31,12 @@ interface KnownPerson {
   words: string[];
   ref: ActorRef;
   gender?: 'm' | 'f';
+  /** named here from the words alone (not an actor mention of the dictionaries) */
+  learned: boolean;
+  /** title words the text gave them ("Mayor Kim" → mayor) */
+  titles: string[];
+  /** the office the actors stage found for the mention */
+  office?: string;
 }
 
 export interface Speaker {
@@ -49,17 +57,32 @@ export class SpeakerResolver {
     this.she = c.ids.she;
     c.actors.forEach((a, i) => {
       if (!a.person) return;
-      this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: i }, a.start);
+      const titles = a.text.toLowerCase().split(/\s+/).filter((w) => HONORIFICS.has(w));
+      this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: i }, a.start, false, titles, a.office);
     });
   }
 
-  private learn(name: string, ref: ActorRef, at: number): void {
+  private learn(name: string, ref: ActorRef, at: number, learned: boolean, titles: string[] = [], office?: string): void {
     const words = nameWords(name);
     if (!words.length) return;
     const g = this.gender(name);
-    const k: KnownPerson = { name, words, ref: { ...ref, start: at, end: at } };
+    const k: KnownPerson = { name, words, ref: { ...ref, start: at, end: at }, learned, titles };
     if (g) k.gender = g;
+    if (office) k.office = office;
     this.known.push(k);
+  }
+
+  /** the person named most recently before `at`, within six sentences, that passes `ok` */
+  private lastKnown(at: number, ok: (p: KnownPerson) => boolean): KnownPerson | undefined {
+    const c = this.c;
+    const sentence = c.tokens.sentence[Math.min(c.tokens.tokenAt(at), c.tokens.length - 1)]!;
+    let best: KnownPerson | undefined;
+    for (const p of this.known) {
+      if (p.ref.start >= at || !ok(p)) continue;
+      if (c.tokens.sentence[Math.min(c.tokens.tokenAt(p.ref.start), c.tokens.length - 1)]! < sentence - 6) continue;
+      if (!best || p.ref.start > best.ref.start) best = p;
+    }
+    return best;
   }
 
   /** the actor a speaker phrase stands for */
@@ -77,22 +100,22 @@ export class SpeakerResolver {
       }
     }
     const slot = this.headSlot(np);
-    // he/she: the person named most recently, whether the coreference stage knew them or not
+    // he/she: the coreference stage's person, unless someone it does not know was named since
     if (single >= 0 && pos(c, single) === POS.PRON && (norm(c, single) === this.he || norm(c, single) === this.she)) {
       const g = norm(c, single) === this.he ? 'm' : 'f';
-      const viaCoref = slot && slot.viaCoref ? slot : undefined;
-      const corefAt = viaCoref ? viaCoref.actor.start : -1;
-      const sentence = c.tokens.sentence[single]!;
-      let best: KnownPerson | undefined;
-      for (let k = this.known.length - 1; k >= 0; k--) {
-        const p = this.known[k]!;
-        if (p.ref.start >= words.start) continue;
-        if (p.gender && p.gender !== g) continue;
-        if (c.tokens.sentence[c.tokens.tokenAt(p.ref.start)]! < sentence - 6) continue;
-        if (!best || p.ref.start > best.ref.start) best = p;
-      }
+      const corefAt = slot && slot.viaCoref ? slot.actor.start : -1;
+      const best = this.lastKnown(words.start, (p) => (corefAt < 0 || p.learned) && (!p.gender || p.gender === g));
       if (best && best.ref.start > corefAt) {
         return this.remember({ ref: { ...best.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
+      }
+    }
+    // "the minister", "the mayor": the person named before with that title or office
+    if (np.b - np.a <= 3 && norm(c, np.a) === c.ids.the && !(slot && (SlotIndex.coded(slot) || slot.actor.person))) {
+      const head = c.text.slice(c.tokens.start[np.b - 1]!, c.tokens.end[np.b - 1]!).toLowerCase();
+      const office = slot?.actor.office;
+      if (HONORIFICS.has(head) || office) {
+        const best = this.lastKnown(words.start, (p) => (office !== undefined && p.office === office) || p.titles.includes(head));
+        if (best) return this.remember({ ref: { ...best.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
       }
     }
     if (slot) {
@@ -126,9 +149,11 @@ export class SpeakerResolver {
           return this.remember({ ref: { ...p.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
         }
       }
-      if (words2.length >= 2) {
+      // a full name, or a surname after a title ("Mayor Kim", "Mr. Wang"): a person of their own
+      const titles = this.titlesIn(np);
+      if (words2.length >= 2 || titles.length) {
         const ref: ActorRef = { ...base, person: name };
-        this.learn(name, ref, words.start);
+        this.learn(name, ref, words.start, true, titles);
         return this.remember({ ref, isPerson: true });
       }
     }
@@ -186,6 +211,16 @@ export class SpeakerResolver {
     return undefined;
   }
 
+  /** the title words in a phrase: "Finance Minister Anna Berg" → minister */
+  private titlesIn(np: Range): string[] {
+    const out: string[] = [];
+    for (let t = np.a; t < np.b; t++) {
+      const w = this.c.text.slice(this.c.tokens.start[t]!, this.c.tokens.end[t]!).toLowerCase();
+      if (HONORIFICS.has(w)) out.push(w);
+    }
+    return out;
+  }
+
   /** the capitalised name in a phrase ("Mr. Wang" → "Wang"), or null */
   private nameIn(np: Range): string | null {
     const c = this.c;
@@ -193,7 +228,10 @@ export class SpeakerResolver {
     for (let t = np.a; t < np.b; t++) {
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
       if (pos(c, t) === POS.DET && !parts.length) continue;
-      if (HONORIFICS.has(surface.toLowerCase()) && !parts.length) continue;
+      if (HONORIFICS.has(surface.toLowerCase())) {
+        parts.length = 0;
+        continue;
+      }
       if (pos(c, t) !== POS.PROPN || !isCap(c, t)) {
         if (parts.length) break;
         return null;

@@ -1,0 +1,268 @@
+/**
+ * The quotes stage: quote marks (pure), the cue dictionary, attribution on
+ * real text through the whole pipeline, golden fixtures (UPDATE=1 rewrites
+ * them, to be reviewed as a diff) and properties that hold for any input.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../../../test/support/engine.js';
+import type { CodedDocument } from '../../output/schema.js';
+import type { Quote } from '../../core/layers.js';
+import { showSpan } from '../../core/span.js';
+import { DyadError } from '../../core/errors.js';
+import { findParagraphs } from '../../ingest/plain-text.js';
+import { parseCues } from '../../ontology/load-cues.js';
+import { findDirectQuotes } from './find-direct-quotes.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+function marks(text: string) {
+  return findDirectQuotes(text, findParagraphs(text)).map((q) => text.slice(q.start, q.end));
+}
+
+describe('findDirectQuotes', () => {
+  it('reads every common mark', () => {
+    expect(marks('He said “one” and “two, three.”')).toEqual(['one', 'two, three.']);
+    expect(marks('Er sagte „ja, gerne“ und ging.')).toEqual(['ja, gerne']);
+    expect(marks('Il a dit « non merci » hier.')).toEqual(['non merci']);
+    expect(marks('She said "straight quotes work" too.')).toEqual(['straight quotes work']);
+    expect(marks("He said 'single straight quotes' as well.")).toEqual(['single straight quotes']);
+    expect(marks('He said ‘typographic single quotes’ too.')).toEqual(['typographic single quotes']);
+    expect(marks("The paper wrote ''doubled apostrophes,'' as old wires do.")).toEqual(['doubled apostrophes']);
+    expect(marks('Han sa ”svenska citat” i går.')).toEqual(['svenska citat']);
+  });
+
+  it('does not take an apostrophe for a closing mark', () => {
+    expect(marks('“It’s up to Russia what the response will be,” he said.')).toEqual(['It’s up to Russia what the response will be']);
+    expect(marks("“Don't go,” she said, 'we can't stay'.")).toEqual(["Don't go", "we can't stay"]);
+    expect(marks('The leaders’ summit in the ’90s was called ‘a success’ by all.')).toEqual(['a success']);
+  });
+
+  it('keeps nested quotes inside the outer quote', () => {
+    expect(marks('“He told me ‘we will win’, and I believed him,” she said.')).toEqual(['He told me ‘we will win’, and I believed him']);
+    expect(marks('"He said \'no\' twice," she recalled.')).toEqual(["He said 'no' twice"]);
+  });
+
+  it('drops the comma before the closing mark but keeps the full stop', () => {
+    expect(marks('“We are ready,” he said. “We prefer diplomacy.”')).toEqual(['We are ready', 'We prefer diplomacy.']);
+  });
+
+  it('continues a quote into the next paragraph that opens with a mark', () => {
+    const text = '“First paragraph of a long quote.\n“Second paragraph,” she said.\nNo quote here.';
+    const q = findDirectQuotes(text, findParagraphs(text));
+    expect(q.map((x) => text.slice(x.start, x.end))).toEqual(['First paragraph of a long quote.', 'Second paragraph']);
+    expect(q[0]!.continued).toBe(true);
+    expect(q[0]!.unclosed).toBe(false);
+    expect(q[1]!.continues).toBe(0);
+  });
+
+  it('ends an unclosed quote with its paragraph', () => {
+    const text = 'Blinken said that “diplomacy is the way forward.\nRussia, meanwhile, said nothing.';
+    const q = findDirectQuotes(text, findParagraphs(text));
+    expect(q).toHaveLength(1);
+    expect(text.slice(q[0]!.start, q[0]!.end)).toBe('diplomacy is the way forward.');
+    expect(q[0]!.unclosed).toBe(true);
+  });
+});
+
+describe('quotes/cues.txt', () => {
+  it('reads entries with their classes and fields', () => {
+    const d = parseCues('say  speech\ntell  speech\n  addressee: required\n  content: that | to\naccording to  source\n', 'cues.txt');
+    expect(d.entries.map((e) => [e.phrase, e.cueClass, e.addressee, [...e.content].join('|'), e.pos])).toEqual([
+      ['say', 'speech', 'no', 'that|bare|quote', 'verb'],
+      ['tell', 'speech', 'required', 'that|to', 'verb'],
+      ['according to', 'source', 'no', 'that|bare|quote', 'any'],
+    ]);
+    expect(d.entries[1]!.source).toMatchObject({ file: 'cues.txt', line: 2 });
+  });
+
+  it('names the file and line of a bad entry', () => {
+    const bad = (src: string, line: number, what: RegExp) => {
+      try {
+        parseCues(src, 'quotes/cues.txt');
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(DyadError);
+        expect((e as DyadError).message).toMatch(new RegExp(`^quotes/cues.txt:${line}: `));
+        expect((e as DyadError).message).toMatch(what);
+      }
+    };
+    bad('say  speech\nshout  loudly\n', 2, /class "loudly"/);
+    bad('say  speech\n  content: that | maybe\n', 2, /content "maybe"/);
+    bad('say  speech\n  colour: red\n', 2, /unknown field "colour"/);
+    bad('say  speech\nsay  writing\n', 2, /already defined on line 1/);
+  });
+
+  it('ships a cue list that loads', () => {
+    const d = testEngine().ontology.cues;
+    const phrases = new Set(d.entries.map((e) => e.phrase));
+    for (const w of ['say', 'tell', 'stress', 'add', 'warn', 'insist', 'note', 'reiterate', 'write', 'tweet', 'according to']) {
+      expect(phrases.has(w), w).toBe(true);
+    }
+  });
+});
+
+const code = (text: string, date = '2022-01-27'): CodedDocument => testEngine().code({ text, date });
+const brief = (q: Quote) => ({
+  kind: q.kind,
+  text: q.text,
+  cue: q.cue?.text ?? null,
+  speaker: q.speaker?.text ?? null,
+  person: q.speaker?.person ?? null,
+  code: q.speaker?.code ?? null,
+});
+
+describe('attribution on news text', () => {
+  it('attributes a quote by the words after it, before it, or a colon', () => {
+    const d = code('Headline\n\n“We are ready,” Blinken said on Wednesday.\nBlinken told reporters: “We prefer diplomacy.”\nBlinken: “The door is open.”');
+    expect(d.quotes.map(brief)).toEqual([
+      expect.objectContaining({ kind: 'direct', text: 'We are ready', cue: 'said', speaker: 'Blinken', person: 'Antony Blinken' }),
+      expect.objectContaining({ kind: 'direct', text: 'We prefer diplomacy.', cue: 'told', speaker: 'Blinken' }),
+      expect.objectContaining({ kind: 'direct', text: 'The door is open.', cue: ':', speaker: 'Blinken' }),
+    ]);
+    expect(d.quotes[1]!.addressee?.text).toBe('reporters');
+  });
+
+  it('links the two halves of a quote split by its attribution', () => {
+    const d = code('Headline\n\n“We have made hard choices,” the minister said, “and we will not apologise.”');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.continues])).toEqual([
+      ['We have made hard choices', 'said', 'the minister', undefined],
+      ['and we will not apologise.', 'said', 'the minister', 0],
+    ]);
+  });
+
+  it('reads indirect speech: said (that), told Y that, according to', () => {
+    const d = code('Headline\n\nWang Yi said one country’s security should not be sacrificed.\nChina told Washington that it hoped all parties would show restraint.\nAccording to the ministry, three rounds of talks are planned.');
+    expect(d.quotes.map((q) => [q.kind, q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['indirect', 'one country’s security should not be sacrificed', 'said', 'Wang Yi'],
+      ['indirect', 'it hoped all parties would show restraint', 'told', 'China'],
+      ['indirect', 'three rounds of talks are planned', 'According to', 'the ministry'],
+    ]);
+    expect(d.quotes[1]!.addressee).toMatchObject({ text: 'Washington', code: 'USA' });
+  });
+
+  it('knows the common cue verbs', () => {
+    for (const verb of ['said', 'told reporters', 'stressed', 'added', 'warned', 'insisted', 'noted', 'reiterated', 'wrote', 'tweeted']) {
+      const d = code(`Headline\n\nThe minister ${verb} that the talks had failed.`);
+      expect(d.quotes.map((q) => [q.text, q.cue?.text]), verb).toEqual([['the talks had failed', verb.split(' ')[0]]]);
+    }
+  });
+
+  it('resolves pronouns, surnames and descriptions to the person named before', () => {
+    const text = 'Headline\n\nU.S. Secretary of State Antony Blinken spoke on Wednesday.\n“We are ready,” he said.\nThe head of the State Department stressed that the document was coordinated with allies.';
+    const d = code(text);
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.person, q.speaker?.code])).toEqual([
+      ['he', 'Antony Blinken', 'USAGOV'],
+      ['The head of the State Department', 'Antony Blinken', 'USAGOV'],
+    ]);
+  });
+
+  it('attributes a quote by an institution to the institution', () => {
+    const d = code('Headline\n\nThe Kremlin said the report was false.');
+    expect(d.quotes[0]!.speaker).toMatchObject({ text: 'The Kremlin', code: expect.stringMatching(/^RUS/) });
+  });
+
+  it('does not take scare quotes for quotations', () => {
+    const d = code('Headline\n\nThe so-called “reform package” was debated for six hours in parliament.');
+    expect(d.quotes).toEqual([]);
+  });
+
+  it('ends a quote left open with its paragraph, and says so', () => {
+    const d = code('Headline\n\nBlinken said that “diplomacy is the way forward.\nRussia demanded guarantees.');
+    expect(d.quotes.map((q) => [q.text, q.unclosed])).toEqual([['diplomacy is the way forward.', true]]);
+    const m = d.messages.filter((x) => x.rule === 'quotes/unclosed');
+    expect(m).toHaveLength(1);
+    expect(m[0]!.severity).toBe('warning');
+    expect(d.text.slice(m[0]!.start, m[0]!.start! + 1)).toBe('“');
+  });
+
+  it('gives a statement event to a quote where nothing else is coded for its speaker', () => {
+    const d = code('Headline\n\nChina told Washington that it hoped all parties would show restraint.\n“We prefer diplomacy,” Blinken said.');
+    const statements = d.events.filter((e) => e.cameo === '010');
+    expect(statements.map((e) => [e.source?.code, e.target?.code ?? null, e.trigger.text])).toEqual([
+      ['CHN', 'USA', 'told'],
+      ['USAGOV', null, 'said'],
+    ]);
+    expect(statements[0]!.rule.file).toBe('quotes/cues.txt');
+  });
+});
+
+describe('golden fixtures', () => {
+  const cases = existsSync(FIXTURES) ? readdirSync(FIXTURES).sort() : [];
+  for (const name of cases) {
+    it(name, () => {
+      const text = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8');
+      const d = code(text);
+      const show = (s: { start: number; end: number } | null | undefined) => (s ? showSpan(d.text, s) : null);
+      const got = {
+        quotes: d.quotes.map((q) => {
+          const o: Record<string, unknown> = {
+            kind: q.kind,
+            text: show(q),
+            cue: show(q.cue),
+            speaker: q.speaker ? `${show(q.speaker)} → ${q.speaker.person ?? q.speaker.name ?? '?'} ${q.speaker.code ?? '-'}` : null,
+            rule: q.rule,
+          };
+          if (q.speakerSpan) o.speakerSpan = show(q.speakerSpan);
+          if (q.addressee) o.addressee = show(q.addressee);
+          if (q.continues !== undefined) o.continues = q.continues;
+          if (q.unclosed) o.unclosed = true;
+          return o;
+        }),
+        messages: d.messages.filter((m) => m.stage === 'quotes').map((m) => `${m.severity} ${m.rule} ${show(m as { start: number; end: number })}`),
+        statements: d.events.filter((e) => e.cameo === '010').map((e) => `${e.source?.code}→${e.target?.code ?? '-'} ${show(e.trigger)}`),
+      };
+      const file = join(FIXTURES, name, 'expected.json');
+      if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, JSON.stringify(got, null, 2) + '\n');
+      expect(got).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    });
+  }
+});
+
+describe('properties', () => {
+  const pieces = ['“', '”', '"', "'", '‘', '’', '«', '»', '„', "''", ',', '.', ':', ' — ', '\n', '\n\n', ' ', 'he said', 'Blinken said', 'said that',
+    'according to', 'the minister', 'It’s', "don't", 'we are ready', 'Russia', 'told reporters', 'a', 'b c d e'];
+  const newsy = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((xs) => xs.join(' ').replace(/ +/g, (m) => (m.length > 1 ? ' ' : m)));
+  const anything = fc.string({ unit: 'binary', maxLength: 200 });
+
+  const MARK = /[“”"„«»‘’'‚‹›`]/;
+  const check = (text: string) => {
+    const d = code(text);
+    let last = -1;
+    const ordered = [...d.quotes].sort((a, b) => a.start - b.start);
+    for (const q of ordered) {
+      // inside the text, and its words are the text's
+      expect(q.start).toBeGreaterThanOrEqual(0);
+      expect(q.end).toBeLessThanOrEqual(d.text.length);
+      expect(q.start).toBeLessThan(q.end);
+      expect(d.text.slice(q.start, q.end)).toBe(q.text);
+      // quotes never overlap
+      expect(q.start).toBeGreaterThanOrEqual(last);
+      last = q.end;
+      // a direct quote's content holds neither of its own marks
+      if (q.kind === 'direct') {
+        // the opening mark stands before the content, the closing mark (if any) after it
+        let i = q.start - 1;
+        while (i >= 0 && /\s/.test(d.text[i]!)) i--;
+        expect(MARK.test(d.text[i] ?? ''), `before "${q.text}"`).toBe(true);
+        let j = q.end;
+        while (j < d.text.length && /[ \t,;:]/.test(d.text[j]!)) j++;
+        if (j < d.text.length && d.text[j] !== '\n') expect(MARK.test(d.text[j]!), `after "${q.text}"`).toBe(true);
+      }
+      if (q.cue) expect(d.text.slice(q.cue.start, q.cue.end)).toBe(q.cue.text);
+      if (q.speaker) expect(d.text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text);
+      if (q.continues !== undefined) expect(q.continues).toBeLessThan(d.quotes.indexOf(q));
+    }
+    expect(d.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
+  };
+
+  it('holds for news-like strings', () => {
+    fc.assert(fc.property(newsy, (text) => check(`Headline\n\n${text}`)), { numRuns: 300 });
+  });
+
+  it('holds for any string', () => {
+    fc.assert(fc.property(anything, (text) => check(text)), { numRuns: 300 });
+  });
+});
