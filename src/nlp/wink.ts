@@ -34,7 +34,7 @@ export function createTokenizer(): Tokenizer {
   // wink's typings reject `its.lemma` as an item function although it is one
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const its = full.its as any;
-  return {
+  const tokenizer: Tokenizer = {
     analyse(text) {
       const doc = full.readDoc(text);
       const tokens = doc.tokens();
@@ -48,11 +48,30 @@ export function createTokenizer(): Tokenizer {
       };
     },
     phrase(text) {
-      return full.readDoc(text).tokens().out(its.value) as string[];
+      return [...phraseOf(text).values];
     },
     phraseWithLemmas(text) {
-      const t = full.readDoc(text).tokens();
-      return { values: t.out(its.value) as string[], lemmas: t.out(its.lemma) as string[] };
+      const p = phraseOf(text);
+      return { values: [...p.values], lemmas: [...p.lemmas] };
     },
   };
+
+  // Dictionaries tokenise the same phrase many times (22,898 calls for 9,000
+  // distinct phrases in the verb patterns alone): each is read once. Callers
+  // get copies, so the memo cannot be changed through them.
+  const memo = new Map<string, { values: readonly string[]; lemmas: readonly string[] }>();
+  function phraseOf(text: string) {
+    let p = memo.get(text);
+    if (!p) {
+      const t = full.readDoc(text).tokens();
+      p = { values: t.out(its.value) as string[], lemmas: t.out(its.lemma) as string[] };
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(text, p);
+    }
+    return p;
+  }
+  return tokenizer;
 }
+
+/** Most phrases remembered (dictionaries have about 10,000 distinct ones). */
+const MEMO_LIMIT = 100_000;

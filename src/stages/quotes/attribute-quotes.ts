@@ -204,7 +204,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       }
       const after = contentAfter(c, hit, s.tokenEnd);
       if (!after || after.content.a !== open) break;
-      const speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open);
+      const speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open) ?? elidedSubject(c, hit, s.tokenStart, claimed);
       if (!speaker && !hit.passive) break;
       const d = directDraft(chain, 'quotes/direct-before', hit, null, speaker, after.addressee, open);
       if (hit.passive && after.addressee === null) d.addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
@@ -559,8 +559,16 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
   const n = norm(c, prev);
   const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
   const participle = surface.endsWith('ing');
-  if (!(n === c.ids.and || (n === c.ids.comma && participle))) return null;
-  // the nearest verb before, outside quotes, and its subject
+  if (!(n === c.ids.and || n === c.ids.but || (n === c.ids.comma && participle))) return null;
+  // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
+  for (let t = prev - 1; t >= sStart; t--) {
+    if (c.inQuote[t]! >= 0) continue;
+    const other = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
+    if (!other || other.word.a !== t) continue;
+    const np = speakerBefore(c, other.group.a, sStart);
+    if (np) return np;
+    break;
+  }
   let tries = 0;
   for (let t = prev - 1; t >= sStart && tries < 3; t--) {
     // the verbs of what was said before are not the ones this cue is coordinated with

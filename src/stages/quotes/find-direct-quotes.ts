@@ -60,7 +60,9 @@ const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 function openingPosition(text: string, i: number, len: number, pStart: number): boolean {
   const before = i > pStart ? text[i - 1] : undefined;
   const after = text[i + len];
-  if (after === undefined || SPACE.test(after)) return false;
+  if (after === undefined) return false;
+  // " 'Oh, …": a space between this mark and a nested quote's opening mark
+  if (SPACE.test(after) && !(after === ' ' && (text[i + len + 1] === "'" || text[i + len + 1] === '‘') && isLetter(text[i + len + 2]))) return false;
   return before === undefined || OPEN_BEFORE.test(before);
 }
 
@@ -165,6 +167,10 @@ function straightMark(
 ): Mark | null {
   const isOpen = stack.some((o) => o.closers.includes(mark));
   if (isOpen && closingPosition(text, i, len, pEnd)) return close(len, family);
+  // "… its brain,' " said …": a space between a nested quote's closing mark and this one
+  if (isOpen && text[i - 1] === ' ' && (text[i - 2] === "'" || text[i - 2] === '’') && (i + len >= pEnd || CLOSE_AFTER.test(text[i + len]!))) {
+    return close(len, family);
+  }
   if (openingPosition(text, i, len, pStart)) return open(len, [mark], family);
   if (isOpen && text[i - 1] !== undefined && !SPACE.test(text[i - 1]!)) {
     // "…"word: a closing mark glued to what follows; close anyway

@@ -88,7 +88,9 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   if (p0 === POS.ADP || p0 === POS.ADV || p0 === POS.SCONJ || c.ids.subordinators.has(n0)) {
     // "In all, though, the justices are …", "When X, Y": an introduction, then the clause
     for (let t = a + 1; t < Math.min(b - 1, a + 12); t++) {
-      if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0 && looksLikeClause(c, t + 1, b)) return true;
+      // the comma may stand inside a closing quote mark: by refusing to say "radical Islam," Democrats …
+      const comma = norm(c, t) === c.ids.comma && (c.inQuote[t]! < 0 || c.isMark[t + 1]);
+      if (comma && looksLikeClause(c, c.isMark[t + 1] ? t + 2 : t + 1, b)) return true;
     }
     if (p0 !== POS.ADV && !c.ids.wh.has(n0)) return false;
   } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.VERB || p0 === POS.AUX || isPunct(c, a)) {
@@ -146,7 +148,7 @@ function contentEnd(c: Ctx, a: number, sEnd: number, relative = false): number {
     if (n === c.ids.comma && t + 1 < sEnd && norm(c, t + 1) === c.ids.but) return t;
     // the comma that closes a relative clause: "X, who said he votes, said …"
     if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
-    if (n === c.ids.comma || n === c.ids.and || n === c.ids.semicolon) {
+    if (n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) {
       let k = t + 1;
       if (n === c.ids.comma && k < sEnd && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
       const hit = k < sEnd ? cueAt(c, k) : null;

@@ -221,24 +221,27 @@ export class SpeakerResolver {
     return out;
   }
 
-  /** the capitalised name in a phrase ("Mr. Wang" → "Wang"), or null */
+  /**
+   * The name in a phrase: the last run of capitalised proper nouns before any
+   * "of/for …" ("former tech executive Carly Fiorina" → Carly Fiorina,
+   * "Mr. Wang" → Wang), or null.
+   */
   private nameIn(np: Range): string | null {
     const c = this.c;
-    const parts: string[] = [];
+    let best: string[] = [];
+    let run: string[] = [];
     for (let t = np.a; t < np.b; t++) {
+      if (t > np.a && c.ids.npPreps.has(norm(c, t)) && pos(c, t) === POS.ADP) break;
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
-      if (pos(c, t) === POS.DET && !parts.length) continue;
-      if (HONORIFICS.has(surface.toLowerCase())) {
-        parts.length = 0;
-        continue;
+      const name = pos(c, t) === POS.PROPN && isCap(c, t) && !HONORIFICS.has(surface.toLowerCase());
+      if (name) run.push(surface);
+      else {
+        if (run.length) best = run;
+        run = [];
       }
-      if (pos(c, t) !== POS.PROPN || !isCap(c, t)) {
-        if (parts.length) break;
-        return null;
-      }
-      parts.push(surface);
     }
-    return parts.length ? parts.join(' ') : null;
+    if (run.length) best = run;
+    return best.length ? best.join(' ') : null;
   }
 }
 
