@@ -59,6 +59,13 @@ export interface PolnearReport {
   skipped: string[];
   /** role → mode → group → scores */
   scores: Record<Role, Record<Mode, Record<Group, Prf>>>;
+  /**
+   * Gold attributions within what quote attribution covers: those with quote
+   * marks, or whose cue word is one of quotes/cues.txt (PolNeAR also marks
+   * "criticized X", "accepted the nomination", "polls show"…): how many,
+   * and the exact recall of each role among them.
+   */
+  scope: { gold: number; recall: Record<Role, number> };
   seconds: number;
 }
 
@@ -85,6 +92,16 @@ export function hasQuoteMark(text: string, fragments: readonly Span[]): boolean 
     }
   }
   return false;
+}
+
+/** the lemma of a cue's last word, as dyad's tokenizer reads it */
+function cueLemma(doc: ReturnType<Engine['run']>, engine: Engine, cue: Span[] | null): string | null {
+  if (!cue || !cue.length || !doc.has('tokens')) return null;
+  const tokens = doc.get('tokens');
+  const last = cue[cue.length - 1]!;
+  const t = tokens.tokenAt(last.end - 1);
+  if (t >= tokens.length) return null;
+  return engine.vocab.text(tokens.lemma[t]!);
 }
 
 export function goldRelations(text: string, ann: BratDocument): Relation[] {
@@ -181,6 +198,9 @@ export function evaluatePolnear(opts: PolnearOptions = {}): PolnearReport {
   if (opts.limit) files = files.slice(0, opts.limit);
   let goldN = 0;
   let predN = 0;
+  const cueWords = new Set(engine.ontology.cues.entries.map((e) => e.phrase.split(' ').pop()!));
+  let scopeN = 0;
+  const scopeHits: Record<Role, number> = { content: 0, source: 0, cue: 0 };
   const skipped: string[] = [];
   const errors: { kind: string; text: string }[] = [];
   for (const { article, file } of files) {
@@ -202,6 +222,8 @@ export function evaluatePolnear(opts: PolnearOptions = {}): PolnearReport {
     const pred = doc.has('quotes') ? predictedRelations(text, doc.get('quotes')) : [];
     goldN += gold.length;
     predN += pred.length;
+    const inScope = gold.map((g) => g.quoted || cueWords.has(cueLemma(doc, engine, g.cue) ?? ''));
+    scopeN += inScope.filter(Boolean).length;
     for (const role of ROLES) {
       const items = (rels: Relation[], dedupe: boolean) => {
         const out: { item: Item; group: 'quoted' | 'unquoted' }[] = [];
@@ -219,6 +241,13 @@ export function evaluatePolnear(opts: PolnearOptions = {}): PolnearReport {
       const g = items(gold, false);
       const p = items(pred, true);
       const m = match(p.map((x) => x.item), g.map((x) => x.item));
+      // items() keeps gold relations that have this role, in order: map back to the relations
+      let gi = 0;
+      gold.forEach((r, i) => {
+        if (!r[role] || !r[role]!.length) return;
+        if (inScope[i] && m.goldExact[gi]) scopeHits[role]++;
+        gi++;
+      });
       for (const mode of ['exact', 'overlap'] as const) {
         const pm = mode === 'exact' ? m.predExact : m.predOverlap;
         const gm = mode === 'exact' ? m.goldExact : m.goldOverlap;
@@ -261,7 +290,8 @@ export function evaluatePolnear(opts: PolnearOptions = {}): PolnearReport {
       }
     }
   }
-  return { split, articles: files.length, annotationFiles, gold: goldN, predicted: predN, skipped, scores, seconds: (performance.now() - t0) / 1000 };
+  const scope = { gold: scopeN, recall: { content: scopeN ? scopeHits.content / scopeN : 0, source: scopeN ? scopeHits.source / scopeN : 0, cue: scopeN ? scopeHits.cue / scopeN : 0 } };
+  return { split, articles: files.length, annotationFiles, gold: goldN, predicted: predN, skipped, scores, scope, seconds: (performance.now() - t0) / 1000 };
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -285,5 +315,10 @@ export function formatPolnear(r: PolnearReport): string {
   }
   const n = (g: Group) => r.scores.content.exact[g].gold;
   lines.push(`  (gold contents: ${n('all')}; with quote marks ${n('quoted')}, without ${n('unquoted')})`);
+  const sc = r.scope;
+  lines.push(
+    `  within quote attribution (gold with quote marks or a cue word of quotes/cues.txt: ${sc.gold}, ${((100 * sc.gold) / Math.max(1, r.gold)).toFixed(0)} %): ` +
+      `exact recall content ${pct(sc.recall.content).trim()}, source ${pct(sc.recall.source).trim()}, cue ${pct(sc.recall.cue).trim()}`,
+  );
   return lines.join('\n');
 }
