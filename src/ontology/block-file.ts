@@ -29,7 +29,7 @@ export interface BlockFile {
   entries: BlockEntry[];
 }
 
-const FIELD = /^([A-Za-z0-9][A-Za-z0-9_.-]*)\s*:(.*)$/;
+const FIELD = /^([A-Za-z0-9][A-Za-z0-9_./-]*)\s*:(.*)$/;
 
 /** Removes a `#` comment: one at the start of the line or after whitespace. */
 export function stripComment(line: string): string {

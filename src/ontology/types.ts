@@ -83,7 +83,19 @@ export interface AgentEntry {
   code: string;
   name: string;
   nouns: Phrase[];
+  /** the agent's code goes before the actor's ("MSF Arnor" NGO + ARN = NGOARN), not after */
+  prefix?: boolean;
   source: Provenance;
+}
+
+/**
+ * A phrase that marks text as not political events (sports, markets, crime
+ * briefs): the sentence holding it, or with `story` the whole article, is not
+ * coded.
+ */
+export interface DiscardEntry {
+  phrase: Phrase;
+  scope: 'sentence' | 'story';
 }
 
 /** An office kind, e.g. foreign-minister, with generic and country-specific titles. */

@@ -6,6 +6,8 @@
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Provenance } from '../../core/layers.js';
 import type { Tokenizer } from '../../nlp/wink.js';
+import { FLAG, type TokenTable } from '../../core/token-table.js';
+import { prefixTest } from '../events/compile-elements.js';
 import type {
   ActorDictionary,
   ActorEntry,
@@ -28,6 +30,8 @@ export interface PhraseTarget {
   kind: PieceKind;
   /** actor code for names, capitals, institutions; agent code for agents */
   code: string;
+  /** an agent whose code goes before the actor's (PETRARCH `NGO~`) */
+  prefix?: boolean;
   entry?: ActorEntry;
   office?: OfficeEntry;
   /** for country-specific titles: the country */
@@ -44,6 +48,30 @@ export interface PhraseTarget {
 export class TrieNode {
   readonly next = new Map<number, TrieNode>();
   targets: PhraseTarget[] = [];
+  /** children reached by a stem (`Argentin*` matches "Argentina", "Argentine") */
+  stems?: { stem: string; test: (id: number) => boolean; node: TrieNode }[];
+}
+
+/** One step of a phrase in the trie: a token id, or a stem. */
+type Step = number | { stem: string };
+
+/**
+ * Every node a phrase starting at token i reaches, with the token after it:
+ * exact children by surface (and lemma, for roles), stem children by prefix.
+ */
+export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: number, lemmas: boolean): { node: TrieNode; end: number }[] {
+  const out: { node: TrieNode; end: number }[] = [];
+  const visit = (node: TrieNode, j: number) => {
+    if (j > i && node.targets.length) out.push({ node, end: j });
+    if (j >= end) return;
+    const exact = node.next.get(tokens.norm[j]!) ?? (lemmas ? node.next.get(tokens.lemma[j]!) : undefined);
+    if (exact) visit(exact, j + 1);
+    if (node.stems && !tokens.has(j, FLAG.PUNCT)) {
+      for (const s of node.stems) if (s.node !== exact && s.test(tokens.norm[j]!)) visit(s.node, j + 1);
+    }
+  };
+  visit(root, i);
+  return out;
 }
 
 export interface ActorMatcher {
@@ -57,17 +85,27 @@ export interface ActorMatcher {
 
 const SHORT_CAPS = /^[A-Z0-9.&-]{1,6}$/;
 
-function insert(root: TrieNode, ids: number[], target: PhraseTarget): void {
+function insert(root: TrieNode, ids: Step[], target: PhraseTarget, vocab?: Vocabulary): void {
   let node = root;
   for (const id of ids) {
-    let child = node.next.get(id);
-    if (!child) {
-      child = new TrieNode();
-      node.next.set(id, child);
+    let child: TrieNode | undefined;
+    if (typeof id === 'number') {
+      child = node.next.get(id);
+      if (!child) {
+        child = new TrieNode();
+        node.next.set(id, child);
+      }
+    } else {
+      node.stems ??= [];
+      child = node.stems.find((s) => s.stem === id.stem)?.node;
+      if (!child) {
+        child = new TrieNode();
+        node.stems.push({ stem: id.stem, test: prefixTest([id.stem], vocab!), node: child });
+      }
     }
     node = child;
   }
-  if (!node.targets.some((t) => t.kind === target.kind && t.code === target.code && t.person === target.person && t.office === target.office)) {
+  if (!node.targets.some((t) => t.kind === target.kind && t.code === target.code && t.person === target.person && t.office === target.office && t.entry === target.entry)) {
     node.targets.push(target);
   }
 }
@@ -78,7 +116,30 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
 
   const addName = (p: Phrase, t: Omit<PhraseTarget, 'exact' | 'capFirst' | 'source' | 'phrase'>) => {
     const values = tokenizer.phrase(p.text);
+  /** a phrase with stems (`Argentin*`): its steps, the last token of a starred word a stem */
+  const stemSteps = (text: string): { steps: Step[]; values: string[] } | null => {
+    if (!/\S\*(\s|$)/.test(text)) return null;
+    const steps: Step[] = [];
+    const values: string[] = [];
+    for (const w of text.trim().split(/\s+/)) {
+      const star = w.endsWith('*') && w.length > 1;
+      const toks = tokenizer.phrase(star ? w.slice(0, -1) : w);
+      toks.forEach((tk, k) => {
+        values.push(tk);
+        steps.push(star && k === toks.length - 1 ? { stem: tk.toLowerCase() } : vocab.intern(tk.toLowerCase()));
+      });
+    }
+    return { steps, values };
+  };
+
     if (!values.length) return;
+    const stemmed = stemSteps(p.text);
+    if (stemmed) {
+      if (!stemmed.values.length) return;
+      const first = stemmed.values[0]!;
+      insert(names, stemmed.steps, { ...t, capFirst: first[0] !== first[0]!.toLowerCase(), source: p.source, phrase: p.text }, vocab);
+      return;
+    }
     const letters = p.text.replace(/[^A-Za-z]/g, '');
     const exact = letters.length > 0 && letters.length <= 5 && SHORT_CAPS.test(p.text.replace(/\s+/g, '')) && letters === letters.toUpperCase()
       ? values
@@ -97,6 +158,11 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   const addRole = (p: Phrase, t: Omit<PhraseTarget, 'capFirst' | 'source' | 'phrase'>) => {
     const { values, lemmas } = tokenizer.phraseWithLemmas(p.text);
     if (!values.length) return;
+    const stemmed = stemSteps(p.text);
+    if (stemmed) {
+      if (stemmed.values.length) insert(roles, stemmed.steps, { ...t, capFirst: false, source: p.source, phrase: p.text }, vocab);
+      return;
+    }
     const target: PhraseTarget = { ...t, capFirst: false, source: p.source, phrase: p.text };
     insert(roles, values.map((v) => vocab.intern(v.toLowerCase())), target);
     const lemmaIds = lemmas.map((v) => vocab.intern(v.toLowerCase()));
@@ -117,7 +183,7 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   const agents = new Map<string, string>();
   for (const agent of dict.agents) {
     agents.set(agent.code, agent.name);
-    for (const p of agent.nouns) addRole(p, { kind: 'agent', code: agent.code });
+    for (const p of agent.nouns) addRole(p, { kind: 'agent', code: agent.code, ...(agent.prefix ? { prefix: true } : {}) });
   }
   const offices = new Map<string, OfficeEntry>();
   for (const office of dict.offices) {

@@ -4,13 +4,10 @@
  */
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Tokenizer } from '../../nlp/wink.js';
-import type { Modifier, PatternElement, VerbDictionary, VerbEntry, VerbPattern } from '../../ontology/load-verbs.js';
+import type { Modifier, VerbDictionary, VerbEntry, VerbPattern } from '../../ontology/load-verbs.js';
+import { ElementCompiler, literalWeight, type CompiledElement } from './compile-elements.js';
 
-export type CompiledElement =
-  | { kind: 'trigger'; adjacent: boolean }
-  | { kind: 'word'; ids: Set<number>; exact: boolean; adjacent: boolean }
-  | { kind: 'target'; adjacent: boolean }
-  | { kind: 'source'; adjacent: boolean };
+export type { CompiledElement } from './compile-elements.js';
 
 export interface CompiledPattern {
   pattern: VerbPattern;
@@ -36,6 +33,10 @@ export interface CompiledModifier {
 export interface VerbMatcher {
   /** trigger lemma or form id → entries */
   triggers: Map<number, CompiledEntry[]>;
+  /** entries with `match: forms`: surface form id → entries (not found by lemma) */
+  formTriggers: Map<number, CompiledEntry[]>;
+  /** entries with `match: prefix` whose stem begins the word with this id */
+  prefixEntries: (id: number) => CompiledEntry[];
   /** lemma id of a word that takes "to VERB" → modifier */
   toWords: Map<number, Modifier>;
   /** lemma/norm id of a word right before the verb group → modifier ("not") */
@@ -45,35 +46,15 @@ export interface VerbMatcher {
 }
 
 export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: Vocabulary): VerbMatcher {
-  const idsOf = (w: string): number[] => {
-    // a word may be written with an apostrophe ("n't") or hyphen: tokenise it as text would be
-    const { values, lemmas } = tokenizer.phraseWithLemmas(w);
-    const out = new Set<number>([vocab.intern(w)]);
-    if (values.length === 1) {
-      out.add(vocab.intern(values[0]!.toLowerCase()));
-      out.add(vocab.intern(lemmas[0]!.toLowerCase()));
-    }
-    return [...out];
-  };
-  const setIds = new Map<string, Set<number>>();
-  for (const [name, set] of dict.sets) {
-    setIds.set(name, new Set(set.words.flatMap(idsOf)));
-  }
-  const compileEl = (el: PatternElement): CompiledElement => {
-    switch (el.kind) {
-      case 'word':
-        return { kind: 'word', ids: new Set(el.exact ? el.words.map((w) => vocab.intern(w)) : el.words.flatMap(idsOf)), exact: el.exact, adjacent: el.adjacent };
-      case 'set':
-        return { kind: 'word', ids: setIds.get(el.name) ?? new Set(), exact: false, adjacent: el.adjacent };
-      default:
-        return el;
-    }
-  };
+  const elements = new ElementCompiler(dict, tokenizer, vocab);
+  const idsOf = (w: string): number[] => elements.idsOf(w);
   const triggers = new Map<number, CompiledEntry[]>();
   for (const entry of dict.entries) {
     const patterns = entry.patterns.map((p): CompiledPattern => {
+  const formTriggers = new Map<number, CompiledEntry[]>();
+  const prefixed: { stem: string; entry: CompiledEntry }[] = [];
       const t = p.elements.findIndex((e) => e.kind === 'trigger');
-      const els = p.elements.map(compileEl);
+      const els = elements.compileAll(p.elements);
       // an element's `adjacent` says it is glued to the one before it (in text order);
       // before the trigger we walk backwards, so carry the glue to the element's right neighbour
       const before: CompiledElement[] = [];
@@ -86,30 +67,47 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
         pattern: p,
         before,
         after,
-        weight: p.elements.filter((e) => e.kind === 'word' || e.kind === 'set').length,
+        weight: literalWeight(p.elements),
         hasTarget: p.elements.some((e) => e.kind === 'target'),
         hasSource: p.elements.some((e) => e.kind === 'source'),
       };
     });
-    // most specific first; file order breaks ties
-    patterns.sort((a, b) => b.weight - a.weight || Number(b.hasTarget) - Number(a.hasTarget));
+    // most specific first; file order breaks ties (or file order only, when the entry asks)
+    if (entry.order !== 'file') patterns.sort((a, b) => b.weight - a.weight || Number(b.hasTarget) - Number(a.hasTarget));
     const compiled: CompiledEntry = { entry, patterns };
-    const keys = new Set([entry.lemma, ...inflections(entry.lemma), ...entry.forms].map((f) => vocab.intern(f)));
+    if (entry.match === 'prefix') {
+      prefixed.push({ stem: entry.lemma, entry: compiled });
+      continue;
+    }
+    const table = entry.match === 'forms' ? formTriggers : triggers;
+    const forms = entry.match === 'forms' ? [entry.lemma, ...entry.forms] : [entry.lemma, ...inflections(entry.lemma), ...entry.forms];
+    const keys = new Set(forms.map((f) => vocab.intern(f)));
     for (const k of keys) {
-      const list = triggers.get(k) ?? [];
+      const list = table.get(k) ?? [];
       list.push(compiled);
-      triggers.set(k, list);
+      table.set(k, list);
     }
   }
   const toWords = new Map<number, Modifier>();
   const words = new Map<number, Modifier>();
+  const prefixMemo = new Map<number, CompiledEntry[]>();
+  const prefixEntries = (id: number): CompiledEntry[] => {
+    if (!prefixed.length) return [];
+    let r = prefixMemo.get(id);
+    if (!r) {
+      const text = vocab.text(id);
+      r = prefixed.filter((p) => text.startsWith(p.stem)).map((p) => p.entry);
+      prefixMemo.set(id, r);
+    }
+    return r;
+  };
   const modifiers = new Map<string, Modifier>();
   for (const m of dict.modifiers) {
     modifiers.set(m.name, m);
     for (const w of m.toWords) for (const id of idsOf(w)) toWords.set(id, m);
     for (const w of m.words) for (const id of idsOf(w)) words.set(id, m);
   }
-  return { triggers, toWords, words, modifiers, toId: vocab.intern('to') };
+  return { triggers, formTriggers, prefixEntries, toWords, words, modifiers, toId: vocab.intern('to') };
 }
 
 /** Applies a modifier to a code: the longest matching prefix in its map, else its `otherwise`. */

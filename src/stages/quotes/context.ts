@@ -22,6 +22,8 @@ export interface QuoteWordIds {
   he: number;
   she: number;
   the: number;
+  /** ' ’ ‘ (as in ’08) */
+  apostrophes: Set<number>;
   and: number;
   but: number;
   comma: number;
@@ -72,6 +74,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     he: id('he'),
     she: id('she'),
     the: id('the'),
+    apostrophes: ids(["'", '’', '‘']),
     and: id('and'),
     but: id('but'),
     comma: id(','),

@@ -60,6 +60,13 @@ export function skipAdjunct(c: Ctx, t: number, end: number): number {
       continue;
     }
     if (pos(c, k) === POS.ADP && norm(c, k) !== c.ids.that && norm(c, k) !== c.ids.to && !c.ids.wh.has(norm(c, k))) {
+      // "in 2008", "in ’08"
+      let n = k + 1;
+      if (n < end && c.ids.apostrophes.has(norm(c, n)) && n + 1 < end && pos(c, n + 1) === POS.NUM) n++;
+      if (n < end && pos(c, n) === POS.NUM) {
+        k = n + 1;
+        continue;
+      }
       const np = npStartingAt(c, k + 1, end);
       if (!np) break;
       k = np.b;
@@ -93,7 +100,10 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
       if (comma && looksLikeClause(c, c.isMark[t + 1] ? t + 2 : t + 1, b)) return true;
     }
     if (p0 !== POS.ADV && !c.ids.wh.has(n0)) return false;
-  } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.VERB || p0 === POS.AUX || isPunct(c, a)) {
+  } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.AUX || isPunct(c, a)) {
+    return false;
+  } else if (p0 === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[a]!, c.tokens.end[a]!))) {
+    // a gerund may be the subject ("raising taxes would hurt"); another verb may not
     return false;
   }
   // "him", "them": an object, not a subject; "her" before a noun is a possessive
@@ -107,12 +117,12 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
     const p = posLoose(c, t);
     // "the importance of talks that are …": a relative clause before any verb means a noun phrase
     if (sawSubject && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
-    if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t)) {
+    if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t) || (t === a && p === POS.VERB)) {
       // "China plans to make …": a verb the tagger took for a plural noun
       if (sawSubject && p === POS.NOUN && t + 2 < b && norm(c, t + 1) === c.ids.to && isVerbish(c, t + 2) && /s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
       sawSubject = true;
     }
-    if ((p === POS.VERB || p === POS.AUX) && sawSubject) {
+    if ((p === POS.VERB || p === POS.AUX) && sawSubject && t > a) {
       // an infinitive or a gerund after a preposition belongs to the subject phrase ("the decision to forgo …"): look on
       if (t > a && norm(c, t - 1) === c.ids.to) continue;
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
@@ -209,7 +219,8 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
     if (form === 'bare' && !allows('bare') && !allows('that')) return null;
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
     form = 'quote';
-  } else if (n === c.ids.that && pos(c, k) !== POS.PRON) {
+  } else if (n === c.ids.that && (pos(c, k) !== POS.PRON || (k + 1 < sEnd && !isPunct(c, k + 1) && !(isVerbish(c, k + 1) && !/ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)))))) {
+    // "that" is a complementizer unless a verb or the end follows it ("said that was wrong", "said that.")
     if (!allows('that')) return null;
     form = 'that';
     a = k + 1;

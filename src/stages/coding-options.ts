@@ -1,0 +1,70 @@
+/**
+ * Coding semantics that differ from dyad's defaults. dyad's own dictionaries
+ * leave them all unset; the peers' validation suites (dyad validate) set the
+ * PETRARCH or TABARI behaviour, and a run may change them between records, as
+ * the suites' `<Config>` and `OPTION:` records do (the stages read the object
+ * each time they run).
+ */
+export interface CodingOptions {
+  /** an event needs a coded target, as PETRARCH's `require_dyad` (default: false) */
+  requireTarget?: boolean;
+  /** actor codes that mark their sentence as not to be coded (TABARI's `###` discard and `+++` complex codes) */
+  discardCodes?: readonly string[];
+  /**
+   * what a compound `%` after the trigger means: `reciprocal` (default, as in
+   * TABARI: the members act on each other) or `target` (PETRARCH: the
+   * compound is the target of the subject, "agrees with A and B")
+   */
+  compoundAfterTrigger?: 'reciprocal' | 'target';
+  /**
+   * agent codes of several agent nouns: `one` (default: the last, or MIL) or
+   * `all` (PETRARCH: every code, in order, each part the code does not carry
+   * yet: "Danish Islamist media" DNK + MUS + MED)
+   */
+  agents?: 'one' | 'all';
+  /** most words a pattern may skip between two of its elements (default 4) */
+  patternGap?: number;
+  /**
+   * where the default target is looked for: `clause` (default: up to a
+   * complementizer, relative pronoun or new clause) or `sentence` (the peers:
+   * the first actor after the verb, "expressed hopes that Osgiliath ...")
+   */
+  targetSearch?: 'clause' | 'sentence';
+  /** passive voice only with a `by` agent; without one the subject stays the source (the peers) */
+  passiveNeedsAgent?: boolean;
+  /** agents with no actor ("officials", `---GOV`) may be sources and targets (PETRARCH) */
+  anonymousAgents?: boolean;
+  /** a possessor stands for its noun phrase when the noun is no actor: "Ithilen's militia vowed" (the peers) */
+  possessorActs?: boolean;
+  /** one event per clause: after a verb codes, the rest of its clause codes nothing (TABARI, PETRARCH) */
+  oneEventPerClause?: boolean;
+  /**
+   * TABARI's test for words that may be verbs, with no parse: a word after an
+   * article (a, an, the) or capitalised inside the sentence is a noun
+   * ("about the restore", "about To Restore")
+   */
+  articleNouns?: boolean;
+  /** a noun may fire by its entry's default code, not only through a pattern (TABARI, which has no parts of speech) */
+  nounDefaults?: boolean;
+  /**
+   * "the ambassadors of A, B and C": the agent goes to every actor of the list
+   * (default, and PETRARCH) or to the first only (`first`, TABARI)
+   */
+  agentOverList?: 'all' | 'first';
+  /** an agent right before an actor's name belongs to it ("Prime Minister Romendacil", "MSF Arnor"); default true, TABARI false */
+  agentBeforeName?: boolean;
+  /**
+   * a pattern's `+` or `$` after a gap may be the next actor in reach, past
+   * prepositions and verbs (the peers' patterns: "+ * MONEY $" in "received
+   * money from Osgiliath"); dyad's own patterns name the preposition
+   */
+  openSlots?: boolean;
+  /** an agent noun modifying another noun still codes ("the official news agency": ---GOV), as PETRARCH's noun phrases do */
+  agentModifiers?: boolean;
+  /**
+   * with `requireTarget` off, an event without a coded target needs some
+   * noun after its verb in the clause (PETRARCH codes "said on Saturday" with
+   * the null target `---`, not "said today")
+   */
+  untargetedNeedsObject?: boolean;
+}
