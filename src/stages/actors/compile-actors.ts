@@ -114,8 +114,6 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   const names = new TrieNode();
   const roles = new TrieNode();
 
-  const addName = (p: Phrase, t: Omit<PhraseTarget, 'exact' | 'capFirst' | 'source' | 'phrase'>) => {
-    const values = tokenizer.phrase(p.text);
   /** a phrase with stems (`Argentin*`): its steps, the last token of a starred word a stem */
   const stemSteps = (text: string): { steps: Step[]; values: string[] } | null => {
     if (!/\S\*(\s|$)/.test(text)) return null;
@@ -132,7 +130,7 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
     return { steps, values };
   };
 
-    if (!values.length) return;
+  const addName = (p: Phrase, t: Omit<PhraseTarget, 'exact' | 'capFirst' | 'source' | 'phrase'>) => {
     const stemmed = stemSteps(p.text);
     if (stemmed) {
       if (!stemmed.values.length) return;
@@ -140,6 +138,8 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
       insert(names, stemmed.steps, { ...t, capFirst: first[0] !== first[0]!.toLowerCase(), source: p.source, phrase: p.text }, vocab);
       return;
     }
+    const values = tokenizer.phrase(p.text);
+    if (!values.length) return;
     const letters = p.text.replace(/[^A-Za-z]/g, '');
     const exact = letters.length > 0 && letters.length <= 5 && SHORT_CAPS.test(p.text.replace(/\s+/g, '')) && letters === letters.toUpperCase()
       ? values
@@ -156,13 +156,13 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   };
 
   const addRole = (p: Phrase, t: Omit<PhraseTarget, 'capFirst' | 'source' | 'phrase'>) => {
-    const { values, lemmas } = tokenizer.phraseWithLemmas(p.text);
-    if (!values.length) return;
     const stemmed = stemSteps(p.text);
     if (stemmed) {
       if (stemmed.values.length) insert(roles, stemmed.steps, { ...t, capFirst: false, source: p.source, phrase: p.text }, vocab);
       return;
     }
+    const { values, lemmas } = tokenizer.phraseWithLemmas(p.text);
+    if (!values.length) return;
     const target: PhraseTarget = { ...t, capFirst: false, source: p.source, phrase: p.text };
     insert(roles, values.map((v) => vocab.intern(v.toLowerCase())), target);
     const lemmaIds = lemmas.map((v) => vocab.intern(v.toLowerCase()));

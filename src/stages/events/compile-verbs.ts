@@ -49,10 +49,10 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
   const elements = new ElementCompiler(dict, tokenizer, vocab);
   const idsOf = (w: string): number[] => elements.idsOf(w);
   const triggers = new Map<number, CompiledEntry[]>();
-  for (const entry of dict.entries) {
-    const patterns = entry.patterns.map((p): CompiledPattern => {
   const formTriggers = new Map<number, CompiledEntry[]>();
   const prefixed: { stem: string; entry: CompiledEntry }[] = [];
+  for (const entry of dict.entries) {
+    const patterns = entry.patterns.map((p): CompiledPattern => {
       const t = p.elements.findIndex((e) => e.kind === 'trigger');
       const els = elements.compileAll(p.elements);
       // an element's `adjacent` says it is glued to the one before it (in text order);
@@ -88,8 +88,6 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
       table.set(k, list);
     }
   }
-  const toWords = new Map<number, Modifier>();
-  const words = new Map<number, Modifier>();
   const prefixMemo = new Map<number, CompiledEntry[]>();
   const prefixEntries = (id: number): CompiledEntry[] => {
     if (!prefixed.length) return [];
@@ -101,6 +99,8 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     }
     return r;
   };
+  const toWords = new Map<number, Modifier>();
+  const words = new Map<number, Modifier>();
   const modifiers = new Map<string, Modifier>();
   for (const m of dict.modifiers) {
     modifiers.set(m.name, m);
