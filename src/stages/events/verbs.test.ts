@@ -92,7 +92,7 @@ const roots: Record<string, Case[]> = {
   '06 material cooperation': [
     { text: 'India and France held joint naval exercises in the Arabian Sea.', want: { source: 'IND', target: 'FRA', cameo: '062', plover: 'COOPERATE' } },
     { text: 'Colombia extradited the drug trafficker to the United States on Thursday.', want: { source: 'COL', target: 'USA', cameo: '063', plover: 'COOPERATE' } },
-    { text: 'Israel shared intelligence with Jordan about the planned attack.', want: { source: 'ISR', target: 'JOR', cameo: '064', plover: 'COOPERATE' } },
+    { text: 'Jordanian officials shared intelligence with Israel about the drone launches.', want: { source: 'JOR', target: 'ISR', cameo: '064', plover: 'COOPERATE' } },
   ],
   '07 aid': [
     { text: 'The United States sent more artillery shells to Ukraine.', want: { source: 'USA', target: 'UKR', cameo: '072', plover: 'AID' } },
@@ -244,4 +244,40 @@ describe('verb dictionary: words in senses that are not events', () => {
       expect(show(es)).toBe('(no events)');
     });
   }
+});
+
+/** ontology/discards.txt through the events stage: sports, markets, entertainment, crime briefs. */
+describe('discards', () => {
+  const coded = (text: string) => testEngine().code({ text, date: DATE });
+  it('a sports result codes no event, though its verbs would', () => {
+    // "host" and "meet" are consultations elsewhere; the fixture is a sports sentence
+    const doc = coded('Japan will host Germany in the quarter-final in Tokyo, and France meet England in the other semi-final.');
+    expect(show(doc.events.filter((e) => !e.rule.file.startsWith('quotes/')))).toBe('(no events)');
+    expect(doc.messages.some((m) => m.rule === 'events/discard-sentence' && /quarter-final/.test(m.reason))).toBe(true);
+  });
+  it('a match report is no war', () => {
+    // without the discard: Iran and Iraq clash (193) in both directions
+    const doc = coded('Iran and Iraq clashed in the Asian Cup quarter-final in Doha on Friday.');
+    expect(show(doc.events.filter((e) => !e.rule.file.startsWith('quotes/')))).toBe('(no events)');
+  });
+  it('a market report is discarded, and the message says by which phrase', () => {
+    const doc = coded('Chinese carmakers led the gains as the Hang Seng closed 2% higher.');
+    expect(doc.messages.some((m) => m.rule === 'events/discard-sentence' && /Hang Seng/.test(m.reason))).toBe(true);
+  });
+  it('only the sentence with the phrase is dropped', () => {
+    const doc = coded('Russia and Ukraine held talks in Istanbul on Monday. Chelsea beat Arsenal in the FA Cup semi-final.');
+    const es = doc.events.filter((e) => !e.rule.file.startsWith('quotes/'));
+    expect(es.some((e) => e.cameo.startsWith('04') && e.sentence === 0)).toBe(true);
+    expect(es.filter((e) => e.sentence === 1)).toEqual([]);
+  });
+  it('a story-level phrase anywhere keeps the whole story from being coded', () => {
+    const doc = coded('Brazil met Argentina in Buenos Aires on Sunday. The match was decided in a penalty shootout.');
+    expect(show(doc.events.filter((e) => !e.rule.file.startsWith('quotes/')))).toBe('(no events)');
+    expect(doc.messages.some((m) => m.rule === 'events/discard-story')).toBe(true);
+  });
+  it('political events around sports still code', () => {
+    const doc = coded('Human rights groups condemned Qatar over the treatment of migrant workers before the World Cup. Iran arrested a popular singer in Tehran.');
+    const es = doc.events.filter((e) => !e.rule.file.startsWith('quotes/'));
+    expect(es.some((e) => e.cameo === '173' && e.source?.code.startsWith('IRN'))).toBe(true);
+  });
 });
