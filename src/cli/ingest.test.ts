@@ -169,19 +169,21 @@ describe('dyad ingest into SQLite', () => {
 
   it('reports a bad article naming it, skips it, and stores the rest', async () => {
     const items = corpus(5);
-    const lines = [JSON.stringify(items[0]), '{"id": "broken", "text": "never closed', JSON.stringify({ id: 'empty', text: '   ' }), JSON.stringify(items[1]), JSON.stringify(items[2]), JSON.stringify(items[3])];
+    const lines = [JSON.stringify(items[0]), '{"id": "broken", "text": "never closed', JSON.stringify({ id: 'empty', text: '   ' }), JSON.stringify(items[1]), JSON.stringify(items[2]), JSON.stringify(items[3]), JSON.stringify({ id: 'too-long', text: 'Russia condemned Ukraine. '.repeat(20) })];
     const file = path('bad.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
     const db = path('bad.sqlite');
-    const r = await runDyad(['ingest', file, path('missing.txt'), '--db', db]);
+    const r = await runDyad(['ingest', file, path('missing.txt'), '--db', db, '--max-chars', '400']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:2: malformed JSON`);
     expect(r.stderr).toContain(`${file}:3: the object has no "text" string`);
     expect(r.stderr).toContain(`${path('missing.txt')}: cannot read`);
-    expect(r.stderr).toMatch(/4 articles stored, 0 already in the store, 3 failed/);
+    expect(r.stderr).toMatch(new RegExp(`${file}:7: article is 520 characters, over the limit of 400`));
+    expect(r.stderr).toMatch(/4 articles stored, 0 already in the store, 4 failed/);
     const store = await openStore(db);
     try {
       for (const id of ['story-0', 'story-1', 'story-2', 'story-3']) expect(await store.getArticle(id)).not.toBeNull();
+      expect(await store.getArticle('too-long')).toBeNull();
     } finally {
       await store.close();
     }

@@ -421,7 +421,8 @@ export function addIngestCommand(program: Command): void {
     .addOption(new Option('--progress <mode>', 'progress display (auto: a bar on a terminal, lines in logs)').choices(['auto', 'bar', 'lines', 'none']).default('auto'))
     .option('-q, --quiet', 'print only errors and the summary, not warnings')
     .option('--ontology <dir>', "dictionary folder (default: dyad's own ontology/)")
-    .addOption(new Option('--quad <convention>', 'quad class convention').choices(['gdelt', 'phoenix']).default('gdelt'))
+    .option('--max-chars <n>', 'articles longer than this many characters are reported and not stored (default 2000000)', positiveInt)
+    .addOption(new Option('--quad <convention>', 'quad class convention: gdelt 1-4, phoenix 0-4, plover by PLOVER type').choices(['gdelt', 'phoenix', 'plover']).default('gdelt'))
     .addHelpText(
       'after',
       [
@@ -440,6 +441,7 @@ export function addIngestCommand(program: Command): void {
       const eo: EngineOptions = {};
       if (o.ontology) eo.ontology = o.ontology;
       if (o.quad) eo.quad = o.quad;
+      if (o.maxChars) eo.maxChars = o.maxChars;
       const engine = await createEngine(eo);
       const store = await openStore(storeUrl(o.db));
       const ac = new AbortController();
