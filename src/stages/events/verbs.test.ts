@@ -141,6 +141,7 @@ const roots: Record<string, Case[]> = {
     { text: 'Russia massed troops along the border with Ukraine.', want: { source: 'RUS', target: 'UKR', cameo: '154', plover: 'MOBILIZE' } },
     { text: 'China put its forces on high alert near Taiwan.', want: { source: 'CHN', cameo: '152', plover: 'MOBILIZE' } },
     { text: 'North Korea test-fired a ballistic missile into the sea.', want: { source: 'PRK', cameo: '150', plover: 'MOBILIZE' } },
+    { text: 'Israeli troops remained on alert in the occupied West Bank.', want: { source: 'ISR', cameo: '152', plover: 'MOBILIZE' } },
   ],
   '16 reduce relations': [
     { text: 'The European Union imposed new sanctions on Iran.', want: { source: 'IGOEU', target: 'IRN', cameo: '163', plover: 'SANCTION' } },
@@ -218,6 +219,9 @@ const notEvents: { text: string; not: string; note: string }[] = [
   { text: 'The United States retreated from its goal of ousting Assad.', not: 'RETREAT', note: 'a policy retreat' },
   { text: 'Germany met its target for defence spending.', not: 'CONSULT', note: 'meeting a target' },
   { text: 'Israel launched a new satellite on Tuesday.', not: 'ASSAULT', note: 'launching a satellite' },
+  { text: 'Israeli troops remained on alert in the occupied West Bank.', not: 'COERCE', note: '"occupied" as an adjective' },
+  { text: 'Turkey will keep guarding captured Islamic State fighters in its prisons.', not: 'ASSAULT', note: '"captured" as an adjective' },
+  { text: 'China wants to extradite accused criminals from Hong Kong.', not: 'ACCUSE', note: '"accused" as an adjective' },
 ];
 
 describe('verb dictionary: every CAMEO root', () => {
