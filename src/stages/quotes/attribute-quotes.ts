@@ -360,14 +360,36 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     }
     byChain.set(chain, d);
   };
+  // drafts in text order, kept sorted as this pass adds some (an article may hold thousands of quotes)
+  const ordered = [...drafts].sort((x, y) => x.at - y.at);
+  const lastBefore = (t: number): number => {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ordered[mid]!.at < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const spoken = (d: Draft) => d.speaker !== null || d.speakerFrom !== undefined;
+  const findBack = (t: number, ok: (d: Draft) => boolean): Draft | undefined => {
+    for (let k = lastBefore(t); k >= 0; k--) if (ok(ordered[k]!)) return ordered[k];
+    return undefined;
+  };
+  const add = (d: Draft) => ordered.splice(lastBefore(d.at) + 1, 0, d);
+  const directDraft4 = (...args: Parameters<typeof directDraft>) => {
+    const d = directDraft(...args);
+    add(d);
+    return d;
+  };
   chains.forEach((ms, chain) => {
     if (byChain.has(chain) || absorbed.has(chain)) return;
     const first = ms[0]!;
     const open = firstTok[first]!;
     const close = lastTok[ms[ms.length - 1]!]!;
     const words = ms.reduce((n, i) => n + marks[i]!.words, 0);
-    const ordered = [...drafts].sort((x, y) => x.at - y.at);
-    const prev = lastDraftBefore(ordered, open);
+    const prev = findBack(open, spoken);
     // a split quote: it follows the attribution of the one before with only punctuation between
     if (prev && prev.kind === 'direct' && onlyPunctuation(c, prev.attributionEnd, open) && paragraphOf(c, prev.attributionEnd - 1) === paragraphOf(c, open)) {
       append(prev, ms, 'quotes/direct-split', chain);
@@ -375,7 +397,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     }
     if (words <= SCARE_WORDS && !opensParagraph(c, open)) return;
     if (!opensSentence(open)) {
-      if (words > SCARE_WORDS && !titleCase(c, open, close + 1)) directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
+      if (words > SCARE_WORDS && !titleCase(c, open, close + 1)) directDraft4(chain, 'quotes/direct-unattributed', null, null, null, null, open);
       return;
     }
     // "He added:" closing the sentence before
@@ -386,14 +408,14 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (norm(c, lastT) === c.ids.colon && ps.paragraph >= s.paragraph - 1) {
         const lead = leadBeforeColon(c, ps, lastT);
         if (lead) {
-          directDraft(chain, 'quotes/direct-colon-before', lead.cue, lead.cue ? null : { a: lastT, b: lastT + 1 }, lead.speaker, null, open);
+          directDraft4(chain, 'quotes/direct-colon-before', lead.cue, lead.cue ? null : { a: lastT, b: lastT + 1 }, lead.speaker, null, open);
           return;
         }
       }
     }
     // more of the quotation just before (“…,” he said. “…”), or of the one just after
     const lastOfPrev = prev ? Math.max(prev.attributionEnd, tokens.tokenAt(prev.pieces[prev.pieces.length - 1]!.start)) : -1;
-    const prevDirect = lastDraftBefore(ordered.filter((d) => d.kind === 'direct'), open);
+    const prevDirect = findBack(open, (d) => d.kind === 'direct' && spoken(d));
     if (prevDirect) {
       const last = Math.max(prevDirect.attributionEnd, tokens.tokenAt(prevDirect.pieces[prevDirect.pieces.length - 1]!.start));
       if (near(Math.min(last, tokens.length - 1), open) && paragraphOf(c, last) === paragraphOf(c, open)) {
@@ -411,23 +433,29 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (ps.paragraph === s.paragraph) {
         const bare = bareAttribution(c, ps, usedCue, claimed);
         if (bare) {
-          directDraft(chain, 'quotes/direct-after-attribution', bare.cue, null, bare.speaker, null, open);
+          directDraft4(chain, 'quotes/direct-after-attribution', bare.cue, null, bare.speaker, null, open);
           return;
         }
       }
     }
-    const next = ordered.find((d) => d.at > close && (d.speaker || d.speakerFrom));
-    if (next && next.kind === 'direct' && near(close, next.at) && !chains.some((other, k) => k !== chain && !byChain.has(k) && !absorbed.has(k) && firstTok[other[0]!]! > close && firstTok[other[0]!]! < next.at)) {
+    let next: Draft | undefined;
+    for (let k = lastBefore(close + 1) + 1; k < ordered.length && !next; k++) if (spoken(ordered[k]!)) next = ordered[k];
+    // no other quote without a speaker stands between this one and the next
+    let between = false;
+    for (let k = chain + 1; next && k < chains.length && firstTok[chains[k]![0]!]! < next.at && !between; k++) {
+      between = !byChain.has(k) && !absorbed.has(k);
+    }
+    if (next && next.kind === 'direct' && near(close, next.at) && !between) {
       append(next, ms, 'quotes/direct-continued', chain);
       return;
     }
     if (prev && prev.speaker && near(Math.min(lastOfPrev, tokens.length - 1), open)) {
-      const d = directDraft(chain, 'quotes/direct-previous-speaker', null, null, null, null, open);
+      const d = directDraft4(chain, 'quotes/direct-previous-speaker', null, null, null, null, open);
       d.speakerFrom = prev.speakerFrom ?? prev;
       return;
     }
     if (words <= SCARE_WORDS || titleCase(c, open, close + 1)) return;
-    directDraft(chain, 'quotes/direct-unattributed', null, null, null, null, open);
+    directDraft4(chain, 'quotes/direct-unattributed', null, null, null, null, open);
   });
 
   return { quotes: toQuotes(c, drafts, opts), messages };
@@ -448,11 +476,6 @@ function onlyPunctuation(c: Ctx, from: number, to: number): boolean {
   return to >= from;
 }
 
-function lastDraftBefore(ordered: Draft[], t: number): Draft | undefined {
-  let best: Draft | undefined;
-  for (const d of ordered) if (d.at < t && (d.speaker || d.speakerFrom)) best = d;
-  return best;
-}
 
 interface Trailer {
   cue: CueHit | null;

@@ -55,6 +55,9 @@ const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-/”’»›"'…]/;
 /** elisions that start with an apostrophe: ’90s, 'em, 'til, 'n' */
 const ELISION = /^(?:\d\d|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b)/i;
 
+/** the deepest nesting of quotes followed */
+const MAX_DEPTH = 8;
+
 const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 
 function openingPosition(text: string, i: number, len: number, pStart: number): boolean {
@@ -214,6 +217,8 @@ export function findDirectQuotes(text: string, paragraphs: readonly Span[]): Quo
       const m = markAt(text, i, p.start, p.end, stack);
       if (!m) continue;
       if (m.kind === 'open') {
+        // quotes nest a level or two; deeper "nesting" is stray marks, and a bound keeps every scan short
+        if (stack.length >= MAX_DEPTH) continue;
         stack.push({ at: i, length: m.length, closers: m.closers, family: m.family });
         i += m.length - 1;
         continue;
