@@ -26,6 +26,8 @@ import { quotesStage, compileCues, type CueMatcher } from './stages/quotes/index
 import { compileVerbs, type VerbMatcher } from './stages/events/compile-verbs.js';
 import type { CodeBook } from './stages/events/codebook.js';
 import type { TraceStep } from './stages/events/code-events.js';
+import { compileDiscards, type DiscardMatcher } from './stages/events/discards.js';
+import type { CodingOptions } from './stages/coding-options.js';
 
 
 
@@ -38,6 +40,21 @@ export interface EngineOptions {
   quad?: QuadConvention;
   /** articles longer than this many characters are not coded (default 2,000,000) */
   maxChars?: number;
+}
+
+/**
+ * What only some callers need: dictionaries already loaded (such as the
+ * PETRARCH and TABARI dictionaries translated by src/ontology/peer/), a code
+ * book other than the ontology's CAMEO tables, coding semantics other than
+ * dyad's defaults (stages/coding-options.ts).
+ */
+export interface EngineExtras {
+  /** a loaded ontology, used instead of reading the `ontology` folder */
+  dictionaries?: Ontology;
+  /** the event codes the coder accepts (default: the ontology's CAMEO tables) */
+  codeBook?: CodeBook;
+  /** read by the stages each time they run: a caller may change it between texts */
+  coding?: CodingOptions;
 }
 
 /** What `engine.code` accepts: raw text with optional metadata, or an Article. */
@@ -75,22 +92,24 @@ function buildStages(
   codes: CodeBook,
   cues: CueMatcher,
   trace?: TraceStep[],
+  discards?: DiscardMatcher,
+  coding?: CodingOptions,
 ): Stage[] {
   return [
     tokensStage(tokenizer, vocab),
     sentencesStage,
-    actorsStage(actors, vocab),
+    actorsStage(actors, vocab, coding),
     corefStage(vocab, ontology.actors.people),
     quotesStage(cues, vocab, ontology.actors.people),
-    eventsStage(verbs, codes, vocab, trace),
+    eventsStage(verbs, codes, vocab, trace, discards, coding),
   ];
 }
 
-export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+export async function createEngine(options: EngineOptions & EngineExtras = {}): Promise<Engine> {
   return createEngineSync(options);
 }
 
-export function createEngineSync(options: EngineOptions = {}): Engine {
+export function createEngineSync(options: EngineOptions & EngineExtras = {}): Engine {
   const opts: Required<EngineOptions> = {
     ontology: options.ontology ?? defaultOntologyDir(),
     quad: options.quad ?? 'gdelt',
@@ -99,14 +118,16 @@ export function createEngineSync(options: EngineOptions = {}): Engine {
   if (opts.quad !== 'gdelt' && opts.quad !== 'phoenix' && opts.quad !== 'plover') {
     throw new DyadError('E_CONFIG', `quad convention "${String(opts.quad)}" should be gdelt, phoenix or plover`);
   }
-  const ontology = loadOntology(opts.ontology);
+  const ontology = options.dictionaries ?? loadOntology(opts.ontology);
+  const coding: CodingOptions = options.coding ?? {};
   const vocab = new Vocabulary();
   const tokenizer = createTokenizer();
   const actors = compileActors(ontology.actors, tokenizer, vocab);
   const verbs = compileVerbs(ontology.verbs, tokenizer, vocab);
   const cues = compileCues(ontology.cues, tokenizer, vocab);
-  const codes: CodeBook = codeBookOf(ontology.codes, opts.quad);
-  const pipeline = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues));
+  const codes: CodeBook = options.codeBook ?? codeBookOf(ontology.codes, opts.quad);
+  const discards = compileDiscards(ontology.discards ?? [], tokenizer, vocab);
+  const pipeline = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, undefined, discards, coding));
 
   const article = (input: CodeInput): Article => {
     const a = articleFromText(input.text, input);
@@ -137,7 +158,7 @@ export function createEngineSync(options: EngineOptions = {}): Engine {
     code: (input) => output(run(article(input))),
     trace(input) {
       const steps: TraceStep[] = [];
-      const p = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, steps));
+      const p = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, steps, discards, coding));
       return { doc: p.run(Doc.of(article(input))), steps };
     },
   };

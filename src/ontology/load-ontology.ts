@@ -10,7 +10,7 @@ import { loadActorDictionary } from './load-actors.js';
 import { loadCodes, type Codes } from './load-codes.js';
 import { loadCues, type CueDictionary } from './load-cues.js';
 import { loadVerbDictionary, type VerbDictionary } from './load-verbs.js';
-import type { ActorDictionary } from './types.js';
+import type { ActorDictionary, DiscardEntry } from './types.js';
 
 export interface Ontology {
   root: string;
@@ -20,6 +20,8 @@ export interface Ontology {
   verbs: VerbDictionary;
   /** cue words of reported speech (quotes/cues.txt) */
   cues: CueDictionary;
+  /** phrases that keep a sentence or story from being coded */
+  discards?: DiscardEntry[];
 }
 
 export function loadOntology(root: string): Ontology {

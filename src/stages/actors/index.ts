@@ -2,14 +2,16 @@ import type { Stage } from '../../core/stage.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { ActorMatcher } from './compile-actors.js';
 import { matchActors } from './match-actors.js';
+import type { CodingOptions } from '../coding-options.js';
 
-export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary): Stage<'actors'> {
+export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: CodingOptions): Stage<'actors'> {
   return {
     name: 'actors',
     needs: ['tokens', 'sentences'],
     run(doc) {
       const layer = matchActors(matcher, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, {
         date: doc.article.date,
+        ...(coding ? { coding } : {}),
       });
       return { layer };
     },

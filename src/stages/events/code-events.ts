@@ -25,6 +25,7 @@ import type { Modifier } from '../../ontology/load-verbs.js';
 import type { CodeBook } from './codebook.js';
 import { applyModifier, type CompiledElement, type CompiledEntry, type CompiledPattern, type VerbMatcher } from './compile-verbs.js';
 import { DateResolver } from './resolve-date.js';
+import type { CodingOptions } from '../coding-options.js';
 
 /** Most tokens a pattern may skip between two of its elements (unless glued with `_`). */
 export const MAX_GAP = 4;
@@ -412,6 +413,7 @@ export function codeEvents(
   codes: CodeBook,
   ids: EventCoderIds,
   trace?: TraceStep[],
+  coding: CodingOptions = {},
 ): CodedEvent[] {
   const { tokens, text, sentences, slots } = input;
   const dates = new DateResolver(text, input.date);
@@ -494,6 +496,7 @@ export function codeEvents(
         const tgt = b === null ? null : slots.slots[b]!;
         if (!SlotIndex.coded(src)) continue;
         if (tgt && tgt.actor.code === src.actor.code) continue;
+        if (coding.requireTarget && !(tgt && SlotIndex.coded(tgt))) continue;
         const key = `${src.actor.code}|${tgt?.actor.code ?? ''}|${code}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -4,8 +4,17 @@ import { SlotIndex } from '../coref/slots.js';
 import type { CodeBook } from './codebook.js';
 import type { VerbMatcher } from './compile-verbs.js';
 import { codeEvents, eventCoderIds, type TraceStep } from './code-events.js';
+import { findDiscards, type DiscardMatcher } from './discards.js';
+import type { CodingOptions } from '../coding-options.js';
 
-export function eventsStage(verbs: VerbMatcher, codes: CodeBook, vocab: Vocabulary, trace?: TraceStep[]): Stage<'events'> {
+export function eventsStage(
+  verbs: VerbMatcher,
+  codes: CodeBook,
+  vocab: Vocabulary,
+  trace?: TraceStep[],
+  discards?: DiscardMatcher,
+  coding: CodingOptions = {},
+): Stage<'events'> {
   const ids = eventCoderIds(vocab);
   return {
     name: 'events',
@@ -19,7 +28,24 @@ export function eventsStage(verbs: VerbMatcher, codes: CodeBook, vocab: Vocabula
         codes,
         ids,
         trace,
+        coding,
       );
+      // discards: sentences (or the whole story) that are not political events
+      const codesOut = coding.discardCodes ?? [];
+      if ((discards && discards.count) || codesOut.length) {
+        const d = findDiscards(discards ?? { discards: [], count: 0 }, tokens, doc.get('sentences'), doc.get('actors'), codesOut);
+        if (d.story) {
+          return {
+            layer: [],
+            messages: [{ stage: 'events', severity: 'info', rule: 'events/discard-story', reason: `the story is not coded: discard "${d.story.phrase.text}" (${d.story.phrase.source.file}:${d.story.phrase.source.line})` }],
+          };
+        }
+        if (d.sentences.size) {
+          const kept = layer.filter((e) => !d.sentences.has(e.sentence));
+          const messages = [...d.sentences].map(([sentence, reason]) => ({ stage: 'events', severity: 'info' as const, rule: 'events/discard-sentence', reason: `sentence ${sentence} is not coded: ${reason}` }));
+          return { layer: kept, messages };
+        }
+      }
       return { layer };
     },
   };

@@ -1,0 +1,92 @@
+/**
+ * Discards: phrases that mark text as not political events (sports results,
+ * market reports). A sentence holding a sentence-level phrase codes nothing; a
+ * story-level phrase anywhere keeps the whole article from being coded. An
+ * actor whose code is a discard code (TABARI's `###`) discards its sentence.
+ *
+ * Phrases match token by token on the lower-cased form; a word written with a
+ * final `*` matches any word beginning with it ("baseball*").
+ */
+import type { ActorMention, Sentence } from '../../core/layers.js';
+import type { TokenTable } from '../../core/token-table.js';
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { Tokenizer } from '../../nlp/wink.js';
+import type { DiscardEntry } from '../../ontology/types.js';
+import { prefixTest } from './compile-elements.js';
+
+interface CompiledDiscard {
+  entry: DiscardEntry;
+  /** per word: the id it must have, or a stem test */
+  words: ((id: number) => boolean)[];
+}
+
+export interface DiscardMatcher {
+  discards: CompiledDiscard[];
+  /** first-word test → discards, for a quick scan */
+  count: number;
+}
+
+export function compileDiscards(entries: readonly DiscardEntry[], tokenizer: Tokenizer, vocab: Vocabulary): DiscardMatcher {
+  const discards: CompiledDiscard[] = [];
+  for (const entry of entries) {
+    const words: ((id: number) => boolean)[] = [];
+    for (const w of entry.phrase.text.trim().split(/\s+/)) {
+      if (w.endsWith('*') && w.length > 1) {
+        // a stem: the tokens it splits into, the last one a prefix
+        const toks = tokenizer.phrase(w.slice(0, -1)).map((t) => t.toLowerCase());
+        toks.forEach((t, i) => {
+          if (i === toks.length - 1) words.push(prefixTest([t], vocab));
+          else {
+            const id = vocab.intern(t);
+            words.push((x) => x === id);
+          }
+        });
+      } else {
+        for (const t of tokenizer.phrase(w)) {
+          const id = vocab.intern(t.toLowerCase());
+          words.push((x) => x === id);
+        }
+      }
+    }
+    if (words.length) discards.push({ entry, words });
+  }
+  return { discards, count: discards.length };
+}
+
+export interface DiscardResult {
+  /** the whole article is not coded */
+  story: DiscardEntry | null;
+  /** sentences not coded, with the reason */
+  sentences: Map<number, string>;
+}
+
+export function findDiscards(
+  m: DiscardMatcher,
+  tokens: TokenTable,
+  sentences: readonly Sentence[],
+  actors: readonly ActorMention[],
+  discardCodes: readonly string[],
+): DiscardResult {
+  const out: DiscardResult = { story: null, sentences: new Map() };
+  sentences.forEach((s, i) => {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      for (const d of m.discards) {
+        if (t + d.words.length > s.tokenEnd) continue;
+        let ok = true;
+        for (let k = 0; k < d.words.length && ok; k++) ok = d.words[k]!(tokens.norm[t + k]!);
+        if (!ok) continue;
+        const where = `${d.entry.phrase.source.file}:${d.entry.phrase.source.line}`;
+        if (d.entry.scope === 'story') out.story ??= d.entry;
+        else if (!out.sentences.has(i)) out.sentences.set(i, `discard "${d.entry.phrase.text}" (${where})`);
+      }
+    }
+  });
+  if (discardCodes.length) {
+    for (const a of actors) {
+      if (discardCodes.includes(a.code) && !out.sentences.has(a.sentence)) {
+        out.sentences.set(a.sentence, `actor "${a.text}" has the discard code ${a.code} (${a.rule.file}:${a.rule.line})`);
+      }
+    }
+  }
+  return out;
+}
