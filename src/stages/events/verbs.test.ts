@@ -181,6 +181,8 @@ const constructions: Record<string, Case[]> = {
   modality: [
     { text: 'Turkey threatened to block Sweden\'s NATO membership.', want: { source: 'TUR', target: 'SWE', cameo: '13', plover: 'THREATEN', modality: 'threat' } },
     { text: 'Germany is prepared to send more tanks to Ukraine.', want: { source: 'DEU', target: 'UKR', cameo: '0332', plover: 'AGREE', modality: 'intent' } },
+    { text: 'Kenya decided to lift the curfew in Nairobi.', want: { source: 'KEN', cameo: '0813', plover: 'CONCEDE', modality: 'aspect' }, note: 'a decision is the act decided' },
+    { text: 'France said Iraq must cooperate fully with the inspectors.', want: { source: 'FRA', target: 'IRQ', cameo: '101', plover: 'REQUEST' } },
     { text: 'Hamas vowed to retaliate against Israel for the raid.', want: { source: 'PSE', target: 'ISR', cameo: '138', plover: 'THREATEN', modality: 'intent' } },
   ],
   future: [
@@ -219,6 +221,8 @@ const notEvents: { text: string; not: string; note: string }[] = [
   { text: 'The United States retreated from its goal of ousting Assad.', not: 'RETREAT', note: 'a policy retreat' },
   { text: 'Germany met its target for defence spending.', not: 'CONSULT', note: 'meeting a target' },
   { text: 'Israel launched a new satellite on Tuesday.', not: 'ASSAULT', note: 'launching a satellite' },
+  { text: 'Analysts say Russia could strike Kyiv again within days.', not: 'ASSAULT', note: 'a possibility is no act' },
+  { text: 'France said Iraq must cooperate fully with the inspectors.', not: 'SUPPORT', note: 'an obligation is no act' },
   { text: 'Israeli troops remained on alert in the occupied West Bank.', not: 'COERCE', note: '"occupied" as an adjective' },
   { text: 'Turkey will keep guarding captured Islamic State fighters in its prisons.', not: 'ASSAULT', note: '"captured" as an adjective' },
   { text: 'China wants to extradite accused criminals from Hong Kong.', not: 'ACCUSE', note: '"accused" as an adjective' },
