@@ -9,6 +9,7 @@ import { DyadError } from '../core/errors.js';
 import { loadActorDictionary } from './load-actors.js';
 import { loadCodes, type Codes } from './load-codes.js';
 import { loadCues, type CueDictionary } from './load-cues.js';
+import { loadDiscards } from './load-discards.js';
 import { loadVerbDictionary, type VerbDictionary } from './load-verbs.js';
 import type { ActorDictionary, DiscardEntry } from './types.js';
 
@@ -32,5 +33,6 @@ export function loadOntology(root: string): Ontology {
   const actors = loadActorDictionary(root);
   const verbs = loadVerbDictionary(root, (c) => codes.cameo.has(c));
   const cues = loadCues(root);
-  return { root, version, codes, actors, verbs, cues };
+  const discards = loadDiscards(root);
+  return { root, version, codes, actors, verbs, cues, discards };
 }
