@@ -4,7 +4,8 @@
  * to one, in two ways:
  *
  *  - exact:   the same characters, once both sides are normalised the same
- *             way (see `normalise`);
+ *             way (see `normalise`: edges trimmed of spaces, punctuation and
+ *             quote marks; pieces with only those between them joined);
  *  - overlap: at least one character in common (each gold span matches at
  *             most one prediction, the one it overlaps most).
  *
@@ -52,10 +53,17 @@ export function normalise(text: string, fragments: readonly Span[], opts: Normal
     while (e > s && EDGE.test(text[e - 1]!)) e--;
     if (e <= s) return;
     const last = out[out.length - 1];
-    if (last && s <= last.end) last.end = Math.max(last.end, e);
+    // pieces with only spaces, punctuation or quote marks between them are one span
+    // (annotators cut a quotation sentence by sentence, dyad by its marks)
+    if (last && (s <= last.end || onlyEdge(text, last.end, s))) last.end = Math.max(last.end, e);
     else out.push({ start: s, end: e });
   });
   return out;
+}
+
+function onlyEdge(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!EDGE.test(text[i]!)) return false;
+  return true;
 }
 
 export function key(spans: readonly Span[]): string {
