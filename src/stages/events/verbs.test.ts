@@ -149,6 +149,7 @@ const roots: Record<string, Case[]> = {
     { text: 'The United States suspended military aid to Egypt.', want: { source: 'USA', target: 'EGY', cameo: '1622', plover: 'SANCTION' } },
   ],
   '17 coerce': [
+    { text: 'Ethiopia declared a state of emergency as rebels advanced on the capital.', want: { source: 'ETH', cameo: '1724', plover: 'COERCE' } },
     { text: 'Iranian police arrested dozens of students in Tehran.', want: { source: 'IRN', cameo: '173', plover: 'COERCE' } },
     { text: 'Hong Kong authorities banned the annual vigil.', want: { source: 'HKG', cameo: '172', plover: 'COERCE' } },
     { text: 'Russian hackers hacked into the computers of the German parliament.', want: { source: 'RUS', target: 'DEU', cameo: '176', plover: 'COERCE' } },
@@ -222,6 +223,9 @@ const notEvents: { text: string; not: string; note: string }[] = [
   { text: 'Germany met its target for defence spending.', not: 'CONSULT', note: 'meeting a target' },
   { text: 'Israel launched a new satellite on Tuesday.', not: 'ASSAULT', note: 'launching a satellite' },
   { text: 'Analysts say Russia could strike Kyiv again within days.', not: 'ASSAULT', note: 'a possibility is no act' },
+  { text: 'Japan declared a state of emergency over the coronavirus outbreak.', not: 'COERCE', note: 'an emergency for an epidemic is no repression' },
+  { text: 'A Turkish bus crash killed 20 people near Ankara.', not: 'ASSAULT', note: 'an accident' },
+  { text: 'Italy imposed a nationwide lockdown to slow the virus.', not: 'COERCE', note: 'a lockdown for an epidemic' },
   { text: 'France said Iraq must cooperate fully with the inspectors.', not: 'SUPPORT', note: 'an obligation is no act' },
   { text: 'Israeli troops remained on alert in the occupied West Bank.', not: 'COERCE', note: '"occupied" as an adjective' },
   { text: 'Turkey will keep guarding captured Islamic State fighters in its prisons.', not: 'ASSAULT', note: '"captured" as an adjective' },
