@@ -5,6 +5,7 @@ import type { CodeBook } from './codebook.js';
 import type { VerbMatcher } from './compile-verbs.js';
 import { codeEvents, eventCoderIds, type TraceStep } from './code-events.js';
 import { findDiscards, type DiscardMatcher } from './discards.js';
+import { addStatements } from './statements.js';
 import type { CodingOptions } from '../coding-options.js';
 
 export function eventsStage(
@@ -18,11 +19,11 @@ export function eventsStage(
   const ids = eventCoderIds(vocab);
   return {
     name: 'events',
-    needs: ['tokens', 'sentences', 'actors', 'coref'],
+    needs: ['tokens', 'sentences', 'actors', 'coref', 'quotes'],
     run(doc) {
       const tokens = doc.get('tokens');
       const slots = new SlotIndex(tokens, doc.get('actors'), doc.get('coref'));
-      const layer = codeEvents(
+      const coded = codeEvents(
         { tokens, text: doc.text, sentences: doc.get('sentences'), slots, date: doc.article.date },
         verbs,
         codes,
@@ -30,6 +31,8 @@ export function eventsStage(
         trace,
         coding,
       );
+      // a quote is also a statement, where nothing else is coded for its speaker (statements.ts)
+      const layer = addStatements(coded, doc.get('quotes'), { tokens, text: doc.text, sentences: doc.get('sentences'), date: doc.article.date }, codes);
       // discards: sentences (or the whole story) that are not political events
       const codesOut = coding.discardCodes ?? [];
       if ((discards && discards.count) || codesOut.length) {
