@@ -15,6 +15,8 @@ import { addWatchCommand } from './watch.js';
 import { addIngestCommand } from './ingest.js';
 import { addQueryCommand } from './query.js';
 import { addSeriesCommand } from './series.js';
+import { addValidateCommand } from './validate.js';
+import { addDictCommand } from './dict.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2 } as const;
 
@@ -111,6 +113,8 @@ export function buildProgram(): Command {
   addSeriesCommand(program);
   addServeCommand(program);
   addWatchCommand(program);
+  addValidateCommand(program);
+  addDictCommand(program);
 
   return program;
 }

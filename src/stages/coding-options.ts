@@ -36,22 +36,37 @@ export interface CodingOptions {
   anonymousAgents?: boolean;
   /** a possessor stands for its noun phrase when the noun is no actor: "Ithilen's militia vowed" (the peers) */
   possessorActs?: boolean;
-  /** one event per clause: after a verb codes, the rest of its clause codes nothing (TABARI, PETRARCH) */
-  oneEventPerClause?: boolean;
+  /**
+   * how many verbs code: `all` (default), one per `clause` (after a verb
+   * codes, the rest of its clause codes nothing: TABARI's CODE BY CLAUSE, and
+   * PETRARCH) or one per `sentence` (TABARI's CODE BY SENTENCE)
+   */
+  eventsPer?: 'all' | 'clause' | 'sentence';
+  /** words such as "senior", "deputy", "first" may stand between a country and its agent noun (default true; TABARI false) */
+  fillers?: boolean;
   /**
    * TABARI's test for words that may be verbs, with no parse: a word after an
    * article (a, an, the) or capitalised inside the sentence is a noun
    * ("about the restore", "about To Restore")
    */
   articleNouns?: boolean;
-  /** a noun may fire by its entry's default code, not only through a pattern (TABARI, which has no parts of speech) */
+  /**
+   * a noun trigger is coded like a verb: it may fire by its entry's default
+   * code, and its source is the subject before it (TABARI, which has no parts
+   * of speech); by default a noun codes only through a pattern, its source
+   * its possessor or modifier ("Russia's invasion")
+   */
   nounDefaults?: boolean;
   /**
    * "the ambassadors of A, B and C": the agent goes to every actor of the list
    * (default, and PETRARCH) or to the first only (`first`, TABARI)
    */
   agentOverList?: 'all' | 'first';
-  /** an agent right before an actor's name belongs to it ("Prime Minister Romendacil", "MSF Arnor"); default true, TABARI false */
+  /**
+   * an agent right before an actor's name belongs to it ("Prime Minister
+   * Romendacil", "MSF Arnor"); default true; false (TABARI) only after a
+   * country ("Bree Prime Minister Romendacil")
+   */
   agentBeforeName?: boolean;
   /**
    * a pattern's `+` or `$` after a gap may be the next actor in reach, past
@@ -59,6 +74,13 @@ export interface CodingOptions {
    * money from Osgiliath"); dyad's own patterns name the preposition
    */
   openSlots?: boolean;
+  /**
+   * TABARI's complexity filter: a sentence with this many trigger words or
+   * more (`verbs`), this many conjunctions or more that join no actors
+   * (`conjunctions`), or (`noActorPrior`) whose first coded verb has no actor
+   * before it, is "complex" and codes nothing
+   */
+  complexity?: { verbs?: number; conjunctions?: number; noActorPrior?: boolean };
   /** an agent noun modifying another noun still codes ("the official news agency": ---GOV), as PETRARCH's noun phrases do */
   agentModifiers?: boolean;
   /**

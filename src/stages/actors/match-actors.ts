@@ -147,7 +147,7 @@ export function matchActors(
       if (mod && mod.kind !== 'institution') {
         let j = p.end;
         if (j < s.tokenEnd && possessive.has(tokens.norm[j]!)) j++;
-        while (j < s.tokenEnd && fillerIds.has(tokens.norm[j]!)) j++;
+        while (j < s.tokenEnd && opts.coding?.fillers !== false && fillerIds.has(tokens.norm[j]!)) j++;
         const q = pieces[k + 1];
         if (q && q.role && q.start === j) {
           countryTarget = mod;
@@ -183,7 +183,7 @@ export function matchActors(
         end = last.end;
         next = r + 1;
         // an agent noun that modifies a following noun is not an actor: "military presence", "police station"
-        if (!title && end < s.tokenEnd && tokens.pos[end] === POS.NOUN && !(pieces[r + 1] && pieces[r + 1]!.start === end)) {
+        if (!title && !opts.coding?.agentModifiers && end < s.tokenEnd && tokens.pos[end] === POS.NOUN && !(pieces[r + 1] && pieces[r + 1]!.start === end)) {
           k = next - 1;
           continue;
         }
@@ -191,12 +191,15 @@ export function matchActors(
         // longer ones name it themselves ("Secretary of State", "head of the State Department")
         if (title?.country && !country && title.phrase.trim().split(/\s+/).length > 1) country = title.country;
         head = title ?? has(last, 'agent');
-        // the agent's actor after it: "the government of Gondor", "Prime Minister Romendacil", "MSF Arnor (diplomat)"
-        if (!title && !country) {
+        // the agent's actor after it: "the government of Gondor", "Prime Minister Romendacil", "MSF Arnor (diplomat)";
+        // with the country already named, only a name right after ("Bree Prime Minister Romendacil")
+        if (!title) {
           const att = attachedActor(pieces, r + 1, end, tokens, s, attachIds);
-          if (att) {
-            countryTarget = att.target;
-            country = att.target.code;
+          if (att && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false)) {
+            if (!country) {
+              countryTarget = att.target;
+              country = att.target.code;
+            }
             end = pieces[att.piece]!.end;
             next = att.piece + 1;
             for (let q2 = pieces[next]; q2 && q2.role && q2.start === end && has(q2, 'agent'); q2 = pieces[next]) {
@@ -206,7 +209,7 @@ export function matchActors(
               next++;
             }
             agent = pickAgent();
-            if (att.list.length) sharedAgent = { list: att.list, agent, prefixes: [...prefixes] };
+            if (att.list.length && opts.coding?.agentOverList !== 'first') sharedAgent = { list: att.list, agent, prefixes: [...prefixes] };
           }
         }
         // a person after the title: a dictionary person, or capitalised words

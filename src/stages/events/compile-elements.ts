@@ -101,8 +101,10 @@ export class ElementCompiler {
     for (const toks of multiStems) {
       options.push(
         toks.map((t, i) => {
-          const w: CompiledElement = { kind: 'word', ids: new Set(i < toks.length - 1 ? [this.vocab.intern(t)] : []), exact: true, adjacent: i > 0 };
-          if (i === toks.length - 1) w.test = prefixTest([t], this.vocab);
+          // the last token is the stem, unless it is punctuation ("anti-": anti + -)
+          const stem = i === toks.length - 1 && /[\p{L}\p{N}]/u.test(t);
+          const w: CompiledElement = { kind: 'word', ids: new Set(stem ? [] : [this.vocab.intern(t)]), exact: true, adjacent: i > 0 };
+          if (stem) w.test = prefixTest([t], this.vocab);
           return w;
         }),
       );
