@@ -201,6 +201,10 @@ const constructions: Record<string, Case[]> = {
     { text: 'The United States imposed sanctions on Iran and Russia.', want: { source: 'USA', target: 'RUS', cameo: '163', plover: 'SANCTION' } },
     { text: 'A ceasefire between Israel and Hamas took effect on Friday.', want: { source: 'PSE', target: 'ISR', cameo: '0871', plover: 'RETREAT' } },
   ],
+  reciprocal: [
+    { text: 'Blinken held talks with Lavrov in Geneva.', want: { source: 'RUS', target: 'USA', cameo: '040', plover: 'CONSULT' }, note: 'talks with a partner code both ways (CAMEO 04)' },
+    { text: 'Sudanese troops clashed with Ethiopian forces near the border.', want: { source: 'ETH', target: 'SDN', cameo: '193', plover: 'ASSAULT' } },
+  ],
   'noun phrases': [
     { text: 'Russia launched a massive missile attack on Kyiv.', want: { source: 'RUS', target: 'UKR', cameo: '195', plover: 'ASSAULT' } },
     { text: 'The talks between Armenia and Azerbaijan ended without a deal.', want: { source: 'ARM', target: 'AZE', cameo: '04', plover: 'CONSULT' } },
