@@ -43,15 +43,22 @@ export class ElementCompiler {
     private readonly vocab: Vocabulary,
   ) {}
 
+  /** per word, the ids it matches (a dictionary names the same words thousands of times) */
+  private readonly idsMemo = new Map<string, number[]>();
+
   /** ids a non-exact word matches: its own form, its token and the token's lemma */
   idsOf(w: string): number[] {
+    const known = this.idsMemo.get(w);
+    if (known) return known;
     const { values, lemmas } = this.tokenizer.phraseWithLemmas(w);
     const out = new Set<number>([this.vocab.intern(w)]);
     if (values.length === 1) {
       out.add(this.vocab.intern(values[0]!.toLowerCase()));
       out.add(this.vocab.intern(lemmas[0]!.toLowerCase()));
     }
-    return [...out];
+    const ids = [...out];
+    this.idsMemo.set(w, ids);
+    return ids;
   }
 
   compile(el: PatternElement): CompiledElement {
