@@ -18,18 +18,23 @@ interface CompiledDiscard {
   entry: DiscardEntry;
   /** per word: the id it must have, or a stem test */
   words: ((id: number) => boolean)[];
+  /** the id the first word must have, unless it is a stem */
+  firstId?: number;
 }
 
 export interface DiscardMatcher {
   discards: CompiledDiscard[];
   /** first-word test → discards, for a quick scan */
   count: number;
+  /** the discards by the id of their first word, and (memoised per token id) those whose first word is a stem */
+  index?: { byFirst: Map<number, CompiledDiscard[]>; stems: CompiledDiscard[]; stemMemo: Map<number, CompiledDiscard[]> };
 }
 
 export function compileDiscards(entries: readonly DiscardEntry[], tokenizer: Tokenizer, vocab: Vocabulary): DiscardMatcher {
   const discards: CompiledDiscard[] = [];
   for (const entry of entries) {
     const words: ((id: number) => boolean)[] = [];
+    let firstId: number | undefined;
     for (const w of entry.phrase.text.trim().split(/\s+/)) {
       if (w.endsWith('*') && w.length > 1) {
         // a stem: the tokens it splits into, the last one a prefix
@@ -44,13 +49,34 @@ export function compileDiscards(entries: readonly DiscardEntry[], tokenizer: Tok
       } else {
         for (const t of tokenizer.phrase(w)) {
           const id = vocab.intern(t.toLowerCase());
+          if (!words.length) firstId = id;
           words.push((x) => x === id);
         }
       }
     }
-    if (words.length) discards.push({ entry, words });
+    if (words.length) discards.push(firstId === undefined ? { entry, words } : { entry, words, firstId });
   }
-  return { discards, count: discards.length };
+  // a scan tries, at each token, only the discards whose first word it can be
+  const byFirst = new Map<number, CompiledDiscard[]>();
+  const stems: CompiledDiscard[] = [];
+  for (const d of discards) {
+    if (d.firstId === undefined) stems.push(d);
+    else byFirst.set(d.firstId, [...(byFirst.get(d.firstId) ?? []), d]);
+  }
+  return { discards, count: discards.length, index: { byFirst, stems, stemMemo: new Map() } };
+}
+
+/** The discards that may start at a token with this id (all of them without an index). */
+function candidates(m: DiscardMatcher, id: number): readonly CompiledDiscard[] {
+  if (!m.index) return m.discards;
+  const { byFirst, stems, stemMemo } = m.index;
+  let fromStems = stemMemo.get(id);
+  if (!fromStems) {
+    fromStems = stems.filter((d) => d.words[0]!(id));
+    stemMemo.set(id, fromStems);
+  }
+  const exact = byFirst.get(id);
+  return exact ? (fromStems.length ? [...exact, ...fromStems] : exact) : fromStems;
 }
 
 export interface DiscardResult {
@@ -70,7 +96,7 @@ export function findDiscards(
   const out: DiscardResult = { story: null, sentences: new Map() };
   sentences.forEach((s, i) => {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-      for (const d of m.discards) {
+      for (const d of candidates(m, tokens.norm[t]!)) {
         if (t + d.words.length > s.tokenEnd) continue;
         let ok = true;
         for (let k = 0; k < d.words.length && ok; k++) ok = d.words[k]!(tokens.norm[t + k]!);
