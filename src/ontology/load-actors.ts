@@ -61,7 +61,7 @@ function splitHead(entry: BlockEntry, file: string, codeRe: RegExp): { code: str
   return { code: m[1]!, name: m[2]!.trim() };
 }
 
-const NAMED_KEYS = new Set(['names', 'adjectives', 'demonyms', 'capitals', 'institutions', 'iso2', 'from', 'until', 'note']);
+const NAMED_KEYS = new Set(['names', 'adjectives', 'demonyms', 'capitals', 'places', 'institutions', 'iso2', 'from', 'until', 'note']);
 
 export function parseNamedActors(source: string, file: string, kind: NamedActorKind): ActorEntry[] {
   const out: ActorEntry[] = [];
@@ -80,6 +80,7 @@ export function parseNamedActors(source: string, file: string, kind: NamedActorK
       adjectives: allPhrases(entry, 'adjectives', file),
       demonyms: allPhrases(entry, 'demonyms', file),
       capitals: allPhrases(entry, 'capitals', file),
+      places: allPhrases(entry, 'places', file, true),
       institutions: allPhrases(entry, 'institutions', file, true),
       source: { file, line: entry.line },
     };
@@ -190,6 +191,8 @@ export function loadActorDictionary(root: string): ActorDictionary {
     ['countries.txt', 'country'],
     ['organisations.txt', 'organisation'],
     ['groups.txt', 'group'],
+    // ethnic and religious communities code like groups: "Kurdish militants" KURREB, "Shiite militias" MOSSHIUAF
+    ['communities.txt', 'group'],
   ];
   for (const [name, kind] of kinds) {
     if (!existsSync(join(dir, name))) continue;
@@ -212,5 +215,13 @@ export function loadActorDictionary(root: string): ActorDictionary {
       people.push(...parsePeople(readFileSync(join(peopleDir, name), 'utf8'), rel, officeIds));
     }
   }
-  return { entries, agents, offices, people };
+  const nonActorHeads: Phrase[] = [];
+  if (existsSync(join(dir, 'non-actor-heads.txt'))) {
+    const { source, file } = read(root, 'actors/non-actor-heads.txt');
+    for (const entry of parseBlockFile(source, file).entries) {
+      checkKeys(entry, file, new Set(['nouns', 'note']));
+      nonActorHeads.push(...allPhrases(entry, 'nouns', file));
+    }
+  }
+  return { entries, agents, offices, people, nonActorHeads };
 }

@@ -68,6 +68,12 @@ export interface ActorEntry {
   demonyms: Phrase[];
   /** capitals used for the state ("Washington", "Moscow") */
   capitals: Phrase[];
+  /**
+   * regions, territories and cities that locate the state in news ("Crimea",
+   * "Kharkiv", "Gaza City"); matched like capitals, with an optional code of
+   * their own (`Kurdistan Region => IRQKRD`)
+   */
+  places?: Phrase[];
   /** seats of power and institutions with their own codes ("the Kremlin" => RUSGOV) */
   institutions: Phrase[];
   /** the ISO 3166 alpha-2 code, for countries */
@@ -134,4 +140,6 @@ export interface ActorDictionary {
   agents: AgentEntry[];
   offices: OfficeEntry[];
   people: PersonEntry[];
+  /** nouns after which a country's name or adjective is no actor: "US dollars", "the Chinese yuan" */
+  nonActorHeads?: Phrase[];
 }

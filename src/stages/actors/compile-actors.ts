@@ -81,6 +81,8 @@ export interface ActorMatcher {
   agents: Map<string, string>;
   /** office id → entry */
   offices: Map<string, OfficeEntry>;
+  /** ids of nouns after which a name or adjective is no actor ("US dollars") */
+  nonActorHeads: Set<number>;
 }
 
 const SHORT_CAPS = /^[A-Z0-9.&-]{1,6}$/;
@@ -174,6 +176,7 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
     for (const p of entry.adjectives) addName(p, { kind: 'adjective', code: entry.code, entry });
     for (const p of entry.demonyms) addName(p, { kind: 'demonym', code: entry.code, entry });
     for (const p of entry.capitals) addName(p, { kind: 'capital', code: entry.code, entry });
+    for (const p of entry.places ?? []) addName(p, { kind: 'capital', code: p.code ?? entry.code, entry });
     for (const p of entry.institutions) addName(p, { kind: 'institution', code: p.code ?? entry.code + 'GOV', entry });
   }
   for (const person of dict.people) {
@@ -193,5 +196,12 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
       for (const p of list) addRole(p, { kind: 'title', code: office.agent, office, country });
     }
   }
-  return { names, roles, dict, agents, offices };
+  const nonActorHeads = new Set<number>();
+  for (const p of dict.nonActorHeads ?? []) {
+    const { values, lemmas } = tokenizer.phraseWithLemmas(p.text);
+    if (values.length !== 1) continue;
+    nonActorHeads.add(vocab.intern(values[0]!.toLowerCase()));
+    nonActorHeads.add(vocab.intern(lemmas[0]!.toLowerCase()));
+  }
+  return { names, roles, dict, agents, offices, nonActorHeads };
 }

@@ -138,6 +138,7 @@ export function matchActors(
       let modifier = false;
       let sharedAgent: { list: number[]; agent: string; prefixes: string[] } | undefined;
       const prefixes: string[] = [];
+      let roleCodes: string[] = [];
       let name: string | undefined;
       let next = k + 1;
 
@@ -147,7 +148,13 @@ export function matchActors(
       if (mod && mod.kind !== 'institution') {
         let j = p.end;
         if (j < s.tokenEnd && possessive.has(tokens.norm[j]!)) j++;
-        while (j < s.tokenEnd && opts.coding?.fillers !== false && fillerIds.has(tokens.norm[j]!)) j++;
+        // fillers, and adjectives before the role noun: "Ithilen's awful and evil minister"
+        const nextStart = pieces[k + 1]?.start ?? s.tokenEnd;
+        while (j < nextStart && opts.coding?.fillers !== false) {
+          const adj = tokens.pos[j] === POS.ADJ || (tokens.pos[j] === POS.CCONJ && j > p.end && tokens.pos[j - 1] === POS.ADJ && tokens.pos[j + 1] === POS.ADJ);
+          if (!fillerIds.has(tokens.norm[j]!) && !adj) break;
+          j++;
+        }
         const q = pieces[k + 1];
         if (q && q.role && q.start === j) {
           countryTarget = mod;
@@ -178,6 +185,7 @@ export function matchActors(
           if (q && q.role && q.start === rp.end) r++;
           else break;
         }
+        roleCodes = codes;
         const pickAgent = () => (allAgents ? codes.join('') : codes.includes('MIL') ? 'MIL' : codes[codes.length - 1] ?? '');
         agent = pickAgent();
         end = last.end;
@@ -191,11 +199,12 @@ export function matchActors(
         // longer ones name it themselves ("Secretary of State", "head of the State Department")
         if (title?.country && !country && title.phrase.trim().split(/\s+/).length > 1) country = title.country;
         head = title ?? has(last, 'agent');
-        // the agent's actor after it: "the government of Gondor", "Prime Minister Romendacil", "MSF Arnor (diplomat)";
-        // with the country already named, only a name right after ("Bree Prime Minister Romendacil")
-        if (!title) {
+        // the agent's actor after it: "the government of Gondor", "the foreign ministers of India and China",
+        // "Prime Minister Romendacil", "MSF Arnor (diplomat)"; with the country already named, only a name
+        // right after ("Bree Prime Minister Romendacil"); a title takes only "of"/"in"/"from" + actor
+        {
           const att = attachedActor(pieces, r + 1, end, tokens, s, attachIds);
-          if (att && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false)) {
+          if (att && (!title || (att.viaPreposition && !country)) && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false)) {
             if (!country) {
               countryTarget = att.target;
               country = att.target.code;
@@ -274,6 +283,8 @@ export function matchActors(
         const t = has(p, 'institution') ?? has(p, 'name') ?? has(p, 'capital') ?? has(p, 'demonym') ?? has(p, 'adjective')!;
         // a name or adjective before a noun modifies it: "Israeli airstrikes", "the G20 summit", "Russian gas"
         const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
+        // "nine billion US dollars", "the Russian rouble": money and markets, not a state
+        if (p.end < s.tokenEnd && (m.nonActorHeads.has(tokens.lemma[p.end]!) || m.nonActorHeads.has(tokens.norm[p.end]!))) continue;
         if (t.kind === 'adjective' && (after === POS.PROPN || after === POS.NUM)) continue;
         if (after === POS.NOUN || (t.kind === 'adjective' && after === POS.ADJ)) modifier = true;
         head = t;
@@ -309,6 +320,31 @@ export function matchActors(
       if (title?.office) mention.office = title.office.id;
       out.push(mention);
       k = next - 1;
+      // "Danish media and government": a country before two agent nouns joined by "and" is the country of both
+      if (roleStartPiece.role && countryTarget && !person && !title) {
+        const q = pieces[next];
+        const conj = end < s.tokenEnd && attachIds.joiners.has(tokens.norm[end]!) && tokens.pos[end] === POS.CCONJ;
+        const qa = q && q.role && conj && q.start === end + 1 ? has(q, 'agent') : undefined;
+        const after = q ? q.end : 0;
+        // only when the second noun stands alone (not "media and government officials", not "... of X")
+        if (qa && !(pieces[next + 1] && pieces[next + 1]!.start === after) && !(after < s.tokenEnd && tokens.pos[after] === POS.NOUN)) {
+          const shared = allAgents ? roleCodes.slice(0, -1).join('') : '';
+          const base = allAgents ? addAgentCodes(country!, shared + qa.code) : countryTarget.entry?.kind === 'country' ? country + qa.code : withAgent(country!, qa.code);
+          out.push({
+            text: text.slice(tokens.start[q!.start]!, tokens.end[q!.end - 1]!),
+            start: tokens.start[q!.start]!,
+            end: tokens.end[q!.end - 1]!,
+            sentence: sIdx,
+            code: prefixes.join('') + base,
+            kind: 'agent',
+            tokenStart: q!.start,
+            tokenEnd: q!.end,
+            rule: { file: qa.source.file, line: qa.source.line, pattern: qa.phrase },
+            ...(countryTarget.entry?.name ? { name: countryTarget.entry.name } : {}),
+          });
+          k = next;
+        }
+      }
       // "the ambassadors of Arnor, Osgiliath and Gondor": every actor of the list has the agent
       if (sharedAgent) {
         for (const i of sharedAgent.list) {

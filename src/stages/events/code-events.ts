@@ -37,7 +37,7 @@ export interface TraceStep {
   entry: string;
   pattern: string;
   code: string;
-  result: 'fired' | 'no match' | 'no source' | 'shadowed';
+  result: 'fired' | 'no match' | 'no source' | 'hypothetical';
 }
 
 export interface EventCoderIds {
@@ -46,12 +46,24 @@ export interface EventCoderIds {
   relatives: Set<number>;
   conj: Set<number>;
   comma: number;
+  hyphen: number;
   by: number;
   be: Set<number>;
   not: Set<number>;
   possessive: Set<number>;
   possessivePronouns: Set<number>;
+  coordinators: Set<number>;
+  articles: Set<number>;
+  timeWords: Set<number>;
+  conditions: Set<number>;
+  gerundHeads: Set<number>;
+  of: number;
+  parenOpen: number;
+  parenClose: number;
+  subjectPronouns: Set<number>;
+  locatives: Set<number>;
   that: number;
+  with: number;
 }
 
 export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
@@ -60,14 +72,26 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     clauseStops: ids(['that', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'since', 'when', 'whether', 'after', 'before', 'until', 'as']),
     hardStops: ids([';', ':', '—', '–', '--', '(', ')', '“', '”', '"', '«', '»']),
     relatives: ids(['which', 'who', 'whom', 'whose']),
-    conj: ids(['and', 'or', '&']),
+    conj: ids(['and', 'or', 'nor', '&']),
     comma: vocab.intern(','),
+    hyphen: vocab.intern('-'),
     by: vocab.intern('by'),
     be: ids(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']),
     not: ids(['not', "n't", 'never']),
     possessive: ids(["'s", '’s', "'", '’']),
     possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
+    conditions: ids(['if', 'unless']),
+    gerundHeads: ids(['of', 'for']),
+    of: vocab.intern('of'),
+    parenOpen: vocab.intern('('),
+    parenClose: vocab.intern(')'),
+    subjectPronouns: ids(['he', 'she', 'it', 'they', 'we', 'i', 'you']),
+    locatives: ids(['in', 'at', 'near', 'outside', 'inside']),
     that: vocab.intern('that'),
+    coordinators: ids(['and', 'but', 'or']),
+    articles: ids(['a', 'an', 'the']),
+    timeWords: ids(['today', 'yesterday', 'tomorrow', 'tonight', 'now']),
+    with: vocab.intern('with'),
   };
 }
 
@@ -79,6 +103,7 @@ interface Ctx {
   verbs: VerbMatcher;
   ids: EventCoderIds;
   trace: TraceStep[] | undefined;
+  coding: CodingOptions;
 }
 
 interface PatternMatch {
@@ -92,19 +117,26 @@ interface PatternMatch {
   target?: number; // slot id
   /** token where the first actor slot after the trigger starts */
   firstSlot?: number;
+  /** the members of a compound actor the pattern's `%` matched */
+  compound?: number[];
+  /** the paired code: the target's event towards the source */
+  paired?: string;
 }
 
 const isPunct = (c: Ctx, t: number) => c.tokens.has(t, FLAG.PUNCT);
 
 function wordMatches(c: Ctx, el: CompiledElement & { kind: 'word' }, t: number): boolean {
-  return el.exact ? el.ids.has(c.tokens.norm[t]!) : el.ids.has(c.tokens.lemma[t]!) || el.ids.has(c.tokens.norm[t]!);
+  const n = c.tokens.norm[t]!;
+  if (el.exact ? el.ids.has(n) : el.ids.has(c.tokens.lemma[t]!) || el.ids.has(n)) return true;
+  // a stem (`restor*`) matches any word beginning with it, never punctuation
+  return el.test !== undefined && !c.tokens.has(t, FLAG.PUNCT) && el.test(n);
 }
 
 /** Matches elements rightwards from token `from`; returns the end position or -1. */
 function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMatch): boolean {
   let pos = from;
   for (const el of els) {
-    const limit = el.adjacent ? pos : Math.min(pos + MAX_GAP, c.s.tokenEnd - 1);
+    const limit = el.adjacent ? pos : Math.min(pos + (c.coding.patternGap ?? MAX_GAP), c.s.tokenEnd - 1);
     let found = -1;
     for (let t = pos; t <= limit && t < c.s.tokenEnd; t++) {
       if (t > pos && c.ids.hardStops.has(c.tokens.norm[t - 1]!) && t - 1 >= from) break;
@@ -125,8 +157,26 @@ function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMa
           pos = c.slots.slots[id]!.tokenEnd;
           break;
         }
+        // an actor slot the pattern does not introduce with a preposition is the object itself:
+        // the gap before it may hold determiners and adjectives ("met the visiting …"), not "in Paris"
+        const p = c.tokens.pos[t]!;
+        if (!c.coding.openSlots && (p === POS.ADP || p === POS.VERB || p === POS.AUX || p === POS.SCONJ)) break;
+      } else if (el.kind === 'sequence') {
+        const e = matchSequenceForward(c, el, t, m);
+        if (e >= 0) {
+          found = t;
+          pos = e;
+          break;
+        }
+      } else if (el.kind === 'compound' || el.kind === 'skip') {
+        const e = matchActorForward(c, el.kind, t, m);
+        if (e >= 0) {
+          found = t;
+          pos = e;
+          break;
+        }
       }
-      if (isPunct(c, t) && c.tokens.norm[t] !== c.ids.comma && !c.tokens.has(t, FLAG.QUOTE)) break;
+      if (isPunct(c, t) && c.tokens.norm[t] !== c.ids.comma && c.tokens.norm[t] !== c.ids.hyphen && !c.tokens.has(t, FLAG.QUOTE)) break;
     }
     if (found < 0) return false;
     m.end = Math.max(m.end, pos - 1);
@@ -138,7 +188,7 @@ function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMa
 function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: PatternMatch): boolean {
   let pos = from;
   for (const el of els) {
-    const limit = el.adjacent ? pos : Math.max(pos - MAX_GAP, c.s.tokenStart);
+    const limit = el.adjacent ? pos : Math.max(pos - (c.coding.patternGap ?? MAX_GAP), c.s.tokenStart);
     let found = -1;
     for (let t = pos; t >= limit && t >= c.s.tokenStart; t--) {
       if (el.kind === 'word') {
@@ -146,6 +196,22 @@ function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: PatternM
           found = t;
           m.used.push(t);
           pos = t - 1;
+          break;
+        }
+      } else if (el.kind === 'sequence') {
+        const b = matchSequenceBackward(c, el, t, m);
+        if (b >= 0) {
+          found = t;
+          pos = b - 1;
+          break;
+        }
+      } else if (el.kind === 'compound') {
+        const id = c.slots.idAt(t);
+        const members = id >= 0 ? compound(c, id) : [];
+        if (members.length > 1) {
+          found = t;
+          m.compound = members;
+          pos = c.slots.slots[members[0]!]!.tokenStart - 1;
           break;
         }
       } else {
@@ -158,7 +224,7 @@ function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: PatternM
           break;
         }
       }
-      if (isPunct(c, t) && !c.tokens.has(t, FLAG.QUOTE)) break;
+      if (isPunct(c, t) && c.tokens.norm[t] !== c.ids.hyphen && !c.tokens.has(t, FLAG.QUOTE)) break;
     }
     if (found < 0) return false;
     m.first = Math.min(m.first, pos + 1);
@@ -166,9 +232,78 @@ function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: PatternM
   return true;
 }
 
+/**
+ * A sequence element (`{a b | c}`, a set with phrases) starting at token t:
+ * the first option that matches; returns the token after it, or -1.
+ */
+function matchSequenceForward(c: Ctx, el: CompiledElement & { kind: 'sequence' }, t: number, m: PatternMatch): number {
+  for (const option of el.options) {
+    const sub: PatternMatch = { compiled: null, code: '', end: t - 1, first: t, used: [] };
+    const glued = option.map((e, i) => (i === 0 ? ({ ...e, adjacent: true } as CompiledElement) : e));
+    if (!matchForward(c, glued, t, sub)) continue;
+    m.used.push(...sub.used);
+    if (sub.source !== undefined) m.source = sub.source;
+    if (sub.target !== undefined) m.target = sub.target;
+    if (sub.firstSlot !== undefined && m.firstSlot === undefined) m.firstSlot = sub.firstSlot;
+    return sub.end + 1;
+  }
+  return -1;
+}
+
+/** A sequence element ending at token t, matched leftwards; returns its first token, or -1. */
+function matchSequenceBackward(c: Ctx, el: CompiledElement & { kind: 'sequence' }, t: number, m: PatternMatch): number {
+  for (const option of el.options) {
+    // walking left: nearest element first, each carrying the glue of its right neighbour
+    const rev: CompiledElement[] = [];
+    for (let i = option.length - 1; i >= 0; i--) {
+      rev.push({ ...option[i]!, adjacent: i === option.length - 1 ? true : option[i + 1]!.adjacent } as CompiledElement);
+    }
+    const sub: PatternMatch = { compiled: null, code: '', end: t, first: t + 1, used: [] };
+    if (!matchBackward(c, rev, t, sub)) continue;
+    m.used.push(...sub.used);
+    if (sub.source !== undefined) m.source = sub.source;
+    if (sub.target !== undefined) m.target = sub.target;
+    return sub.first;
+  }
+  return -1;
+}
+
+/** `%` (a compound actor starting at t) or `^` (any actor starting at t); returns the token after it, or -1. */
+function matchActorForward(c: Ctx, kind: 'compound' | 'skip', t: number, m: PatternMatch): number {
+  const id = c.slots.idAt(t);
+  // PETRARCH: `^` passes over a noun phrase, an actor or not ("warned their populations about +")
+  if (kind === 'skip' && id < 0 && c.coding.skipNounPhrases) return nounPhraseEnd(c, t);
+  if (id < 0 || c.slots.slots[id]!.tokenStart !== t) return -1;
+  if (kind === 'skip') return c.slots.slots[id]!.tokenEnd;
+  const members = compound(c, id);
+  if (members.length < 2) return -1;
+  m.compound = members;
+  if (m.firstSlot === undefined) m.firstSlot = t;
+  return c.slots.slots[members[members.length - 1]!]!.tokenEnd;
+}
+
+/** The token after a noun phrase starting at t (determiners, adjectives, numbers, nouns; a noun last), or -1. */
+function nounPhraseEnd(c: Ctx, t: number): number {
+  let j = t;
+  let end = -1;
+  while (j < c.s.tokenEnd && j < t + 6) {
+    const p = c.tokens.pos[j]!;
+    if (c.slots.idAt(j) >= 0) {
+      end = c.slots.slots[c.slots.idAt(j)]!.tokenEnd;
+      j = end;
+      continue;
+    }
+    if (p === POS.NOUN || p === POS.PROPN) end = j + 1;
+    else if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM) break;
+    j++;
+  }
+  return end;
+}
+
 function tryEntry(c: Ctx, ce: CompiledEntry, t: number, triggerEnd: number): PatternMatch | null {
   for (const p of ce.patterns) {
     const m: PatternMatch = { compiled: p, code: p.pattern.code, end: triggerEnd, first: t, used: [] };
+    if (p.pattern.paired) m.paired = p.pattern.paired;
     const ok = matchForward(c, p.after, triggerEnd + 1, m) && matchBackward(c, p.before, t - 1, m);
     if (c.trace) {
       c.trace.push({
@@ -182,15 +317,29 @@ function tryEntry(c: Ctx, ce: CompiledEntry, t: number, triggerEnd: number): Pat
     if (ok) return m;
   }
   if (ce.entry.code) {
-    return { compiled: null, code: ce.entry.code, end: triggerEnd, first: t, used: [] };
+    const m: PatternMatch = { compiled: null, code: ce.entry.code, end: triggerEnd, first: t, used: [] };
+    if (ce.entry.pairedCode) m.paired = ce.entry.pairedCode;
+    return m;
   }
   return null;
+}
+
+/** A main verb after the auxiliary at t in its verb group ("should have acted", "did not agree"). */
+function mainVerbAfter(c: Ctx, t: number): boolean {
+  for (let j = t + 1; j < Math.min(c.s.tokenEnd, t + 5); j++) {
+    const p = c.tokens.pos[j]!;
+    if (p === POS.VERB) return true;
+    if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) return false;
+  }
+  return false;
 }
 
 function posAllowed(c: Ctx, ce: CompiledEntry, t: number): boolean {
   const p = c.tokens.pos[t]!;
   switch (ce.entry.pos) {
     case 'verb': {
+      // an auxiliary or modal heading a verb group is not its verb: "should have acted" is acted
+      if (p === POS.AUX && mainVerbAfter(c, t)) return false;
       if (p === POS.VERB || p === POS.AUX) return true;
       // a participle the tagger took for a noun or adjective: "has been building", "were attacked"
       if (t > c.s.tokenStart && (p === POS.NOUN || p === POS.ADJ) && c.tokens.pos[t - 1] === POS.AUX) {
@@ -208,10 +357,23 @@ function posAllowed(c: Ctx, ce: CompiledEntry, t: number): boolean {
   }
 }
 
+/** TABARI's noun test (`articleNouns`): after an article, or capitalised inside the sentence. */
+function shallowNoun(c: Ctx, t: number): boolean {
+  if (t > c.s.tokenStart && c.ids.articles.has(c.tokens.norm[t - 1]!)) return true;
+  // "donate's": a word with a possessive is a noun
+  if (t + 1 < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[t + 1]!) && c.tokens.start[t + 1] === c.tokens.end[t]) return true;
+  return t > c.s.tokenStart && c.tokens.has(t, FLAG.CAP) && !c.tokens.has(t, FLAG.UPPER) && !c.tokens.has(t - 1, FLAG.QUOTE);
+}
+
 function entriesAt(c: Ctx, t: number): CompiledEntry[] {
+  if (c.coding.articleNouns && shallowNoun(c, t)) return [];
   const byLemma = c.verbs.triggers.get(c.tokens.lemma[t]!) ?? [];
   const byNorm = c.tokens.norm[t] !== c.tokens.lemma[t] ? c.verbs.triggers.get(c.tokens.norm[t]!) ?? [] : [];
-  const all = byNorm.length ? [...new Set([...byLemma, ...byNorm])] : byLemma;
+  // entries matched by their written forms only, and stems (`match: forms`, `match: prefix`)
+  const byForm = c.verbs.formTriggers.get(c.tokens.norm[t]!) ?? [];
+  const byStem = c.tokens.has(t, FLAG.PUNCT) ? [] : c.verbs.prefixEntries(c.tokens.norm[t]!);
+  const extra = byForm.length || byStem.length ? [...byNorm, ...byForm, ...byStem] : byNorm;
+  const all = extra.length ? [...new Set([...byLemma, ...extra])] : byLemma;
   return all.filter((ce) => posAllowed(c, ce, t));
 }
 
@@ -266,40 +428,157 @@ function isPassive(c: Ctx, t: number): boolean {
   return false;
 }
 
-/** The slots joined to slot `id` by "and", "or" or commas: "the U.S. and Russia". */
+/**
+ * The slots joined to slot `id` by "and", "or" and commas: "the U.S. and
+ * Russia", "Iran, Libya, Sudan and Cuba". A chain joined by commas alone is
+ * not a compound ("…invaded Ukraine, the White House said").
+ */
 function compound(c: Ctx, id: number): number[] {
-  const out = [id];
-  const joinerOk = (from: number, to: number) => {
-    // tokens strictly between two slots must all be connectors
-    if (to - from < 1 || to - from > 2) return false;
-    for (let t = from; t < to; t++) {
-      const n = c.tokens.norm[t]!;
-      if (!c.ids.conj.has(n) && n !== c.ids.comma) return false;
-    }
-    return true;
-  };
+  const isJoiner = (t: number) => c.ids.conj.has(c.tokens.norm[t]!) || c.tokens.norm[t] === c.ids.comma;
+  const chain = [id];
+  let withConj = false;
   // rightwards
   let cur = c.slots.slots[id]!;
   for (;;) {
     let t = cur.tokenEnd;
-    while (t < c.s.tokenEnd && t - cur.tokenEnd < 2 && (c.ids.conj.has(c.tokens.norm[t]!) || c.tokens.norm[t] === c.ids.comma)) t++;
+    let conj = false;
+    while (t < c.s.tokenEnd && t - cur.tokenEnd < 2 && isJoiner(t)) {
+      if (c.ids.conj.has(c.tokens.norm[t]!)) conj = true;
+      t++;
+    }
+    // "Fornost and the evil awful Gondor": a determiner and adjectives before the next member
+    if (t > cur.tokenEnd) t = skipModifiers(c, t, 1);
     const next = c.slots.idAt(t);
-    if (t === cur.tokenEnd || next < 0 || !joinerOk(cur.tokenEnd, t) || c.slots.slots[next]!.tokenStart !== t) break;
-    out.push(next);
+    if (t === cur.tokenEnd || next < 0 || c.slots.slots[next]!.tokenStart !== t) break;
+    chain.push(next);
+    withConj ||= conj;
     cur = c.slots.slots[next]!;
   }
   // leftwards
   cur = c.slots.slots[id]!;
   for (;;) {
-    let t = cur.tokenStart - 1;
-    while (t >= c.s.tokenStart && cur.tokenStart - 1 - t < 2 && (c.ids.conj.has(c.tokens.norm[t]!) || c.tokens.norm[t] === c.ids.comma)) t--;
+    let t = skipModifiers(c, cur.tokenStart - 1, -1);
+    const before = t;
+    let conj = false;
+    while (t >= c.s.tokenStart && before - t < 2 && isJoiner(t)) {
+      if (c.ids.conj.has(c.tokens.norm[t]!)) conj = true;
+      t--;
+    }
     const prev = c.slots.idAt(t);
-    if (t === cur.tokenStart - 1 || prev < 0 || !joinerOk(t + 1, cur.tokenStart)) break;
-    out.unshift(prev);
+    if (t === before || prev < 0 || c.slots.slots[prev]!.tokenEnd !== t + 1) break;
+    chain.unshift(prev);
+    withConj ||= conj;
     cur = c.slots.slots[prev]!;
   }
-  // a lone comma list without a conjunction is not a compound
-  return out;
+  return withConj ? chain : [id];
+}
+
+/** Between a possessor's "'s" and the verb at t there is no other actor ("Ithilen's palace guard militia vowed"). */
+function possessedIsNoActor(c: Ctx, from: number, t: number): boolean {
+  for (let j = from; j < t; j++) if (c.slots.idAt(j) >= 0 || c.tokens.has(j, FLAG.PUNCT)) return false;
+  return true;
+}
+
+/**
+ * Where the next clause begins after token t: a semicolon or dash, "and",
+ * "but" or "or" before a verb or before a new subject and its verb ("... and
+ * promised aid", "... but Dagolath promised"), or a comma before a subject and
+ * its verb (", a senior official said"). The sentence end when none.
+ */
+function clauseBoundary(c: Ctx, t: number): number {
+  const newSubjectThenVerb = (from: number): boolean => {
+    for (let k = from; k < Math.min(c.s.tokenEnd, from + 8); k++) {
+      const p = c.tokens.pos[k]!;
+      if (p === POS.VERB || (p === POS.AUX && k > from)) return k > from || c.tokens.pos[k] === POS.VERB;
+      if (p !== POS.DET && p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && p !== POS.ADV && c.slots.idAt(k) < 0) return false;
+    }
+    return false;
+  };
+  for (let j = t + 1; j < c.s.tokenEnd; j++) {
+    const n = c.tokens.norm[j]!;
+    if (c.ids.hardStops.has(n) && !c.tokens.has(j, FLAG.QUOTE)) return j;
+    if (c.ids.coordinators.has(n)) {
+      let k = j + 1;
+      while (k < c.s.tokenEnd && (c.tokens.pos[k] === POS.ADV || c.tokens.pos[k] === POS.AUX)) k++;
+      if (k < c.s.tokenEnd && (c.tokens.pos[k] === POS.VERB || newSubjectThenVerb(k))) return j;
+    }
+    if (n === c.ids.comma && newSubjectThenVerb(j + 1)) return j;
+  }
+  return c.s.tokenEnd;
+}
+
+/** A noun after token `from` in its clause, not a word of time ("on Saturday" counts, "today" does not). */
+function nounAfter(c: Ctx, from: number): boolean {
+  const end = clauseBoundary(c, from - 1);
+  for (let j = from; j < end; j++) {
+    const p = c.tokens.pos[j]!;
+    if ((p === POS.NOUN || p === POS.PROPN || p === POS.NUM || c.slots.idAt(j) >= 0) && !c.ids.timeWords.has(c.tokens.norm[j]!)) return true;
+  }
+  return false;
+}
+
+/** An actor with a code; with `anonymousAgents`, also an agent with no actor ("officials": ---GOV). */
+function codedSlot(coding: CodingOptions, sl: Slot): boolean {
+  return SlotIndex.coded(sl) || (coding.anonymousAgents === true && /^---[A-Z]/.test(sl.actor.code));
+}
+
+/** TABARI's complexity filter (`complexity`): too many verbs or conjunctions, or no actor before the first coded verb. */
+function complex(c: Ctx, k: NonNullable<CodingOptions['complexity']>): boolean {
+  let verbsSeen = 0;
+  let conj = 0;
+  let firstCoded = -1;
+  for (let t = c.s.tokenStart; t < c.s.tokenEnd; t++) {
+    if (isPunct(c, t)) continue;
+    const n = c.tokens.norm[t]!;
+    if (c.ids.coordinators.has(n)) {
+      // "Ithilen and Dagolath" is a compound, not a conjunction of clauses
+      const before = skipModifiers(c, t - 1, -1);
+      const after = skipModifiers(c, t + 1, 1);
+      if (!(c.slots.idAt(before) >= 0 && c.slots.idAt(after) >= 0)) conj++;
+      continue;
+    }
+    const es = entriesAt(c, t);
+    if (!es.length) continue;
+    verbsSeen++;
+    if (firstCoded < 0 && es.some((e) => e.entry.code && e.entry.code !== '---')) firstCoded = t;
+  }
+  if (k.verbs && verbsSeen >= k.verbs) return true;
+  if (k.conjunctions && conj >= k.conjunctions) return true;
+  if (k.noActorPrior && firstCoded >= 0) {
+    let actor = false;
+    for (let t = c.s.tokenStart; t < firstCoded && !actor; t++) actor = c.slots.idAt(t) >= 0 && codedSlot(c.coding, c.slots.slots[c.slots.idAt(t)]!);
+    if (!actor) return true;
+  }
+  return false;
+}
+
+/** Past a determiner and adjectives ("the evil awful"), walking right (dir 1) or left (-1), at most three words. */
+function skipModifiers(c: Ctx, t: number, dir: 1 | -1): number {
+  let k = t;
+  for (let n = 0; n < 3 && k >= c.s.tokenStart && k < c.s.tokenEnd; n++) {
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.DET && p !== POS.ADJ) break;
+    if (c.slots.idAt(k) >= 0) break;
+    k += dir;
+  }
+  return k;
+}
+
+/**
+ * A verb joined to an earlier one by "and", "but" or "or" shares its subject:
+ * "The government condemned the attack and promised aid" — the verb before
+ * the conjunction, or -1.
+ */
+function coordinatedVerb(c: Ctx, t: number): number {
+  let j = t - 1;
+  while (j > c.s.tokenStart && (c.tokens.pos[j] === POS.ADV || c.tokens.pos[j] === POS.AUX || c.tokens.pos[j] === POS.PART)) j--;
+  if (j <= c.s.tokenStart || !c.ids.coordinators.has(c.tokens.norm[j]!)) return -1;
+  for (let k = j - 1; k >= c.s.tokenStart; k--) {
+    if (c.slots.idAt(k) >= 0 && c.slots.slots[c.slots.idAt(k)]!.tokenEnd === j) return -1; // "A and B": a compound, not two verbs
+    if (c.tokens.pos[k] === POS.VERB) return k;
+    if (c.ids.hardStops.has(c.tokens.norm[k]!)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -317,21 +596,53 @@ function findSubject(c: Ctx, t: number): number | null {
       const slot = c.slots.slots[id]!;
       const before = slot.tokenStart - 1;
       const after = slot.tokenEnd;
-      const prepObject = before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.by;
-      const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1;
+      // "Mordor with Fornost and Gondor welcomed": a list after a preposition is its object, every member of it
+      const head = c.slots.slots[compound(c, id)[0]!]!;
+      const headBefore = head.tokenStart - 1;
+      const prepObject =
+        ((before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.by) ||
+          (head !== slot && headBefore >= c.s.tokenStart && c.tokens.pos[headBefore] === POS.ADP && c.tokens.norm[headBefore] !== c.ids.by)) &&
+        !collectiveOf(c, head.tokenStart);
+      const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1 && !(c.coding.possessorActs && possessedIsNoActor(c, after + 1, t));
       // "its", "his", "their": a possessive determiner is never the subject
       const determiner = slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!);
-      if (!prepObject && !possessor && !determiner) return id;
+      if (!prepObject && !possessor && !determiner) {
+        // an agent with no country ("Party", "group") in the subject's noun phrase: the coded name beside it
+        if (!SlotIndex.coded(slot)) {
+          const near = codedInPhrase(c, slot.tokenStart - 1);
+          if (near !== null) return near;
+        }
+        return id;
+      }
       j = slot.tokenStart;
       continue;
     }
     const n = c.tokens.norm[j]!;
+    // parenthesised material is an aside: "Hizbollah (Party of God) group declared"
+    if (n === c.ids.parenClose) {
+      let k = j - 1;
+      while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.parenOpen) k--;
+      if (c.tokens.norm[k] === c.ids.parenOpen) {
+        j = k;
+        continue;
+      }
+    }
     if (c.ids.hardStops.has(n) && !c.tokens.has(j, FLAG.QUOTE)) return null;
     const p = c.tokens.pos[j]!;
+    // a personal pronoun no one could resolve is still the subject ("it has infected … and killed"): nobody else is
+    if (p === POS.PRON && c.ids.subjectPronouns.has(n)) return null;
     if (p === POS.AUX || p === POS.VERB) finiteSeen = true;
     if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
   }
   return null;
+}
+
+/** Is token t inside a multi-word actor name (not the pronoun or agent noun that is a whole slot)? */
+function insideName(c: Ctx, t: number): boolean {
+  const slot = c.slots.slotAt(t);
+  if (!slot || slot.viaCoref) return false;
+  const k = slot.actor.kind;
+  return (k === 'organisation' || k === 'group' || k === 'institution' || k === 'country') && slot.tokenEnd - slot.tokenStart > 1;
 }
 
 /** Is the -ing trigger at t a gerund heading a clause of its own ("against exacerbating", "that detaining")? */
@@ -340,6 +651,31 @@ function isGerund(c: Ctx, t: number): boolean {
   if (!surface.endsWith('ing') || t === c.s.tokenStart) return false;
   const p = c.tokens.pos[t - 1]!;
   return p === POS.ADP || p === POS.SCONJ || p === POS.DET || (p === POS.PUNCT && !c.tokens.has(t - 1, FLAG.QUOTE));
+}
+
+/**
+ * "A group of Moroccan diplomats", "thousands of Iraqi Kurds", "the foreign
+ * ministers of India and China": before "of" stands a collective or quantity
+ * head or a role with no country, so the object of "of" is who acts.
+ */
+function collectiveOf(c: Ctx, start: number): boolean {
+  const of = start - 1;
+  if (of <= c.s.tokenStart || c.tokens.norm[of] !== c.ids.of) return false;
+  const h = of - 1;
+  if (c.verbs.collectiveHeads.has(c.tokens.lemma[h]!) || c.verbs.collectiveHeads.has(c.tokens.norm[h]!)) return true;
+  const slot = c.slots.slotAt(h);
+  return slot !== undefined && !SlotIndex.coded(slot) && slot.tokenEnd === of;
+}
+
+/** A coded actor slot in the same noun phrase, walking left from token j over modifiers. */
+function codedInPhrase(c: Ctx, j: number): number | null {
+  for (let k = j; k >= c.s.tokenStart; k--) {
+    const id = c.slots.idAt(k);
+    if (id >= 0) return SlotIndex.coded(c.slots.slots[id]!) ? id : null;
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.DET && p !== POS.NUM) return null;
+  }
+  return null;
 }
 
 /**
@@ -361,18 +697,79 @@ function findObject(c: Ctx, from: number, exclude: Set<number>): number | null {
         const pronoun = slot.viaCoref && slot.tokenEnd - slot.tokenStart === 1 && c.tokens.pos[slot.tokenStart] === POS.PRON;
         const next = c.tokens.pos[slot.tokenEnd];
         if (pronoun && (next === POS.AUX || next === POS.VERB)) return null;
-        return id;
+        // "its ports": a possessive determiner points back to someone already in the clause
+        const determiner = slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!);
+        // "on the eve of the G20 summit": an organisation naming a meeting or a place is not the target;
+        // nor is a capital after "in"/"at": "met in Paris" is where, not whom
+        const before = slot.tokenStart - 1;
+        const venue =
+          (slot.modifier && slot.actor.kind === 'organisation') ||
+          (slot.actor.kind === 'capital' && !slot.viaCoref && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!));
+        if (!determiner && !venue) return id;
+        j = slot.tokenEnd - 1;
+        continue;
       }
     }
     const n = c.tokens.norm[j]!;
     if (c.ids.hardStops.has(n)) return null;
+    if (c.coding.targetSearch === 'sentence') continue;
     if (c.ids.clauseStops.has(n) && c.tokens.pos[j] !== POS.ADP) return null;
     if (c.ids.relatives.has(n)) return null;
     if (n === c.ids.comma) {
+      // ", and the European Union said…": a new clause; "warned Iran, Iraq and Syria": a list
       const next = c.slots.idAt(j + 1);
       if (next < 0) return null;
     }
     if (c.ids.conj.has(n) && j + 1 < end && (c.tokens.pos[j + 1] === POS.VERB || c.tokens.pos[j + 1] === POS.AUX)) return null;
+  }
+  return null;
+}
+
+/** Is the trigger at t a noun (and not a participle the tagger took for one: "has been building")? */
+function isNoun(c: Ctx, t: number): boolean {
+  const p = c.tokens.pos[t]!;
+  if (p !== POS.NOUN && p !== POS.PROPN) return false;
+  if (t > c.s.tokenStart && c.tokens.pos[t - 1] === POS.AUX && /(ing|ed)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  return true;
+}
+
+/** Is the trigger at t inside an "if"/"unless" clause (a condition, not an act)? */
+function conditional(c: Ctx, t: number): boolean {
+  for (let j = t - 1; j >= c.s.tokenStart; j--) {
+    const n = c.tokens.norm[j]!;
+    if (c.ids.conditions.has(n)) return true;
+    if (n === c.ids.comma || c.ids.hardStops.has(n) || c.ids.clauseStops.has(n) || c.ids.relatives.has(n)) return false;
+  }
+  return false;
+}
+
+/**
+ * The source of a noun trigger. A noun has no subject of its own: its actor
+ * is the possessor or modifier right before it ("Russia's invasion", "Israeli
+ * airstrikes", "a U.S. strike"), the agent after it ("an attack by Hamas"),
+ * or, when the pattern names the verb that carries it ("launched * on +",
+ * "held talks"), that verb's subject. "After a deadly attack on tourists" has
+ * none.
+ */
+function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
+  // modifier or possessor immediately before, across adjectives and numbers
+  let j = t - 1;
+  while (j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NUM) && c.slots.idAt(j) < 0) j--;
+  if (j >= c.s.tokenStart && c.ids.possessive.has(c.tokens.norm[j]!)) j--;
+  const id = j >= c.s.tokenStart ? c.slots.idAt(j) : -1;
+  if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!)) return id;
+  const agent = byAgent(c, t + 1);
+  if (agent !== null) return agent;
+  // a light verb the pattern names ("launched * on +", "held * with +") carries the noun's actor
+  if (m.used.some((u) => u < t && (c.tokens.pos[u] === POS.VERB || c.tokens.pos[u] === POS.AUX))) return findSubject(c, m.first);
+  // so does a support verb the noun is the object of ("launched a full-scale invasion")
+  for (let k = t - 1; k >= Math.max(c.s.tokenStart, t - 5); k--) {
+    const p = c.tokens.pos[k]!;
+    if (p === POS.VERB || p === POS.AUX) {
+      return c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!) ? findSubject(c, k) : null;
+    }
+    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[k]!)) && !c.tokens.has(k, FLAG.PUNCT) === false) return null;
+    if (p === POS.ADP || p === POS.SCONJ || p === POS.CCONJ) return null;
   }
   return null;
 }
@@ -417,13 +814,18 @@ export function codeEvents(
 ): CodedEvent[] {
   const { tokens, text, sentences, slots } = input;
   const dates = new DateResolver(text, input.date);
+  const coded = (sl: Slot) => codedSlot(coding, sl);
   const events: CodedEvent[] = [];
   sentences.forEach((s, sIdx) => {
-    const c: Ctx = { tokens, text, s, slots, verbs, ids, trace };
+    const c: Ctx = { tokens, text, s, slots, verbs, ids, trace, coding };
+    if (coding.complexity && complex(c, coding.complexity)) return;
     const consumed = new Uint8Array(s.tokenEnd - s.tokenStart);
     const seen = new Set<string>();
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       if (consumed[t - s.tokenStart] || isPunct(c, t)) continue;
+      // a word inside an actor's name is no trigger: the Organisation of Islamic Cooperation cooperates with nobody
+      if (insideName(c, t)) continue;
+      const eventsBefore = events.length;
       let modal = modalAt(c, t);
       let hit = modal ? matchAt(c, modal.inner) : null;
       let first = t;
@@ -434,8 +836,8 @@ export function codeEvents(
       if (!hit) continue;
       const triggerTok = modal ? modal.inner : t;
       // a noun is an event only through a pattern ("talks with +"), never by its default code ("the terror threat")
-      const posT = tokens.pos[triggerTok]!;
-      if (!hit.m.compiled && !modal && (posT === POS.NOUN || posT === POS.PROPN)) continue;
+      const nounTrigger = isNoun(c, triggerTok);
+      if (!hit.m.compiled && !modal && nounTrigger && !coding.nounDefaults) continue;
       let { code } = hit.m;
       let negated = false;
       let modality: string | undefined;
@@ -454,50 +856,114 @@ export function codeEvents(
         negated = negated || r.negated;
         modality = modality ?? neg.name;
       }
-      if (!codes.has(code)) continue;
+      // a paired code (`032/033`) may stand alone: `---/173` codes only the target's event
+      if (!codes.has(code) && !(hit.m.paired && codes.has(hit.m.paired))) continue;
+      // an act inside a condition is hypothetical: "…if Russia invaded Ukraine"
+      if (conditional(c, first)) {
+        if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'hypothetical' });
+        continue;
+      }
+      // "accused the US of violating…", "a proposal for signing…": a gerund after "of"/"for" is what
+      // someone is accused of or proposes, not an act
+      if (!modal && !hit.m.compiled?.hasSource && isGerund(c, first) && c.ids.gerundHeads.has(c.tokens.norm[first - 1]!)) {
+        if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'hypothetical' });
+        continue;
+      }
       // source and target
-      const used = new Set<number>();
       let sourceId = hit.m.source ?? null;
       let targetId = hit.m.target ?? null;
-      const passive = !hit.m.compiled?.hasSource && isPassive(c, triggerTok);
+      const passive = !hit.m.compiled?.hasSource && isPassive(c, triggerTok) && !(coding.passiveNeedsAgent && byAgent(c, hit.m.end + 1) === null);
       if (passive) {
-        const agent = byAgent(c, hit.m.end + 1);
+        const agent = byAgent(c, triggerTok + 1);
         const subject = findSubject(c, first);
         sourceId = agent;
         targetId = targetId ?? subject;
       } else {
-        if (sourceId === null && !(isGerund(c, first) && !modal)) sourceId = findSubject(c, Math.min(first, hit.m.first));
+        // "condemned the attack and promised aid": the subject of the verb before the conjunction
+        if (sourceId === null && !nounTrigger) {
+          const prev = coordinatedVerb(c, first);
+          if (prev >= 0) sourceId = findSubject(c, prev);
+        }
+        if (sourceId === null) {
+          if (nounTrigger && !modal && !coding.nounDefaults) sourceId = nounSource(c, first, hit.m);
+          // "Honcharuk's offer to resign": a modal noun's actor is its possessor, like any event noun's
+          else if (modal && isNoun(c, first)) sourceId = nounSource(c, first, hit.m);
+          else if (!isGerund(c, first) || modal) {
+            sourceId = findSubject(c, Math.min(first, hit.m.first));
+            // a pattern word before the subject ("Neither Galadriel nor Gollum boycotted": NEITHER *)
+            if (sourceId === null && hit.m.first < first) {
+              const inner = findSubject(c, first);
+              if (inner !== null && inner !== hit.m.target) sourceId = inner;
+            }
+          }
+        }
         if (targetId === null) {
           const exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
-          targetId = findObject(c, hit.m.end + 1, exclude);
+          // the peers: the first actor after the verb, also between it and the pattern's last word
+          targetId = findObject(c, (coding.targetSearch === 'sentence' ? first : hit.m.end) + 1, exclude);
         }
       }
-      if (sourceId === null || !SlotIndex.coded(slots.slots[sourceId]!)) {
+      // a pattern that names the target before the trigger and no source ("+ was * dead"): the source is after it
+      if (sourceId === null && hit.m.target !== undefined && hit.m.compiled?.hasSource === false && slots.slots[hit.m.target]!.tokenStart < first) {
+        sourceId = findObject(c, hit.m.end + 1, new Set(compound(c, hit.m.target)));
+      }
+      // a compound `%` before the trigger is the source side ("A and B agree")
+      if (hit.m.compound && slots.slots[hit.m.compound[0]!]!.tokenStart < triggerTok) sourceId = hit.m.compound[0]!;
+      if (sourceId === null || !coded(slots.slots[sourceId]!)) {
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'no source' });
         continue;
       }
       const sources = compound(c, sourceId);
+      // "A and B held talks on Tuesday as tensions rose over X": a reciprocal act of a compound
+      // subject is between its members, unless the pattern or "with" names someone else
+      if (hit.ce.entry.reciprocal && sources.length > 1 && hit.m.target === undefined && targetId !== null) {
+        const before = slots.slots[targetId]!.tokenStart - 1;
+        if (before < s.tokenStart || tokens.norm[before] !== ids.with) targetId = null;
+      }
       let targets: (number | null)[] = targetId !== null ? compound(c, targetId) : [null];
-      targets = targets.filter((x) => x === null || SlotIndex.coded(slots.slots[x]!));
+      targets = targets.filter((x) => x === null || coded(slots.slots[x]!));
       if (!targets.length) targets = [null];
-      const pairs: [number, number | null][] = [];
-      if (targets.length === 1 && targets[0] === null && sources.length > 1 && hit.ce.entry.reciprocal) {
+      const pairs: [number, number | null, string?][] = [];
+      const comp = hit.m.compound;
+      if (comp && (slots.slots[comp[0]!]!.tokenStart < triggerTok || coding.compoundAfterTrigger !== 'target')) {
+        // `%`: the members of the compound act on each other ("A and B agree", "exchanged prisoners with A and B")
+        for (const a of comp) for (const b of comp) if (a !== b) pairs.push([a, b]);
+      } else if (comp) {
+        // PETRARCH: a compound after the trigger is the target ("agrees with A and B")
+        for (const a of sources) for (const b of comp) pairs.push([a, b]);
+      } else if (targets.length === 1 && targets[0] === null && sources.length > 1 && (hit.ce.entry.reciprocal || hit.m.paired !== undefined)) {
+        // a reciprocal verb, or a paired code ("A and B renewed ties": 064/064), between the members of a compound subject
         for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of sources) for (const b of targets) pairs.push([a, b]);
       }
+      // a paired code (`032/033`, "left for": visit and be visited): the target's event towards the source
+      if (hit.m.paired) {
+        const n = pairs.length;
+        for (let i = 0; i < n; i++) {
+          const [a, b] = pairs[i]!;
+          if (b !== null) pairs.push([b, a, hit.m.paired]);
+        }
+      }
       for (let k = first; k <= hit.m.end; k++) consumed[k - s.tokenStart] = 1;
       for (const k of hit.m.used) if (k >= s.tokenStart && k < s.tokenEnd) consumed[k - s.tokenStart] = 1;
-      void used;
       const trig = span(c, first, lastLiteral(c, hit.m, triggerTok));
       const found = dates.near(sIdx, s.start, s.end, trig.start);
-      for (const [a, b] of pairs) {
+      for (const [a, b, own] of pairs) {
+        const evCode = own ?? code;
+        if (!codes.has(evCode)) continue;
         const src = slots.slots[a]!;
         const tgt = b === null ? null : slots.slots[b]!;
-        if (!SlotIndex.coded(src)) continue;
+        if (!coded(src)) continue;
         if (tgt && tgt.actor.code === src.actor.code) continue;
-        if (coding.requireTarget && !(tgt && SlotIndex.coded(tgt))) continue;
-        const key = `${src.actor.code}|${tgt?.actor.code ?? ''}|${code}`;
+        if (coding.requireTarget && !(tgt && coded(tgt))) continue;
+        if (!tgt && coding.untargetedNeedsObject && !nounAfter(c, hit.m.end + 1)) continue;
+        // a government acting on its own country is no dyad: "the Kremlin … against Russia"
+        if (tgt && tgt.actor.code.length === 3 && src.actor.code.startsWith(tgt.actor.code) && b !== null && pairs.length === 1) {
+          pairs.push([a, null]);
+          continue;
+        }
+        const key = `${src.actor.code}|${tgt?.actor.code ?? ''}|${evCode}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const rule = hit.m.compiled
@@ -507,11 +973,11 @@ export function codeEvents(
           sentence: sIdx,
           source: ref(src),
           target: tgt ? ref(tgt) : null,
-          cameo: code,
-          label: codes.label(code),
-          plover: codes.plover(code),
-          goldstein: codes.goldstein(code),
-          quad: codes.quad(code),
+          cameo: evCode,
+          label: codes.label(evCode),
+          plover: codes.plover(evCode),
+          goldstein: codes.goldstein(evCode),
+          quad: codes.quad(evCode),
           date: found?.date ?? input.date,
           trigger: trig,
           negated,
@@ -524,6 +990,10 @@ export function codeEvents(
       }
       if (trace) trace.push({ trigger: trig, entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'fired' });
       t = Math.max(t, triggerTok);
+      // one event per clause: the rest of the clause codes nothing
+      if (coding.eventsPer && coding.eventsPer !== 'all' && events.length > eventsBefore) {
+        t = coding.eventsPer === 'sentence' ? s.tokenEnd : clauseBoundary(c, t) - 1;
+      }
     }
   });
   return events;

@@ -43,6 +43,10 @@ export interface VerbMatcher {
   words: Map<number, Modifier>;
   modifiers: Map<string, Modifier>;
   toId: number;
+  /** support verbs whose object noun is the event ("launched an invasion"): the `light-verbs` set */
+  lightVerbs: Set<number>;
+  /** collective and quantity nouns before "of" ("thousands of", "a group of"): the `collective-heads` set */
+  collectiveHeads: Set<number>;
 }
 
 export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: Vocabulary): VerbMatcher {
@@ -107,7 +111,11 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     for (const w of m.toWords) for (const id of idsOf(w)) toWords.set(id, m);
     for (const w of m.words) for (const id of idsOf(w)) words.set(id, m);
   }
-  return { triggers, formTriggers, prefixEntries, toWords, words, modifiers, toId: vocab.intern('to') };
+  return {
+    triggers, formTriggers, prefixEntries, toWords, words, modifiers, toId: vocab.intern('to'),
+    lightVerbs: new Set((dict.sets.get('light-verbs')?.words ?? []).flatMap(idsOf)),
+    collectiveHeads: new Set((dict.sets.get('collective-heads')?.words ?? []).flatMap(idsOf)),
+  };
 }
 
 /** Applies a modifier to a code: the longest matching prefix in its map, else its `otherwise`. */

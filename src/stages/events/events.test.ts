@@ -1,0 +1,124 @@
+/**
+ * The event coder's mechanisms on sentences written for these tests: compound
+ * actors, reciprocal acts, passive voice, negation and refusal, modality,
+ * conditions, noun events, dates and provenance. Each case states what a
+ * trained event coder would code.
+ */
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../../../test/support/engine.js';
+import type { CodedEvent } from '../../core/layers.js';
+
+const code = (text: string, date = '2024-03-14') => testEngine().code({ text, date, title: '' }).events;
+const dyads = (events: CodedEvent[]) => events.map((e) => `${e.source?.code.slice(0, 3)}>${e.target?.code.slice(0, 3) ?? '-'}:${e.cameo.slice(0, 2)}`).sort();
+
+describe('compound actors', () => {
+  it('codes one event per member of a compound target', () => {
+    const d = dyads(code('Japan warned China and North Korea against further missile tests.'));
+    expect(d).toContain('JPN>CHN:13');
+    expect(d).toContain('JPN>PRK:13');
+  });
+  it('codes one event per member of a compound source', () => {
+    const d = dyads(code('France and Germany criticized Hungary over the veto.'));
+    expect(d).toContain('FRA>HUN:11');
+    expect(d).toContain('DEU>HUN:11');
+  });
+  it('does not take a comma apposition for a compound', () => {
+    const d = dyads(code('Biden warned that Russia would pay a price if it attacked Ukraine, the White House said.'));
+    expect(d.filter((x) => x.startsWith('RUS>USA'))).toEqual([]);
+  });
+});
+
+describe('reciprocal acts', () => {
+  it('codes talks between a compound subject in both directions', () => {
+    const d = dyads(code('The foreign ministers of India and China held talks in Moscow on Thursday.'));
+    expect(d).toContain('IND>CHN:04');
+    expect(d).toContain('CHN>IND:04');
+  });
+  it('codes both directions when two named leaders meet', () => {
+    const d = dyads(code('French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris on Monday.'));
+    expect(d).toContain('FRA>DEU:04');
+    expect(d).toContain('DEU>FRA:04');
+  });
+});
+
+describe('passive voice', () => {
+  it('takes the "by" agent as the source', () => {
+    const d = dyads(code('A Ukrainian border post was attacked by Russian troops on Tuesday.'));
+    expect(d).toContain('RUS>UKR:19');
+    expect(d.filter((x) => x.startsWith('UKR>'))).toEqual([]);
+  });
+  it('codes nothing for a passive with no agent', () => {
+    expect(dyads(code('Two Syrian villages were attacked overnight.'))).toEqual([]);
+  });
+});
+
+describe('negation and refusal', () => {
+  it('recodes a refusal to act as a rejection', () => {
+    const events = code('Iran refused to meet the American envoy in Vienna.');
+    const e = events.find((x) => x.source?.code.startsWith('IRN'));
+    expect(e?.cameo.startsWith('12')).toBe(true);
+    expect(e?.plover.type).toBe('REJECT');
+  });
+  it('never codes a negated act as the act itself', () => {
+    const events = code('Turkey did not attack Syria on Sunday, the ministry said.');
+    const attacks = events.filter((x) => x.cameo.startsWith('19'));
+    expect(attacks).not.toHaveLength(0);
+    for (const e of attacks) expect(e.negated).toBe(true);
+  });
+  it('recodes "did not agree" into the reject family', () => {
+    const events = code('Serbia did not agree to the proposal by Kosovo.');
+    const e = events.find((x) => x.source?.code.startsWith('SRB'));
+    expect(e?.cameo.startsWith('12')).toBe(true);
+    expect(e?.negated).toBe(false);
+  });
+});
+
+describe('modality', () => {
+  it('codes readiness to talk as an intent to meet (036)', () => {
+    const events = code('Russia said it was ready to discuss a prisoner exchange with Ukraine.');
+    expect(events.some((e) => e.source?.code.startsWith('RUS') && e.target?.code.startsWith('UKR') && e.cameo === '036')).toBe(true);
+  });
+  it('codes a threat to attack as a threat (13), not an attack', () => {
+    const events = code('North Korea threatened to attack South Korea.');
+    expect(events.some((e) => e.source?.code.startsWith('PRK') && e.cameo.startsWith('13'))).toBe(true);
+    expect(events.some((e) => e.cameo.startsWith('19'))).toBe(false);
+  });
+  it('does not code an act inside a condition', () => {
+    const events = code('Washington will impose sanctions if Beijing invades Taiwan.');
+    expect(events.filter((e) => e.source?.code.startsWith('CHN') && e.cameo.startsWith('19'))).toEqual([]);
+  });
+});
+
+describe('noun events', () => {
+  it('takes the possessor of an event noun as its source', () => {
+    const d = dyads(code("Ukraine's president condemned Russia's invasion of his country."));
+    expect(d.filter((x) => x.startsWith('UKR>UKR'))).toEqual([]);
+  });
+  it('does not give an event noun in a prepositional phrase the sentence subject', () => {
+    const events = code('India closed its border two weeks after a deadly attack on tourists in Kashmir.');
+    expect(events.filter((e) => e.trigger.text.startsWith('attack'))).toEqual([]);
+  });
+  it('takes the subject of a support verb ("launched an attack")', () => {
+    const d = dyads(code('Israel launched an attack on Hezbollah positions in southern Lebanon.'));
+    expect(d.some((x) => x.startsWith('ISR>LBN:19'))).toBe(true);
+  });
+});
+
+describe('dates and provenance', () => {
+  it('dates an event from the weekday near its trigger, in the past', () => {
+    const events = code('Chinese and Japanese officials held talks in Tokyo on Monday.', '2024-03-14');
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e.date).toBe('2024-03-11');
+  });
+  it('falls back to the article date', () => {
+    for (const e of code('Egypt condemned the Israeli airstrikes.', '2024-03-14')) expect(e.date).toBe('2024-03-14');
+  });
+  it('records the trigger span and the dictionary line that fired', () => {
+    const text = 'Canada expelled two Chinese diplomats.';
+    for (const e of code(text)) {
+      expect(text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+      expect(e.rule.file).toMatch(/^verbs\/\d\d-[a-z-]+\.txt$/);
+      expect(e.rule.line).toBeGreaterThan(0);
+    }
+  });
+});
