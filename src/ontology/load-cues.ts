@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { Provenance } from '../core/layers.js';
 import { checkKeys, dictError, fieldsOf, firstField, listValues, parseBlockFile } from './block-file.js';
 
-export const CUE_CLASSES = ['speech', 'writing', 'thought', 'evidence', 'source'] as const;
+export const CUE_CLASSES = ['speech', 'writing', 'thought', 'stance', 'evidence', 'source'] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
-export const CUE_CONTENTS = ['that', 'bare', 'wh', 'to', 'quote', 'quoted'] as const;
+export const CUE_CONTENTS = ['that', 'bare', 'wh', 'to', 'quote', 'quoted', 'np'] as const;
 export type CueContent = (typeof CUE_CONTENTS)[number];
 
 export type CuePos = 'verb' | 'noun' | 'prep' | 'any';

@@ -23,7 +23,7 @@ import type { Span, TextSpan } from '../../core/span.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
-import { charSpan, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { charSpan, clauseSentences, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
@@ -93,10 +93,12 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     firstTok.push(a);
     lastTok.push(b - 1);
   });
+  const mended = clauseSentences(text, tokens, input.sentences);
   const c: Ctx = {
     text,
     tokens,
-    sentences: input.sentences,
+    sentences: mended.sentences,
+    sentOf: mended.sentOf,
     actors: input.actors,
     slots: new SlotIndex(tokens, input.actors, input.coref),
     cues: opts.cues,
@@ -155,7 +157,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   };
 
   const opensSentence = (t: number) => {
-    const s0 = c.sentences[tokens.sentence[t]!]!;
+    const s0 = c.sentences[c.sentOf[t]!]!;
     let lead = s0.tokenStart;
     while (lead < t && (c.ids.openers.has(norm(c, lead)) || isPunct(c, lead))) lead++;
     return lead === t;
@@ -183,11 +185,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     if (byChain.has(chain)) return;
     const first = ms[0]!;
     const open = firstTok[first]!;
-    const s = c.sentences[tokens.sentence[open]!]!;
+    const s = c.sentences[c.sentOf[open]!]!;
     // the quote must fill the rest of its sentence (or run past it)
     const last = lastTok[ms[ms.length - 1]!]!;
-    const lastSentence = c.sentences[tokens.sentence[Math.min(last, tokens.length - 1)]!]!;
-    if (trimEnd(c, last + 1, lastSentence.tokenEnd) > last + 1 && tokens.sentence[last] === tokens.sentence[open]) return;
+    const lastSentence = c.sentences[c.sentOf[Math.min(last, tokens.length - 1)]!]!;
+    if (trimEnd(c, last + 1, lastSentence.tokenEnd) > last + 1 && c.sentOf[last] === c.sentOf[open]) return;
     // a cue shortly before the opening mark
     for (let t = open - 1; t >= s.tokenStart && open - t <= 12; t--) {
       if (usedCue[t] || claimed[t]) break;
@@ -347,7 +349,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
 
   // 4. direct quotes still without a speaker
   const near = (fromTok: number, toTok: number) =>
-    tokens.sentence[toTok]! - tokens.sentence[fromTok]! <= 2 && paragraphOf(c, toTok) - paragraphOf(c, fromTok) <= 1;
+    c.sentOf[toTok]! - c.sentOf[fromTok]! <= 2 && paragraphOf(c, toTok) - paragraphOf(c, fromTok) <= 1;
   const append = (d: Draft, ms: number[], rule: string, chain: number) => {
     const add = ms.map((i) => ({ start: marks[i]!.start, end: marks[i]!.end, rule }));
     if (firstTok[ms[0]!]! < d.at) {
@@ -401,9 +403,9 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       return;
     }
     // "He added:" closing the sentence before
-    const s = c.sentences[tokens.sentence[open]!]!;
-    if (open === s.tokenStart && tokens.sentence[open]! > 0) {
-      const ps = c.sentences[tokens.sentence[open]! - 1]!;
+    const s = c.sentences[c.sentOf[open]!]!;
+    if (open === s.tokenStart && c.sentOf[open]! > 0) {
+      const ps = c.sentences[c.sentOf[open]! - 1]!;
       const lastT = ps.tokenEnd - 1;
       if (norm(c, lastT) === c.ids.colon && ps.paragraph >= s.paragraph - 1) {
         const lead = leadBeforeColon(c, ps, lastT);
@@ -428,8 +430,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       return;
     }
     // "Iowa State University's Dianne Bystrom agreed. “…”": an attribution with no content of its own before the quote
-    if (open === s.tokenStart && tokens.sentence[open]! > 0) {
-      const ps = c.sentences[tokens.sentence[open]! - 1]!;
+    if (open === s.tokenStart && c.sentOf[open]! > 0) {
+      const ps = c.sentences[c.sentOf[open]! - 1]!;
       if (ps.paragraph === s.paragraph) {
         const bare = bareAttribution(c, ps, usedCue, claimed);
         if (bare) {
@@ -462,12 +464,12 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
 }
 
 function paragraphOf(c: Ctx, t: number): number {
-  return c.sentences[c.tokens.sentence[Math.min(t, c.tokens.length - 1)]!]!.paragraph;
+  return c.sentences[c.sentOf[Math.min(t, c.tokens.length - 1)]!]!.paragraph;
 }
 
 function opensParagraph(c: Ctx, t: number): boolean {
-  const s = c.sentences[c.tokens.sentence[t]!]!;
-  return s.tokenStart === t && (c.tokens.sentence[t] === 0 || c.sentences[c.tokens.sentence[t]! - 1]!.paragraph !== s.paragraph);
+  const s = c.sentences[c.sentOf[t]!]!;
+  return s.tokenStart === t && (c.sentOf[t] === 0 || c.sentences[c.sentOf[t]! - 1]!.paragraph !== s.paragraph);
 }
 
 function onlyPunctuation(c: Ctx, from: number, to: number): boolean {
@@ -538,7 +540,7 @@ function trailer(c: Ctx, mark: number, closeTok: number): Trailer | null {
 
 /** "Whatever his impact on the race, “…,” says X": an introductory phrase with no verb, then the quote */
 function afterIntroduction(c: Ctx, open: number): boolean {
-  const s = c.sentences[c.tokens.sentence[open]!]!;
+  const s = c.sentences[c.sentOf[open]!]!;
   if (open - 1 <= s.tokenStart || norm(c, open - 1) !== c.ids.comma) return false;
   for (let t = s.tokenStart; t < open - 1; t++) {
     if (c.inQuote[t]! >= 0 || (isVerbish(c, t) && pos(c, t) !== POS.AUX)) return false;
@@ -567,7 +569,7 @@ function speakerAfterCue(c: Ctx, hit: CueHit, before: number): NounPhrase | null
   if (!np || np.full.b > before) return null;
   // only when the cue follows a boundary ("…, said X, that") or opens the sentence
   const prev = hit.group.a - 1;
-  const s = c.sentences[c.tokens.sentence[hit.group.a]!]!;
+  const s = c.sentences[c.sentOf[hit.group.a]!]!;
   if (prev >= s.tokenStart && norm(c, prev) !== c.ids.comma && !isQuoteTok(c, prev)) return null;
   return np;
 }
@@ -582,7 +584,7 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
   const n = norm(c, prev);
   const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
   const participle = surface.endsWith('ing');
-  if (!(n === c.ids.and || n === c.ids.but || (n === c.ids.comma && participle))) return null;
+  if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle))) return null;
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {
     if (c.inQuote[t]! >= 0) continue;

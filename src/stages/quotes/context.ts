@@ -32,6 +32,7 @@ export interface QuoteWordIds {
   period: number;
   by: number;
   as: number;
+  of: number;
   dashes: Set<number>;
   openParen: number;
   closeParen: number;
@@ -83,6 +84,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     period: id('.'),
     by: id('by'),
     as: id('as'),
+    of: id('of'),
     dashes: ids(['—', '–', '--', '-', '―']),
     openParen: id('('),
     closeParen: id(')'),
@@ -122,7 +124,10 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
 export interface Ctx {
   text: string;
   tokens: TokenTable;
+  /** the sentences as the quote rules read them: a break inside a phrase is mended (see clauseSentences) */
   sentences: readonly Sentence[];
+  /** token → index in `sentences` */
+  sentOf: Int32Array;
   actors: readonly ActorMention[];
   slots: SlotIndex;
   cues: CueMatcher;
@@ -169,7 +174,7 @@ export function posLoose(c: Ctx, t: number): number {
 }
 
 /** the sentence index of token t */
-export const sentenceOf = (c: Ctx, t: number) => c.tokens.sentence[t]!;
+export const sentenceOf = (c: Ctx, t: number) => c.sentOf[t]!;
 
 export function sentenceEnd(c: Ctx, t: number): number {
   return c.sentences[sentenceOf(c, t)]!.tokenEnd;
@@ -188,4 +193,24 @@ export function charSpan(c: Ctx, r: Range): { text: string; start: number; end: 
   const start = c.tokens.start[r.a]!;
   const end = c.tokens.end[r.b - 1]!;
   return { text: c.text.slice(start, end), start, end };
+}
+
+/**
+ * The sentences, with a break the splitter made inside a phrase mended: a
+ * "sentence" that opens with a lower-case word, a comma or a closing
+ * parenthesis continues the one before it in its paragraph ("Rep. Hank
+ * Johnson (D-Ga.) | said …", "Sen. Joe Lieberman (I-Conn.) | , also …").
+ */
+export function clauseSentences(text: string, tokens: TokenTable, sentences: readonly Sentence[]): { sentences: Sentence[]; sentOf: Int32Array } {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const last = out[out.length - 1];
+    const first = s.tokenStart < s.tokenEnd ? text.slice(tokens.start[s.tokenStart]!, tokens.end[s.tokenStart]!) : '';
+    const continues = last !== undefined && last.paragraph === s.paragraph && /^(?:[a-z]|[,;)])/.test(first) && !/[?!]$/.test(text.slice(last.start, last.end).trimEnd());
+    if (continues) out[out.length - 1] = { ...last, end: s.end, tokenEnd: s.tokenEnd };
+    else out.push({ ...s });
+  }
+  const sentOf = new Int32Array(tokens.length);
+  out.forEach((s, i) => sentOf.fill(i, s.tokenStart, s.tokenEnd));
+  return { sentences: out, sentOf };
 }

@@ -26,8 +26,9 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
     case 'verb': {
       if (p === POS.VERB || p === POS.AUX) return true;
       // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
-      const s = c.sentences[c.tokens.sentence[t]!]!;
+      const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
+      if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
       // "…, the reports show.": a verb the tagger took for a noun, closing the sentence after its subject
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd + 1) {
         const next = t + 1 < s.tokenEnd ? norm(c, t + 1) : c.ids.period;
@@ -49,6 +50,28 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   }
 }
 
+/**
+ * A verb the tagger took for a noun, read from its neighbours: a noun phrase
+ * before it (not a possessive: "Trump's claims") and a complementizer after
+ * it ("the statistics show that …"), or, for a present-tense form in -s, the
+ * start of a clause ("the paper notes the government …").
+ */
+function nounTaggedVerb(c: Ctx, t: number): boolean {
+  const prev = t - 1;
+  const pp = pos(c, prev);
+  if (!(pp === POS.NOUN || pp === POS.PROPN || (pp === POS.PRON && c.ids.subjects.has(norm(c, prev))))) return false;
+  if (c.ids.possessiveMarks.has(norm(c, prev)) || c.inQuote[prev]! >= 0) return false;
+  // "the campaign's plans", "his plan that": a possessive or article right before the noun makes it a noun
+  if (prev - 1 >= 0 && (c.ids.possessiveMarks.has(norm(c, prev - 1)) || c.ids.possessives.has(norm(c, prev - 1)))) return false;
+  const next = t + 1;
+  const nn = norm(c, next);
+  if (nn === c.ids.that && pos(c, next) === POS.SCONJ) return true;
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+  if (!/[a-z]s$/.test(surface)) return false;
+  const np = pos(c, next);
+  return (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && !c.ids.objects.has(nn));
+}
+
 /** the cue starting at token t (outside direct quotes), or null; computed once per token */
 export function cueAt(c: Ctx, t: number): CueHit | null {
   if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
@@ -63,7 +86,9 @@ function findCueAt(c: Ctx, t: number): CueHit | null {
   const byLemma = c.cues.byFirst.get(c.tokens.lemma[t]!);
   const byNorm = c.tokens.lemma[t] !== c.tokens.norm[t] ? c.cues.byFirst.get(c.tokens.norm[t]!) : undefined;
   if (!byLemma && !byNorm) return null;
-  const s = c.sentences[c.tokens.sentence[t]!]!;
+  // the second half of a hyphenated word is no cue: "fact-finding", "long-expected"
+  if (t > 0 && c.ids.dashes.has(norm(c, t - 1)) && c.tokens.end[t - 1] === c.tokens.start[t] && t > 1 && c.tokens.end[t - 2] === c.tokens.start[t - 1]) return null;
+  const s = c.sentences[c.sentOf[t]!]!;
   const candidates = byLemma && byNorm ? [...byLemma, ...byNorm] : (byLemma ?? byNorm)!;
   for (const cue of candidates) {
     const n = cue.words.length;

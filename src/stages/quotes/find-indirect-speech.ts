@@ -81,6 +81,32 @@ export function skipAdjunct(c: Ctx, t: number, end: number): number {
   return k;
 }
 
+/** the words (not punctuation) in [a, b) */
+export function wordCount(c: Ctx, a: number, b: number): number {
+  let n = 0;
+  for (let t = a; t < b; t++) if (!isPunct(c, t)) n++;
+  return n;
+}
+
+/**
+ * A finite verb in [a, b): an auxiliary or modal, or a verb that is not an
+ * infinitive or a gerund after a preposition. Looser than looksLikeClause,
+ * for contents whose shape the attribution already gives ("CONTENT, X said.").
+ */
+export function hasFiniteVerb(c: Ctx, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) {
+    if (c.isMark[t]) continue;
+    const p = pos(c, t);
+    if (p === POS.AUX) return true;
+    if (p !== POS.VERB) continue;
+    if (t > a && norm(c, t - 1) === c.ids.to) continue;
+    const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+    if (surface.endsWith('ing')) continue;
+    return true;
+  }
+  return false;
+}
+
 /** a direct quote (of more than a mark) inside [a, b) */
 function hasQuotation(c: Ctx, a: number, b: number): boolean {
   for (let t = a; t < b; t++) if (c.inQuote[t]! >= 0 && !c.isMark[t]) return true;
@@ -92,6 +118,8 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   if (a >= b) return false;
   const p0 = posLoose(c, a);
   const n0 = norm(c, a);
+  // "that can be reversed": "that" as the subject, whatever its tag
+  if (n0 === c.ids.that && a + 1 < b && isVerbish(c, a + 1)) return true;
   if (p0 === POS.ADP || p0 === POS.ADV || p0 === POS.SCONJ || c.ids.subordinators.has(n0)) {
     // "In all, though, the justices are …", "When X, Y": an introduction, then the clause
     for (let t = a + 1; t < Math.min(b - 1, a + 12); t++) {
@@ -126,7 +154,8 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
       // an infinitive or a gerund after a preposition belongs to the subject phrase ("the decision to forgo …"): look on
       if (t > a && norm(c, t - 1) === c.ids.to) continue;
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-      if (surface.endsWith('ing') && t > a && pos(c, t - 1) === POS.ADP) continue;
+      // a participle with no auxiliary before it is no finite verb ("the letter saying …")
+      if (surface.endsWith('ing') && pos(c, t) === POS.VERB && !(t > a && c.ids.aux.has(norm(c, t - 1)))) continue;
       return true;
     }
     if (norm(c, t) === c.ids.comma && !sawSubject) return false;
@@ -187,19 +216,53 @@ function trimQuoteEnd(c: Ctx, e: number): number {
   return e;
 }
 
-/** the content after a cue: X said (that) …, X told Y that …, X vowed to … */
+/** the content after a cue: X said (that) …, X told Y that …, X vowed to …, X announced his resignation */
 export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource = false): ContentAfter | null {
   const entry = hit.compiled.entry;
-  let k = hit.word.b;
-  let addressee: Range | null = null;
+  const k = hit.word.b;
   if (entry.addressee !== 'no' && k < sEnd && !isPunct(c, k) && norm(c, k) !== c.ids.that && norm(c, k) !== c.ids.to) {
     const np = npStartingAt(c, k, sEnd);
     if (np) {
-      addressee = np;
-      k = np.b;
+      const found = contentFrom(c, hit, np.b, np, sEnd, relativeSource);
+      if (found) return found;
+      // "promised a wall": what looked like the person spoken to is the content
+      if (entry.addressee === 'required' && !hit.passive) return null;
     }
   }
-  if (entry.addressee === 'required' && !addressee && !hit.passive) return null;
+  if (entry.addressee === 'required' && !hit.passive) return null;
+  return contentFrom(c, hit, k, null, sEnd, relativeSource);
+}
+
+/**
+ * The first word of an object noun phrase or gerund: "announced [his]
+ * resignation", "opposed [defunding] Planned Parenthood", "denied [it]".
+ * Not a subject pronoun (that would be a clause), a preposition or an adverb.
+ */
+function startsObject(c: Ctx, k: number, sEnd: number): boolean {
+  if (k >= sEnd || isPunct(c, k)) return false;
+  if (c.slots.slotAt(k)) return true;
+  const n = norm(c, k);
+  const p = posLoose(c, k);
+  switch (p) {
+    case POS.DET:
+      return !c.ids.wh.has(n) && n !== c.ids.that;
+    case POS.NOUN:
+    case POS.PROPN:
+    case POS.NUM:
+    case POS.ADJ:
+    case POS.SYM:
+      return true;
+    case POS.PRON:
+      return c.ids.possessives.has(n) || (c.ids.objects.has(n) && !(n === c.ids.she || n === c.ids.he)) || !c.ids.subjects.has(n);
+    case POS.VERB:
+      return /ing$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!)) && !c.ids.aux.has(n);
+    default:
+      return false;
+  }
+}
+
+function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sEnd: number, relativeSource: boolean): ContentAfter | null {
+  const entry = hit.compiled.entry;
   // adjuncts: "said on Monday that", "told reporters in a briefing that", "said, in a statement, that"
   let k2 = skipAdjunct(c, k, sEnd);
   if (k2 < sEnd && norm(c, k2) === c.ids.comma) {
@@ -218,9 +281,10 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
     form = a < sEnd && isQuoteTok(c, a) ? 'quote' : 'bare';
     if (form === 'bare' && !allows('bare') && !allows('that')) return null;
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
-    form = 'quote';
-  } else if (n === c.ids.that && (pos(c, k) !== POS.PRON || (k + 1 < sEnd && !isPunct(c, k + 1) && !(isVerbish(c, k + 1) && !/ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)))))) {
-    // "that" is a complementizer unless a verb or the end follows it ("said that was wrong", "said that.")
+    // "endorsed “Medicare for All”": a quotation as the object
+    form = allows('quote') || !allows('np') ? 'quote' : 'np';
+  } else if (n === c.ids.that && k + 1 < sEnd && (!isPunct(c, k + 1) || isQuoteTok(c, k + 1)) && !(isVerbish(c, k + 1) && !/ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)))) {
+    // "that" is a complementizer unless a verb or the end follows it ("said that was wrong", "think that can be reversed", "said that.")
     if (!allows('that')) return null;
     form = 'that';
     a = k + 1;
@@ -233,6 +297,9 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
     form = 'bare';
   } else if (allows('quoted') && hasQuotation(c, k, sEnd)) {
     form = 'quoted';
+  } else if (allows('np') && !hit.passive && startsObject(c, k, sEnd)) {
+    // "was criticized for …": a passive has no object
+    form = 'np';
   } else {
     return null;
   }
@@ -242,7 +309,10 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
   end = extendToQuoteEnd(c, end);
   if (form === 'quoted' && !hasQuotation(c, a, end)) return null;
   if (form === 'that' || form === 'bare') {
-    if (!looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) return null;
+    // after a complementizer the clause may open with an adjunct ("that in retrospect she would …") or
+    // have a verb the tagger missed ("that 43% of voters support …"): a clause of three words or more
+    const explicit = form === 'that' && pos(c, k) === POS.SCONJ && wordCount(c, a, end) >= 3;
+    if (!explicit && !looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) return null;
     // "said when Boyle asked him": an adverbial clause alone is not what was said
     if (form === 'bare' && c.ids.subordinators.has(norm(c, a)) && !mainClauseAfterComma(c, a, end)) return null;
   }
@@ -283,6 +353,9 @@ export interface ContentBefore {
  * Returns the content and the speaker, or null when the sentence goes on.
  */
 export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number): ContentBefore | null {
+  // only a cue that reports a clause or a quotation closes one ("…, X endorsed." is no report)
+  const content = hit.compiled.entry.content;
+  if (!content.has('bare') && !content.has('that') && !content.has('quote')) return null;
   // what follows the attribution must be an adjunct at most
   let speaker: NounPhrase | null = null;
   let inverted = false;
@@ -307,9 +380,10 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   }
   let k = skipAdjunct(c, after, sEnd);
   if (k < sEnd && norm(c, k) === c.ids.comma) {
-    // ", adding …" starts another quote; anything else must end the sentence
+    // ", adding …" starts another quote; ", two days after …", ", when …", ", citing …" are adjuncts of the
+    // attribution; anything else must end the sentence
     const next = k + 1 < sEnd ? cueAt(c, k + 1) : null;
-    if (!next) return null;
+    if (!next && !trailingAdjunct(c, k + 1, sEnd)) return null;
   } else if (trimEnd(c, k, sEnd) > k) {
     return null;
   }
@@ -318,8 +392,29 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   const a = skipDateline(c, sStart, b);
   b = trimEnd(c, a, b);
   if (b - a < 2) return null;
-  if (!looksLikeClause(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
+  // the attribution closing the sentence gives the shape: the words before it need only a finite verb
+  if (!hasFiniteVerb(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
   return { content: { a, b }, speaker, inverted };
+}
+
+/**
+ * What may follow an attribution that closes its content, after a comma:
+ * a subordinate clause ("when …", "after …"), a time phrase before one
+ * ("two days after …"), or a participle ("citing …", "speaking on …").
+ */
+function trailingAdjunct(c: Ctx, k: number, sEnd: number): boolean {
+  if (k >= sEnd) return false;
+  const n = norm(c, k);
+  if (c.ids.subordinators.has(n) && n !== c.ids.that) return true;
+  const surface = c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase();
+  if (pos(c, k) === POS.VERB && surface.endsWith('ing')) return true;
+  // "two days after", "a day before", "hours after"
+  for (let t = k; t < Math.min(sEnd, k + 4); t++) {
+    if (c.ids.subordinators.has(norm(c, t)) && t > k) return true;
+    const p = pos(c, t);
+    if (!(p === POS.NUM || p === POS.DET || p === POS.NOUN || p === POS.ADJ)) break;
+  }
+  return false;
 }
 
 /** "WASHINGTON (AP) — …", "LOS ANGELES, Feb. 2 (UPI) — …": a dateline is not content */
@@ -382,28 +477,49 @@ export interface AccordingTo {
   speaker: NounPhrase;
 }
 
+/**
+ * The source after "according to": the whole phrase up to the next comma,
+ * dash, parenthesis or the sentence end ("according to early results of
+ * exit polls conducted for the networks"), as attribution corpora mark it;
+ * its head is the noun phrase it opens with.
+ */
+function sourceAfter(c: Ctx, i: number, sEnd: number): NounPhrase | null {
+  // "according to exit polls": the tagger may miss the noun phrase; then the phrase is its own head
+  const lead = i < sEnd && !isPunct(c, i) && c.inQuote[i]! < 0 && !c.ids.finals.has(norm(c, i));
+  const head = npStartingAt(c, i, sEnd) ?? (lead ? { a: i, b: i + 1 } : null);
+  if (!head) return null;
+  let b = head.b;
+  while (b < sEnd && b - i < 30) {
+    const n = norm(c, b);
+    if (n === c.ids.comma || n === c.ids.semicolon || n === c.ids.colon || n === c.ids.openParen || c.ids.finals.has(n) || isQuoteTok(c, b)) break;
+    if (c.ids.dashes.has(n) && !(c.tokens.end[b - 1] === c.tokens.start[b] && b + 1 < sEnd && c.tokens.end[b] === c.tokens.start[b + 1])) break;
+    b++;
+  }
+  if (b - i >= 30) b = head.b;
+  if (head.b - head.a === 1 && !npStartingAt(c, i, sEnd)) return { head: { a: i, b }, full: { a: i, b } };
+  return { head, full: { a: i, b } };
+}
+
 /** "According to X, CONTENT." and "CONTENT(,) according to X." */
 export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): AccordingTo | null {
-  const np = speakerAfter(c, hit.word.b, sEnd);
+  const np = sourceAfter(c, hit.word.b, sEnd);
   if (!np) return null;
   let a = sStart;
-  while (a < hit.group.a && c.ids.openers.has(norm(c, a))) a++;
+  while (a < hit.group.a && (c.ids.openers.has(norm(c, a)) || norm(c, a) === c.ids.comma)) a++;
   if (hit.group.a === a) {
     // According to X, CONTENT
-    let k = np.head.b;
-    if (k < sEnd && norm(c, k) === c.ids.comma) k++;
-    else if (np.full.b < sEnd && norm(c, np.full.b) === c.ids.comma) k = np.full.b + 1;
-    else return null;
+    const k = np.full.b + 1;
+    if (np.full.b >= sEnd || norm(c, np.full.b) !== c.ids.comma) return null;
     const b = trimEnd(c, k, contentEnd(c, k, sEnd));
     if (b - k < 2) return null;
-    return { content: [{ a: k, b }], speaker: { head: np.head, full: { a: np.head.a, b: Math.min(np.full.b, k - 1) } } };
+    return { content: [{ a: k, b }], speaker: np };
   }
   // CONTENT, according to X(, REST)
   const from = skipDateline(c, sStart, hit.group.a);
   const b = trimEnd(c, from, hit.group.a);
   if (b - from < 2) return null;
   const content: Range[] = [{ a: from, b }];
-  let k = np.full.b;
+  const k = np.full.b;
   if (k < sEnd && norm(c, k) === c.ids.comma) {
     const restEnd = trimEnd(c, k + 1, sEnd);
     if (restEnd - (k + 1) >= 2) {

@@ -23,6 +23,11 @@ export interface NounPhrase {
 }
 
 const MAX_NP = 14;
+const QUANTIFIERS = new Set([
+  'many', 'some', 'most', 'all', 'few', 'several', 'none', 'each', 'both', 'half', 'majority', 'minority', 'plurality',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions',
+  'any', 'either', 'neither', 'much', 'more', 'fewer', 'percent', 'third', 'quarter', 'fifth', 'number', 'group', 'handful',
+]);
 const MAX_PARENTHETICAL = 40;
 
 function isNpToken(c: Ctx, t: number): boolean {
@@ -46,6 +51,20 @@ function isSpeakerPronoun(c: Ctx, t: number): boolean {
   return (pos(c, t) === POS.PRON || c.ids.relatives.has(n) || n === c.ids.that) && (c.ids.subjects.has(n) || c.ids.relatives.has(n));
 }
 
+/**
+ * "the incumbent", "the Republican incumbent": a noun the tagger took for an
+ * adjective, heading a phrase that opens with an article or possessive
+ */
+function adjectiveHead(c: Ctx, j: number, floor: number): boolean {
+  for (let t = j - 1; t >= floor && j - t <= 4; t--) {
+    const p = pos(c, t);
+    if (p === POS.DET) return !c.ids.wh.has(norm(c, t)) && norm(c, t) !== c.ids.that;
+    if (c.ids.possessives.has(norm(c, t)) || c.ids.possessiveMarks.has(norm(c, t))) return true;
+    if (p !== POS.ADJ && p !== POS.PROPN && p !== POS.NOUN) return false;
+  }
+  return false;
+}
+
 /** the noun phrase that ends at token j (inclusive), not reaching left of `floor` */
 export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   if (j < floor || c.inQuote[j]! >= 0) return null;
@@ -56,7 +75,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     a = slot.tokenStart;
   } else {
     const p = pos(c, j);
-    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !isNameLike(c, j)) return null;
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !isNameLike(c, j) && !(p === POS.ADJ && adjectiveHead(c, j, floor))) return null;
     a = j;
   }
   // extend left over the rest of the phrase
@@ -76,6 +95,11 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     const inner = npEndingAt(c, a - 2, floor);
     if (!inner) break;
     a = inner.a;
+  }
+  // "many of his endorsers", "one of the attendees", "most of them": a quantifier and "of"
+  if (a - 2 >= floor && norm(c, a - 1) === c.ids.of && QUANTIFIERS.has(c.text.slice(c.tokens.start[a - 2]!, c.tokens.end[a - 2]!).toLowerCase())) {
+    a -= 2;
+    if (a - 1 >= floor && (pos(c, a - 1) === POS.DET || pos(c, a - 1) === POS.ADV) && /^(?:the|a|about|almost|nearly|only|just|at|least)$/i.test(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!))) a--;
   }
   // "Clinton and Sanders", "Russia and China"
   if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2) || isSpeakerPronoun(c, a - 2))) {
@@ -156,11 +180,15 @@ export function npStartingAt(c: Ctx, i: number, limit: number): Range | null {
       head = b - 1;
       continue;
     }
-    if (!isNpToken(c, b)) break;
+    // "the Associated Press": a capitalised word the tagger took for a verb, inside a name
+    const name = !isNpToken(c, b) && isNameLike(c, b) && b + 1 < limit && isCap(c, b + 1) && !isPunct(c, b + 1);
+    if (!isNpToken(c, b) && !name) break;
     if (b > i && pos(c, b) === POS.DET && !c.ids.possessiveMarks.has(norm(c, b))) break;
     if (isNounish(c, b) || pos(c, b) === POS.NUM) head = b;
     b++;
   }
+  // "the average of …", "the incumbent": a noun the tagger took for an adjective, after an article
+  if (head < 0 && b - 1 > i && pos(c, b - 1) === POS.ADJ && pos(c, i) === POS.DET) head = b - 1;
   if (head < 0) return null;
   b = head + 1;
   // "the head of the State Department", "a spokeswoman for the campaign"

@@ -170,7 +170,7 @@ describe('attribution on news text', () => {
   });
 
   it('ends a quote left open with its paragraph, and says so', () => {
-    const d = code('Headline\n\nBlinken said that “diplomacy is the way forward.\nRussia demanded guarantees.');
+    const d = code('Headline\n\nBlinken said that “diplomacy is the way forward.\nRussia moved more troops to the border.');
     expect(d.quotes.map((q) => [q.text, q.unclosed])).toEqual([['diplomacy is the way forward.', true]]);
     const m = d.messages.filter((x) => x.rule === 'quotes/unclosed');
     expect(m).toHaveLength(1);

@@ -75,11 +75,11 @@ export class SpeakerResolver {
   /** the person named most recently before `at`, within six sentences, that passes `ok` */
   private lastKnown(at: number, ok: (p: KnownPerson) => boolean): KnownPerson | undefined {
     const c = this.c;
-    const sentence = c.tokens.sentence[Math.min(c.tokens.tokenAt(at), c.tokens.length - 1)]!;
+    const sentence = c.sentOf[Math.min(c.tokens.tokenAt(at), c.tokens.length - 1)]!;
     let best: KnownPerson | undefined;
     for (const p of this.known) {
       if (p.ref.start >= at || !ok(p)) continue;
-      if (c.tokens.sentence[Math.min(c.tokens.tokenAt(p.ref.start), c.tokens.length - 1)]! < sentence - 6) continue;
+      if (c.sentOf[Math.min(c.tokens.tokenAt(p.ref.start), c.tokens.length - 1)]! < sentence - 6) continue;
       if (!best || p.ref.start > best.ref.start) best = p;
     }
     return best;
@@ -93,7 +93,7 @@ export class SpeakerResolver {
     const single = np.b - np.a === 1 ? np.a : -1;
     // who/which: the phrase before the comma
     if (single >= 0 && c.ids.relatives.has(norm(c, single)) && single >= 2) {
-      const ante = npEndingAt(c, single - 2, c.sentences[c.tokens.sentence[single]!]!.tokenStart);
+      const ante = npEndingAt(c, single - 2, c.sentences[c.sentOf[single]!]!.tokenStart);
       if (ante) {
         const s = this.resolve(ante);
         return { ref: { ...s.ref, text: base.text, start: base.start, end: base.end }, isPerson: s.isPerson };
@@ -167,12 +167,12 @@ export class SpeakerResolver {
   }
 
   private lastSpeaker(before: number, ok: (s: Speaker) => boolean): Speaker | undefined {
-    const sentence = this.c.tokens.sentence[before]!;
+    const sentence = this.c.sentOf[before]!;
     const at = this.c.tokens.start[before]!;
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const r = this.recent[k]!;
       if (r.at >= at) continue;
-      const rs = this.c.tokens.sentence[this.c.tokens.tokenAt(r.at)]!;
+      const rs = this.c.sentOf[this.c.tokens.tokenAt(r.at)]!;
       if (rs < sentence - 6) break;
       if (ok(r.speaker) && (r.speaker.ref.code !== null || r.speaker.ref.person)) return r.speaker;
     }
