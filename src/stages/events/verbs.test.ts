@@ -233,6 +233,7 @@ const notEvents: { text: string; not: string; note: string }[] = [
   { text: 'Iran hosted the women\'s chess championship in 2017.', not: 'CONSULT', note: 'hosting an event, not a guest' },
   { text: 'Trump amassed more than 1,300 delegates in the primaries.', not: 'MOBILIZE', note: 'delegates, not troops' },
   { text: 'Biden won 1,124 pledged delegates in the primaries.', not: 'AGREE', note: '"pledged" as an adjective' },
+  { text: 'Egypt, which has large gas fields of its own, was invited to join the pipeline project.', not: 'ASSAULT', note: 'gas fields are no gas attack' },
   { text: 'France said Iraq must cooperate fully with the inspectors.', not: 'SUPPORT', note: 'an obligation is no act' },
   { text: 'Israeli troops remained on alert in the occupied West Bank.', not: 'COERCE', note: '"occupied" as an adjective' },
   { text: 'Turkey will keep guarding captured Islamic State fighters in its prisons.', not: 'ASSAULT', note: '"captured" as an adjective' },
