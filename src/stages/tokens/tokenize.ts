@@ -5,36 +5,93 @@ import type { Tokenizer } from '../../nlp/wink.js';
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』', "'", '``', "''"]);
 
+/** The raw tokens of the whole text, with absolute start offsets, read chunk by chunk. */
+interface MergedTokens {
+  values: string[];
+  lemmas: (string | undefined)[];
+  pos: string[];
+  types: string[];
+  starts: number[];
+  /** 1 where wink starts a sentence, in the merged token numbering */
+  sentStart: Uint8Array;
+}
+
+/**
+ * Texts are handed to wink-nlp in chunks of whole paragraphs of about this
+ * many characters. No sentence crosses a paragraph, so the tokens are the
+ * same; but a long text (a 50,000-character speech) no longer makes one
+ * document so large that its garbage outlives the young generation, which
+ * is what drove the resident memory up on long texts.
+ */
+export const CHUNK_CHARS = 4000;
+
+function chunkBounds(text: string, paragraphs: readonly Span[], chunkChars: number): number[] {
+  const bounds = [0];
+  for (const p of paragraphs) {
+    if (p.start - bounds[bounds.length - 1]! >= chunkChars) bounds.push(p.start);
+  }
+  bounds.push(text.length);
+  return bounds;
+}
+
+function analyseInChunks(text: string, paragraphs: readonly Span[], tokenizer: Tokenizer, chunkChars: number): MergedTokens {
+  const bounds = chunkBounds(text, paragraphs, chunkChars);
+  const out: MergedTokens = { values: [], lemmas: [], pos: [], types: [], starts: [], sentStart: new Uint8Array(0) };
+  const sentStarts: number[] = [];
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    const from = bounds[c]!;
+    const chunk = bounds.length === 2 ? text : text.slice(from, bounds[c + 1]);
+    const raw = tokenizer.analyse(chunk);
+    const base = out.values.length;
+    let offset = 0;
+    for (let i = 0; i < raw.values.length; i++) {
+      offset += raw.spaces[i]!.length;
+      const value = raw.values[i]!;
+      let start = offset;
+      if (chunk.startsWith(value, offset) === false) {
+        // wink reports the text it saw; find the token where it really is
+        const found = chunk.indexOf(value, offset);
+        start = found >= 0 ? found : offset;
+      }
+      offset = start + value.length;
+      out.values.push(value);
+      out.lemmas.push(raw.lemmas[i]);
+      out.pos.push(raw.pos[i]!);
+      out.types.push(raw.types[i]!);
+      out.starts.push(from + start);
+    }
+    for (const [a] of raw.sentences) sentStarts.push(base + a);
+  }
+  out.sentStart = new Uint8Array(out.values.length + 1);
+  for (const a of sentStarts) out.sentStart[a] = 1;
+  return out;
+}
+
 /**
  * Tokenises a whole article once: offsets, interned lower-cased forms and
  * lemmas, tags, flags and sentence ids. Sentences break where wink-nlp puts a
  * boundary and at every paragraph start (the headline is a paragraph), so no
  * sentence crosses a paragraph.
  */
-export function tokenize(text: string, paragraphs: readonly Span[], tokenizer: Tokenizer, vocab: Vocabulary): TokenTable {
-  const raw = tokenizer.analyse(text);
+export function tokenize(
+  text: string,
+  paragraphs: readonly Span[],
+  tokenizer: Tokenizer,
+  vocab: Vocabulary,
+  chunkChars: number = CHUNK_CHARS,
+): TokenTable {
+  const raw = analyseInChunks(text, paragraphs, tokenizer, chunkChars);
   const n = raw.values.length;
   const keep: number[] = [];
   const starts: number[] = [];
-  let offset = 0;
   for (let i = 0; i < n; i++) {
-    offset += raw.spaces[i]!.length;
     const value = raw.values[i]!;
-    let start = offset;
-    if (text.startsWith(value, offset) === false) {
-      // wink reports the text it saw; find the token where it really is
-      const found = text.indexOf(value, offset);
-      start = found >= 0 ? found : offset;
-    }
-    offset = start + value.length;
-    const type = raw.types[i];
-    if (type === 'tabCRLF' || raw.pos[i] === 'SPACE' || value.trim() === '') continue;
+    if (raw.types[i] === 'tabCRLF' || raw.pos[i] === 'SPACE' || value.trim() === '') continue;
     keep.push(i);
-    starts.push(start);
+    starts.push(raw.starts[i]!);
   }
   // sentence start flags in wink's token numbering
-  const winkSentStart = new Uint8Array(n + 1);
-  for (const [a] of raw.sentences) winkSentStart[a] = 1;
+  const winkSentStart = raw.sentStart;
 
   const m = keep.length;
   const start = new Int32Array(m);
