@@ -140,6 +140,7 @@ const roots: Record<string, Case[]> = {
   '15 force posture': [
     { text: 'Russia massed troops along the border with Ukraine.', want: { source: 'RUS', target: 'UKR', cameo: '154', plover: 'MOBILIZE' } },
     { text: 'China put its forces on high alert near Taiwan.', want: { source: 'CHN', cameo: '152', plover: 'MOBILIZE' } },
+    { text: 'Serbia moved troops closer to the border with Kosovo.', want: { source: 'SRB', cameo: '154', plover: 'MOBILIZE' } },
     { text: 'North Korea test-fired a ballistic missile into the sea.', want: { source: 'PRK', cameo: '150', plover: 'MOBILIZE' } },
     { text: 'Israeli troops remained on alert in the occupied West Bank.', want: { source: 'ISR', cameo: '152', plover: 'MOBILIZE' } },
   ],
@@ -164,6 +165,7 @@ const roots: Record<string, Case[]> = {
     { text: 'Houthi rebels fired missiles at Saudi Arabia overnight.', want: { source: 'YEM', target: 'SAU', cameo: '195', plover: 'ASSAULT' } },
     { text: 'Armenia and Azerbaijan clashed along their border.', want: { source: 'ARM', target: 'AZE', cameo: '193', plover: 'ASSAULT' } },
     { text: 'Russia annexed four Ukrainian regions in September.', want: { source: 'RUS', cameo: '192', plover: 'COERCE' } },
+    { text: 'Russian artillery pounded Ukrainian positions near Bakhmut.', want: { source: 'RUS', target: 'UKR', cameo: '194', plover: 'ASSAULT' } },
   ],
   '20 mass violence': [
     { text: 'Syrian government forces used chemical weapons in Douma.', want: { source: 'SYR', cameo: '2041', plover: 'ASSAULT' } },
