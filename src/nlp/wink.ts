@@ -49,7 +49,10 @@ interface WinkCache {
  * by `add`, which wink calls next, and inside which everything is found. The cache is reached through the feature
  * functions, which wink hands it to. If wink's internals ever change so the
  * hook cannot be set, the instance works as before and the determinism test
- * (src/nlp/wink.test.ts) fails.
+ * (src/nlp/wink.test.ts) fails. What remains: a learnt word keeps the token
+ * type of its first occurrence ("USD" as currency or as a word), so its tag
+ * can still follow history (4 of 4,385 Wikinews, BBC and Reuters articles
+ * differ in one tag between reading them in order and in reverse).
  */
 function deterministicWink(): ReturnType<typeof winkNLP> {
   type Features = Record<string, unknown>;

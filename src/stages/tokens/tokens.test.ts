@@ -3,9 +3,13 @@
  * lemmas and forms are interned, and words wink-nlp gives no lemma
  * ("cannot" before a comma, which it does not split) do not break the article.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasShared, sharedPath } from '../../../test/support/shared.js';
 import { testEngine } from '../../../test/support/engine.js';
-import { FLAG } from '../../core/token-table.js';
+import { FLAG, type TokenTable } from '../../core/token-table.js';
+import { tokenize } from './tokenize.js';
 
 const TEXT = [
   'NATO cannot accept the demands, officials say',
@@ -68,5 +72,20 @@ describe('tokens', () => {
     const sentences = doc.get('sentences');
     expect(doc.text.slice(sentences[0]!.start, sentences[0]!.end)).toBe('NATO cannot accept the demands, officials say');
     expect(sentences.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('tokens of long texts', () => {
+  const un = ['data', 'corpus', 'un-debates', 'Session 79 - 2024'];
+  it.skipIf(!hasShared(...un))('are the same whether wink reads the text whole or in chunks of paragraphs (UN speeches)', () => {
+    const engine = testEngine();
+    const dir = sharedPath(...un);
+    const columns = (t: TokenTable) => [t.start, t.end, t.norm, t.lemma, t.pos, t.flags, t.sentence].map((c) => Array.from(c).join(','));
+    for (const f of readdirSync(dir).sort().slice(0, 12)) {
+      const a = engine.article({ text: readFileSync(join(dir, f), 'utf8') });
+      const whole = tokenize(a.text, a.paragraphs, engine.tokenizer, engine.vocab, Infinity);
+      expect(a.text.length, f).toBeGreaterThan(4000);
+      for (const chunk of [4000, 500]) expect(columns(tokenize(a.text, a.paragraphs, engine.tokenizer, engine.vocab, chunk)), `${f}, chunks of ${chunk}`).toEqual(columns(whole));
+    }
   });
 });
