@@ -81,6 +81,14 @@ export interface CodingOptions {
    * before it, is "complex" and codes nothing
    */
   complexity?: { verbs?: number; conjunctions?: number; noActorPrior?: boolean };
+  /**
+   * a name whose code is empty on the date (the peers' `[---]`, "Boromir"):
+   * `actor` (default) it still fills its place, `nouns` it is a plain noun and
+   * the target search goes on past it (TABARI: "ties with Boromir in Gondor")
+   */
+  nullCodedNames?: 'actor' | 'nouns';
+  /** a pattern's `^` may pass over any noun phrase, not only an actor (PETRARCH, which skips noun phrases of its parse) */
+  skipNounPhrases?: boolean;
   /** an agent noun modifying another noun still codes ("the official news agency": ---GOV), as PETRARCH's noun phrases do */
   agentModifiers?: boolean;
   /**

@@ -51,8 +51,13 @@ export function tabariPhrase(written: string, file: string, line: number): PeerP
   return { words, written: written.trim(), line };
 }
 
+/**
+ * An actor phrase. PETRARCH matches actors inside a noun phrase, so a blank
+ * lets other words stand between ("ITHILEN TELEVISION" in "Ithilen state-run
+ * television", its PATTERN-09); `_` keeps words together.
+ */
 export function peerPhrase(dialect: Dialect, written: string, file: string, line: number): PeerPhrase {
-  return dialect === 'petrarch' ? petrarchPhrase(written, file, line) : tabariPhrase(written, file, line);
+  return dialect === 'petrarch' ? petrarchPhrase(written, file, line, true) : tabariPhrase(written, file, line);
 }
 
 /** PETRARCH's regular plural of a word (PETRreader.make_plural). */

@@ -271,9 +271,19 @@ export function peerCoding(dialect: Dialect): CodingOptions {
     possessorActs: true,
     eventsPer: 'clause',
     openSlots: true,
+    nullCodedNames: 'nouns',
   };
   return dialect === 'petrarch'
-    ? { ...shared, discardCodes: [], compoundAfterTrigger: 'target', agents: 'all', anonymousAgents: true, agentModifiers: true, untargetedNeedsObject: true }
+    ? {
+        ...shared,
+        discardCodes: [],
+        compoundAfterTrigger: 'target',
+        agents: 'all',
+        anonymousAgents: true,
+        agentModifiers: true,
+        untargetedNeedsObject: true,
+        skipNounPhrases: true,
+      }
     : {
         ...shared,
         discardCodes: TABARI_DISCARD_CODES,
@@ -347,7 +357,10 @@ function syncTabari(coding: CodingOptions, o: TabariOptions, run: RunSettings): 
 
 export function codeRecord(engine: Engine, rec: ValidationRecord, run?: RunSettings): RecordResult {
   // the peers take comma-delimited clauses out before coding; dyad codes the text as they would see it
-  const reduced = eliminateCommaClauses(rec.text, engine.tokenizer, run?.commas ?? null);
+  // the suites write some names with `_` in the text ("the Prince of Dol_Amroth"), as the peers'
+  // dictionaries do: their readers take it for a blank between words, and so does dyad
+  const text = rec.text.replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, ' ');
+  const reduced = eliminateCommaClauses(text, engine.tokenizer, run?.commas ?? null);
   const short = run?.minimumWords ? countWords(engine, rec.text) < run.minimumWords : false;
   const { doc, steps } = engine.trace({ text: short ? '' : reduced.text, date: rec.date, id: rec.id });
   const events = doc.has('events') ? doc.get('events') : [];
@@ -374,6 +387,7 @@ export function codeRecord(engine: Engine, rec: ValidationRecord, run?: RunSetti
     events,
     messages: doc.messages.map((m) => `${m.stage}: ${m.reason}`),
   };
+  if (text !== rec.text && !reduced.removed.length) r.codedText = text;
   if (short) r.messages.push(`validate: not coded: fewer than ${run!.minimumWords} words (TABARI's SET: MINIMUM WORDS)`);
   else if (reduced.removed.length) r.codedText = reduced.text;
   if (rec.expect.kind === 'none') r.expectedNone = rec.expect.why;

@@ -75,10 +75,12 @@ function wordForms(w: PeerWord, verb: boolean): string[] {
  * spelled out (so "ITHILEN_GOVERNMENT_RADIO_" gives "... radio", "... radios");
  * stems anywhere are kept as `word*`.
  */
-function phraseTexts(p: PeerPhrase): string[] {
-  const head = p.words.slice(0, -1).map((w) => (w.match === 'stem' ? w.text + '*' : w.text));
-  const last = p.words[p.words.length - 1]!;
-  return wordForms(last, false).map((f) => [...head, f].join(' '));
+function phraseTexts(p: PeerPhrase, gaps = true): string[] {
+  const word = (w: PeerWord, i: number, text: string) => (gaps && i > 0 && w.gapBefore ? '.. ' : '') + text;
+  const head = p.words.slice(0, -1).map((w, i) => word(w, i, w.match === 'stem' ? w.text + '*' : w.text));
+  const n = p.words.length - 1;
+  const last = p.words[n]!;
+  return wordForms(last, false).map((f) => [...head, word(last, n, f)].join(' '));
 }
 
 const phrasesOf = (ps: readonly PeerPhrase[], file: string): Phrase[] =>

@@ -50,10 +50,15 @@ export class TrieNode {
   targets: PhraseTarget[] = [];
   /** children reached by a stem (`Argentin*` matches "Argentina", "Argentine") */
   stems?: { stem: string; test: (id: number) => boolean; node: TrieNode }[];
+  /** the node after a gap (`Prince .. Amroth`): its children may follow one or two words later */
+  gap?: TrieNode;
 }
 
+/** Most words a gap (`..`) in a phrase may stand for. */
+export const PHRASE_GAP = 2;
+
 /** One step of a phrase in the trie: a token id, or a stem. */
-type Step = number | { stem: string };
+type Step = number | { stem: string } | { gap: true };
 
 /**
  * Every node a phrase starting at token i reaches, with the token after it:
@@ -61,13 +66,28 @@ type Step = number | { stem: string };
  */
 export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: number, lemmas: boolean): { node: TrieNode; end: number }[] {
   const out: { node: TrieNode; end: number }[] = [];
-  const visit = (node: TrieNode, j: number) => {
-    if (j > i && node.targets.length) out.push({ node, end: j });
-    if (j >= end) return;
+  const step = (node: TrieNode, j: number) => {
     const exact = node.next.get(tokens.norm[j]!) ?? (lemmas ? node.next.get(tokens.lemma[j]!) : undefined);
     if (exact) visit(exact, j + 1);
     if (node.stems && !tokens.has(j, FLAG.PUNCT)) {
       for (const s of node.stems) if (s.node !== exact && s.test(tokens.norm[j]!)) visit(s.node, j + 1);
+    }
+  };
+  const visit = (node: TrieNode, j: number) => {
+    if (j > i && node.targets.length) out.push({ node, end: j });
+    if (j >= end) return;
+    step(node, j);
+    // a gap: up to two words (no punctuation; "state-run" is one word) before the phrase goes on
+    if (node.gap) {
+      step(node.gap, j);
+      let words = 0;
+      for (let k = j; k < end - 1; k++) {
+        // a hyphen inside a word ("state-run") joins; any other punctuation ends the gap
+        const joined = tokens.start[k] === tokens.end[k - 1] && tokens.has(k - 1, FLAG.PUNCT);
+        if (tokens.has(k, FLAG.PUNCT) && !(tokens.start[k] === tokens.end[k - 1] && tokens.end[k] === tokens.start[k + 1])) break;
+        if (!tokens.has(k, FLAG.PUNCT) && !joined && ++words > PHRASE_GAP) break;
+        step(node.gap, k + 1);
+      }
     }
   };
   visit(root, i);
@@ -91,7 +111,9 @@ function insert(root: TrieNode, ids: Step[], target: PhraseTarget, vocab?: Vocab
   let node = root;
   for (const id of ids) {
     let child: TrieNode | undefined;
-    if (typeof id === 'number') {
+    if (typeof id === 'object' && 'gap' in id) {
+      child = node.gap ??= new TrieNode();
+    } else if (typeof id === 'number') {
       child = node.next.get(id);
       if (!child) {
         child = new TrieNode();
@@ -116,12 +138,17 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   const names = new TrieNode();
   const roles = new TrieNode();
 
-  /** a phrase with stems (`Argentin*`): its steps, the last token of a starred word a stem */
+  /** a phrase with stems (`Argentin*`) or gaps (`..`): its steps, the last token of a starred word a stem */
   const stemSteps = (text: string): { steps: Step[]; values: string[] } | null => {
-    if (!/\S\*(\s|$)/.test(text)) return null;
+    if (!/\S\*(\s|$)/.test(text) && !/(^|\s)\.\.(\s|$)/.test(text)) return null;
     const steps: Step[] = [];
     const values: string[] = [];
     for (const w of text.trim().split(/\s+/)) {
+      if (w === '..') {
+        // a gap: other words may stand here ("Prince .. Dol Amroth" in "the Prince of Dol Amroth")
+        if (steps.length) steps.push({ gap: true });
+        continue;
+      }
       const star = w.endsWith('*') && w.length > 1;
       const toks = tokenizer.phrase(star ? w.slice(0, -1) : w);
       toks.forEach((tk, k) => {

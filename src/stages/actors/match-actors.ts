@@ -281,6 +281,8 @@ export function matchActors(
       } else {
         // a name standing alone
         const t = has(p, 'institution') ?? has(p, 'name') ?? has(p, 'capital') ?? has(p, 'demonym') ?? has(p, 'adjective')!;
+        // a null-coded name (the peers' [---]: no actor on that date) is a plain noun, when the dictionary says so
+        if (!t.code && opts.coding?.nullCodedNames === 'nouns') continue;
         // a name or adjective before a noun modifies it: "Israeli airstrikes", "the G20 summit", "Russian gas"
         const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
         // "nine billion US dollars", "the Russian rouble": money and markets, not a state
