@@ -97,4 +97,18 @@ export interface CodingOptions {
    * the null target `---`, not "said today")
    */
   untargetedNeedsObject?: boolean;
+  /**
+   * no actor before the verb: the first actor after it is the source and the
+   * next one the target (TABARI, whose `COMPLEX: NOACTPRIOR` otherwise leaves
+   * such sentences uncoded)
+   */
+  sourceAfterVerb?: boolean;
+  /**
+   * the source code of events whose source is not found (TABARI's `DEFAULT:
+   * SOURCE [code]`); with `noActorBefore`, also whenever no actor stands
+   * before the verb (`PRIOR`). The implied actor has an empty span at the trigger.
+   */
+  defaultSource?: { code: string; noActorBefore?: boolean };
+  /** the target code of events whose target is not found (TABARI's `DEFAULT: TARGET [code]`) */
+  defaultTarget?: { code: string };
 }

@@ -293,6 +293,7 @@ export function peerCoding(dialect: Dialect): CodingOptions {
         agentBeforeName: false,
         fillers: false,
         agents: 'all',
+        sourceAfterVerb: true,
       };
 }
 
@@ -353,6 +354,12 @@ function syncTabari(coding: CodingOptions, o: TabariOptions, run: RunSettings): 
   coding.complexity = complexity;
   // SET: CONVERT AGENT: an agent with no actor is coded on its own ("Guerrillas": ~REB)
   coding.anonymousAgents = o.convertAgent;
+  // DEFAULT: SOURCE [code] PRIOR TARGET [code] AFTER (dyad does not model AFTER: the default target
+  // stands in whenever no target is found)
+  if (o.defaultSource) coding.defaultSource = { code: o.defaultSource.code, noActorBefore: o.defaultSource.prior };
+  else delete coding.defaultSource;
+  if (o.defaultTarget) coding.defaultTarget = { code: o.defaultTarget.code };
+  else delete coding.defaultTarget;
 }
 
 export function codeRecord(engine: Engine, rec: ValidationRecord, run?: RunSettings): RecordResult {

@@ -25,6 +25,7 @@ import type { Modifier } from '../../ontology/load-verbs.js';
 import type { CodeBook } from './codebook.js';
 import { applyModifier, type CompiledElement, type CompiledEntry, type CompiledPattern, type VerbMatcher } from './compile-verbs.js';
 import { DateResolver } from './resolve-date.js';
+import { actorIn, impliedSlot, IMPLIED_SOURCE, IMPLIED_TARGET } from './implied.js';
 import type { CodingOptions } from '../coding-options.js';
 
 /** Most tokens a pattern may skip between two of its elements (unless glued with `_`). */
@@ -790,7 +791,8 @@ function byAgent(c: Ctx, from: number): number | null {
 }
 
 function ref(slot: Slot): ActorRef {
-  const r: ActorRef = { text: slot.text, start: slot.start, end: slot.end, code: slot.actor.code || null, actor: slot.actorIndex };
+  const r: ActorRef = { text: slot.text, start: slot.start, end: slot.end, code: slot.actor.code || null };
+  if (slot.actorIndex >= 0) r.actor = slot.actorIndex;
   if (slot.actor.name) r.name = slot.actor.name;
   if (slot.actor.person) r.person = slot.actor.person;
   return r;
@@ -909,19 +911,33 @@ export function codeEvents(
       }
       // a compound `%` before the trigger is the source side ("A and B agree")
       if (hit.m.compound && slots.slots[hit.m.compound[0]!]!.tokenStart < triggerTok) sourceId = hit.m.compound[0]!;
-      if (sourceId === null || !coded(slots.slots[sourceId]!)) {
+      // no actor before the verb (coding options `sourceAfterVerb`, `defaultSource`, `defaultTarget`; events/implied.ts)
+      let single = false;
+      if (sourceId === null && !passive && hit.m.target === undefined && targetId !== null && coding.sourceAfterVerb) {
+        if (!(coding.defaultSource?.noActorBefore && !actorIn(slots, s.tokenStart, first, coded))) {
+          // TABARI: the first actor after the verb is the source, the next one the target
+          sourceId = targetId;
+          targetId = findObject(c, slots.slots[sourceId]!.tokenEnd, new Set([sourceId]));
+          single = true;
+        }
+      }
+      if (sourceId === null && coding.defaultSource) sourceId = IMPLIED_SOURCE;
+      if (targetId === null && coding.defaultTarget) targetId = IMPLIED_TARGET;
+      const slotOf = (k: number): Slot =>
+        k >= 0 ? slots.slots[k]! : impliedSlot(k === IMPLIED_SOURCE ? coding.defaultSource!.code : coding.defaultTarget!.code, sIdx, tokens.start[first]!, first);
+      if (sourceId === null || !coded(slotOf(sourceId))) {
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'no source' });
         continue;
       }
-      const sources = compound(c, sourceId);
+      const sources = sourceId < 0 || single ? [sourceId] : compound(c, sourceId);
       // "A and B held talks on Tuesday as tensions rose over X": a reciprocal act of a compound
       // subject is between its members, unless the pattern or "with" names someone else
-      if (hit.ce.entry.reciprocal && sources.length > 1 && hit.m.target === undefined && targetId !== null) {
+      if (hit.ce.entry.reciprocal && sources.length > 1 && hit.m.target === undefined && targetId !== null && targetId >= 0) {
         const before = slots.slots[targetId]!.tokenStart - 1;
         if (before < s.tokenStart || tokens.norm[before] !== ids.with) targetId = null;
       }
-      let targets: (number | null)[] = targetId !== null ? compound(c, targetId) : [null];
-      targets = targets.filter((x) => x === null || coded(slots.slots[x]!));
+      let targets: (number | null)[] = targetId === null ? [null] : targetId < 0 || single ? [targetId] : compound(c, targetId);
+      targets = targets.filter((x) => x === null || coded(slotOf(x)));
       if (!targets.length) targets = [null];
       const pairs: [number, number | null, string?][] = [];
       const comp = hit.m.compound;
@@ -952,8 +968,8 @@ export function codeEvents(
       for (const [a, b, own] of pairs) {
         const evCode = own ?? code;
         if (!codes.has(evCode)) continue;
-        const src = slots.slots[a]!;
-        const tgt = b === null ? null : slots.slots[b]!;
+        const src = slotOf(a);
+        const tgt = b === null ? null : slotOf(b);
         if (!coded(src)) continue;
         if (tgt && tgt.actor.code === src.actor.code) continue;
         if (coding.requireTarget && !(tgt && coded(tgt))) continue;
