@@ -19,14 +19,23 @@ export type PatternElement =
   /** `prefixes`: word beginnings that also match (`restor*` matches "restored", "restoration") */
   | { kind: 'word'; words: string[]; exact: boolean; adjacent: boolean; prefixes?: string[] }
   | { kind: 'set'; name: string; adjacent: boolean }
-  | { kind: 'target'; adjacent: boolean }
-  | { kind: 'source'; adjacent: boolean }
+  /** `+` / `$`, or `+person`, `$state`, …: an actor slot, optionally of one class of actor */
+  | { kind: 'target'; adjacent: boolean; actors?: ActorClass }
+  | { kind: 'source'; adjacent: boolean; actors?: ActorClass }
   /** `%`: a compound actor ("Gondor and Osgiliath"); before the trigger its members act on each other */
   | { kind: 'compound'; adjacent: boolean }
   /** `^`: an actor that is passed over (neither source nor target) */
   | { kind: 'skip'; adjacent: boolean }
   /** `{a b | c}`: one of several word sequences */
   | { kind: 'alternatives'; options: PatternElement[][]; adjacent: boolean };
+
+/**
+ * Classes of actor a slot may be restricted to: `person` (a named or described
+ * person), `state` (a country, its capital or institutions, its agents),
+ * `org` (an international organisation), `group` (a non-state group).
+ */
+export const ACTOR_CLASSES = ['person', 'state', 'org', 'group'] as const;
+export type ActorClass = (typeof ACTOR_CLASSES)[number];
 
 /** The null code: a pattern that matches and codes nothing (it keeps the entry's default from firing). */
 export const NULL_CODE = '---';
@@ -145,6 +154,13 @@ function parseElements(text: string, source: Provenance, inAlternative: boolean)
         elements.push({ kind: 'trigger', adjacent });
       } else if (part === '+') elements.push({ kind: 'target', adjacent });
       else if (part === '$') elements.push({ kind: 'source', adjacent });
+      else if (/^[+$][a-z]+$/.test(part)) {
+        const cls = part.slice(1) as ActorClass;
+        if (!ACTOR_CLASSES.includes(cls)) {
+          throw dictError(`"${part}": an actor slot's class should be one of ${ACTOR_CLASSES.join(', ')}`, source.file, source.line);
+        }
+        elements.push({ kind: part[0] === '+' ? 'target' : 'source', adjacent, actors: cls });
+      }
       else if (part === '%') elements.push({ kind: 'compound', adjacent });
       else if (part === '^') elements.push({ kind: 'skip', adjacent });
       else if (part.startsWith('@')) {

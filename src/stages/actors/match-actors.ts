@@ -257,6 +257,8 @@ export function matchActors(
         kind = 'person';
         name = person.name;
         head = head ?? has(p, 'person');
+        // "a Trump supporter", "the Biden doctrine": a name before a noun modifies it
+        if (!title && end < s.tokenEnd && tokens.pos[end] === POS.NOUN && !pieces.some((q) => q.start === end)) modifier = true;
       } else if (roleStartPiece.role) {
         if (country) {
           code = allAgents ? addAgentCodes(country, agent!)
@@ -286,7 +288,7 @@ export function matchActors(
         // a name or adjective before a noun modifies it: "Israeli airstrikes", "the G20 summit", "Russian gas"
         const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
         // "nine billion US dollars", "the Russian rouble": money and markets, not a state
-        if (p.end < s.tokenEnd && (m.nonActorHeads.has(tokens.lemma[p.end]!) || m.nonActorHeads.has(tokens.norm[p.end]!))) continue;
+        if (p.end < s.tokenEnd && tokens.pos[p.end] === POS.NOUN && (m.nonActorHeads.has(tokens.lemma[p.end]!) || m.nonActorHeads.has(tokens.norm[p.end]!))) continue;
         if (t.kind === 'adjective' && (after === POS.PROPN || after === POS.NUM)) continue;
         if (after === POS.NOUN || (t.kind === 'adjective' && after === POS.ADJ)) modifier = true;
         head = t;

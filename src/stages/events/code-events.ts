@@ -21,7 +21,7 @@ import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { TextSpan } from '../../core/span.js';
 import { SlotIndex, type Slot } from '../coref/slots.js';
-import type { Modifier } from '../../ontology/load-verbs.js';
+import type { ActorClass, Modifier } from '../../ontology/load-verbs.js';
 import type { CodeBook } from './codebook.js';
 import { applyModifier, type CompiledElement, type CompiledEntry, type CompiledPattern, type VerbMatcher } from './compile-verbs.js';
 import { DateResolver } from './resolve-date.js';
@@ -150,7 +150,7 @@ function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMa
         }
       } else if (el.kind === 'target' || el.kind === 'source') {
         const id = c.slots.idAt(t);
-        if (id >= 0 && c.slots.slots[id]!.tokenStart === t) {
+        if (id >= 0 && c.slots.slots[id]!.tokenStart === t && ofClass(c.slots.slots[id]!, el.actors)) {
           found = t;
           if (m.firstSlot === undefined) m.firstSlot = t;
           if (el.kind === 'target') m.target = id;
@@ -217,7 +217,7 @@ function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: PatternM
         }
       } else {
         const id = c.slots.idAt(t);
-        if (id >= 0) {
+        if (id >= 0 && ((el.kind !== 'target' && el.kind !== 'source') || ofClass(c.slots.slots[id]!, el.actors))) {
           found = t;
           if (el.kind === 'target') m.target = id;
           else if (el.kind === 'source') m.source = id;
@@ -605,8 +605,11 @@ function findSubject(c: Ctx, t: number): number | null {
           (head !== slot && headBefore >= c.s.tokenStart && c.tokens.pos[headBefore] === POS.ADP && c.tokens.norm[headBefore] !== c.ids.by)) &&
         !collectiveOf(c, head.tokenStart);
       const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1 && !(c.coding.possessorActs && possessedIsNoActor(c, after + 1, t));
-      // "its", "his", "their": a possessive determiner is never the subject
-      const determiner = slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!);
+      // "its", "his", "their": a possessive determiner is never the subject; nor is a person's name
+      // that modifies a noun ("a Trump supporter attacked…")
+      const determiner =
+        (slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) ||
+        (slot.modifier && slot.actor.kind === 'person' && !slot.viaCoref);
       if (!prepObject && !possessor && !determiner) {
         // an agent with no country ("Party", "group") in the subject's noun phrase: the coded name beside it
         if (!SlotIndex.coded(slot)) {
@@ -636,6 +639,22 @@ function findSubject(c: Ctx, t: number): number | null {
     if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
   }
   return null;
+}
+
+/** Does the slot's actor belong to the class a pattern slot asks for (`+person`, `$state`)? */
+function ofClass(slot: Slot, cls: ActorClass | undefined): boolean {
+  if (!cls) return true;
+  const a = slot.actor;
+  switch (cls) {
+    case 'person':
+      return a.kind === 'person' || (a.kind === 'description' && a.person !== undefined);
+    case 'state':
+      return a.kind === 'country' || a.kind === 'capital' || a.kind === 'institution' || (a.kind === 'agent' && !a.code.startsWith('---') && !a.code.startsWith('IGO'));
+    case 'org':
+      return a.kind === 'organisation' || a.code.startsWith('IGO');
+    case 'group':
+      return a.kind === 'group';
+  }
 }
 
 /** Is token t inside a multi-word actor name (not the pronoun or agent noun that is a whole slot)? */

@@ -6,14 +6,14 @@
  */
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Tokenizer } from '../../nlp/wink.js';
-import type { PatternElement, VerbDictionary } from '../../ontology/load-verbs.js';
+import type { ActorClass, PatternElement, VerbDictionary } from '../../ontology/load-verbs.js';
 
 export type CompiledElement =
   | { kind: 'trigger'; adjacent: boolean }
   /** `test`: a stem test on the token's lower-cased form (`restor*`) */
   | { kind: 'word'; ids: Set<number>; exact: boolean; adjacent: boolean; test?: (id: number) => boolean }
-  | { kind: 'target'; adjacent: boolean }
-  | { kind: 'source'; adjacent: boolean }
+  | { kind: 'target'; adjacent: boolean; actors?: ActorClass }
+  | { kind: 'source'; adjacent: boolean; actors?: ActorClass }
   | { kind: 'compound'; adjacent: boolean }
   | { kind: 'skip'; adjacent: boolean }
   /** one of several sequences of elements, matched in text order */
@@ -146,6 +146,8 @@ export function literalWeight(els: readonly PatternElement[]): number {
   for (const e of els) {
     if (e.kind === 'word' || e.kind === 'set') n++;
     else if (e.kind === 'alternatives') n += Math.min(...e.options.map((o) => literalWeight(o)));
+    // a slot restricted to a class of actor (`+person`) is more specific than any actor
+    else if ((e.kind === 'target' || e.kind === 'source') && e.actors) n += 0.5;
   }
   return n;
 }
