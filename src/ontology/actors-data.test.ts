@@ -1,6 +1,6 @@
 /**
  * The shipped named actors and agents (ontology/actors/countries.txt,
- * organisations.txt, groups.txt, agents.txt): they load, codes are unique and
+ * organisations.txt, groups.txt, communities.txt, agents.txt): they load, codes are unique and
  * well formed, every country has its ISO codes, a name and an adjective, the
  * best-known capitals and seats of power code right, and no phrase stands for
  * two actors (except entries for different periods). Comparisons with GDELT's
@@ -16,6 +16,11 @@ const ONTOLOGY = join(import.meta.dirname, '..', '..', 'ontology');
 const CAMEO_COUNTRY = '/work/shared/data/cameo/CAMEO.country.txt';
 const CAMEO_KNOWNGROUP = '/work/shared/data/cameo/CAMEO.knowngroup.txt';
 const CAMEO_TYPE = '/work/shared/data/cameo/CAMEO.type.txt';
+const CAMEO_ETHNIC = '/work/shared/data/cameo/CAMEO.ethnic.txt';
+const CAMEO_RELIGION = '/work/shared/data/cameo/CAMEO.religion.txt';
+const CODEBOOK_CH7 = '/work/shared/data/cameo/codebook/chapter_7_keds_project_actor_codes.md';
+const HAVE_COMMUNITY_TABLES = existsSync(CAMEO_ETHNIC) && existsSync(CAMEO_RELIGION) && existsSync(CODEBOOK_CH7);
+if (!HAVE_COMMUNITY_TABLES) console.log('[actors-data.test] the CAMEO ethnic/religion tables or codebook chapter 7 are absent: community codes are not checked against them');
 const HAVE_CAMEO = existsSync(CAMEO_COUNTRY) && existsSync(CAMEO_KNOWNGROUP) && existsSync(CAMEO_TYPE);
 if (!HAVE_CAMEO) console.log('[actors-data.test] /work/shared/data/cameo is absent: the comparison with CAMEO.country.txt is skipped');
 
@@ -63,11 +68,17 @@ function phraseCode(e: ActorEntry, p: Phrase): string {
   return p.code ?? e.code;
 }
 
-function find(field: 'names' | 'adjectives' | 'demonyms' | 'capitals' | 'institutions', text: string): { entry: ActorEntry; code: string }[] {
+type Field = 'names' | 'adjectives' | 'demonyms' | 'capitals' | 'places' | 'institutions';
+const FIELDS: Field[] = ['names', 'adjectives', 'demonyms', 'capitals', 'places', 'institutions'];
+
+function find(field: Field, text: string): { entry: ActorEntry; code: string }[] {
   const out: { entry: ActorEntry; code: string }[] = [];
-  for (const e of dict.entries) for (const p of e[field]) if (norm(p.text) === norm(text)) out.push({ entry: e, code: phraseCode(e, p) });
+  for (const e of dict.entries) for (const p of e[field] ?? []) if (norm(p.text) === norm(text)) out.push({ entry: e, code: phraseCode(e, p) });
   return out;
 }
+
+/** Entries of communities.txt (ethnic and religious communities, loaded as groups). */
+const isCommunity = (e: ActorEntry) => e.source.file.endsWith('communities.txt');
 
 /** Whether two entries' periods overlap (open ends are open). */
 function overlap(a: ActorEntry, b: ActorEntry): boolean {
@@ -202,7 +213,7 @@ describe('countries', () => {
 
 describe('organisations and groups', () => {
   it('use CAMEO-style codes: an international code or a state first, in groups of three', () => {
-    for (const e of dict.entries.filter((x) => x.kind !== 'country')) {
+    for (const e of dict.entries.filter((x) => x.kind !== 'country' && !isCommunity(x))) {
       expect(e.code.length % 3, e.code).toBe(0);
       const head = e.code.slice(0, 3);
       if (e.kind === 'organisation') expect(INTERNATIONAL.has(head), e.code).toBe(true);
@@ -219,7 +230,8 @@ describe('organisations and groups', () => {
     for (const e of dict.entries.filter((x) => x.kind !== 'country')) {
       const own = e.code.slice(-3);
       if (e.code.length === 3) continue;
-      if (countryCodes.has(own) && !REGIONS.has(own)) clashes.push(`${e.code} (${own} is a state)`);
+      // the codebook's own code for Sunni Muslims ends in SUN, the Soviet Union's code (communities.txt header)
+      if (countryCodes.has(own) && !REGIONS.has(own) && !e.code.endsWith('MOSSUN')) clashes.push(`${e.code} (${own} is a state)`);
       if (CAMEO_AGENTS.has(own) && !OWN_CODE_ROLES_ALLOWED.has(own) && e.code.length > 6) clashes.push(`${e.code} (${own} is a role)`);
     }
     expect(clashes).toEqual([]);
@@ -235,7 +247,7 @@ describe('organisations and groups', () => {
         .filter(Boolean);
     // ... and the codebook's table 3.2 examples that neither table lists (Abu Sayyaf: IMGSEAMOSASF)
     const known = new Set([...codesOf(CAMEO_KNOWNGROUP), ...codesOf(CAMEO_TYPE), 'ASF']);
-    for (const e of dict.entries.filter((x) => x.kind !== 'country')) {
+    for (const e of dict.entries.filter((x) => x.kind !== 'country' && !isCommunity(x))) {
       const own = e.code.slice(-3);
       const cameoNote = /CAMEO code|codebook's own example/.test(readNotes(e));
       if (cameoNote) expect(known.has(own) || own === 'PKO', `${e.code} claims a CAMEO code`).toBe(true);
@@ -266,8 +278,8 @@ describe('phrases', () => {
       byPhrase.set(k, [...(byPhrase.get(k) ?? []), { code, entry: e, where }]);
     };
     for (const e of dict.entries) {
-      for (const field of ['names', 'adjectives', 'demonyms', 'capitals', 'institutions'] as const) {
-        for (const p of e[field]) add(p.text, phraseCode(e, p), e, `${p.source.file}:${p.source.line}`);
+      for (const field of FIELDS) {
+        for (const p of e[field] ?? []) add(p.text, phraseCode(e, p), e, `${p.source.file}:${p.source.line}`);
       }
     }
     for (const a of dict.agents) for (const n of a.nouns) add(n.text, a.code, null, `${n.source.file}:${n.source.line}`);
@@ -313,6 +325,130 @@ describe('phrases', () => {
   });
 });
 
+describe('places', () => {
+  it('code regions, occupied territories and cities to the state, or to a region code under it', () => {
+    const place = (text: string) => find('places', text).map((x) => x.code);
+    const expected: Record<string, string> = {
+      Kharkiv: 'UKR', Donbas: 'UKR', Donetsk: 'UKR', Mariupol: 'UKR', Bakhmut: 'UKR', Odesa: 'UKR', Crimea: 'UKRKRY', Sevastopol: 'UKRKRY',
+      Rafah: 'PSE', 'Khan Younis': 'PSE', Jenin: 'PSE', 'East Jerusalem': 'PSE', 'Golan Heights': 'SYR', Idlib: 'SYR', Aleppo: 'SYR',
+      Mosul: 'IRQ', Basra: 'IRQ', Fallujah: 'IRQ', 'Kurdistan Region': 'IRQKRD', 'Jammu and Kashmir': 'INDKAS', Srinagar: 'INDKAS',
+      'Azad Kashmir': 'PAKKAS', 'Gilgit-Baltistan': 'PAKKAS', Kashmir: 'KAS', Xinjiang: 'CHN', Tibet: 'CHNTIC', Chechnya: 'RUSCNY',
+      Darfur: 'SDNDFR', 'El Fasher': 'SDNDFR', Omdurman: 'SDN', Tigray: 'ETHTGR', Amhara: 'ETH', Kaliningrad: 'RUS', Belgorod: 'RUS',
+      Kursk: 'RUS', Dagestan: 'RUS', Tiraspol: 'MDATRN', Sukhumi: 'GEOABK', Stepanakert: 'AZENKR', 'Tel Aviv': 'ISR', Diyarbakir: 'TURSOE',
+      Texas: 'USA', Scotland: 'GBR', Quebec: 'CAN', Balochistan: 'PAK', Kandahar: 'AFG', 'Niger State': 'NGA', Essequibo: 'GUY',
+    };
+    for (const [text, code] of Object.entries(expected)) expect(place(text), text).toEqual([code]);
+    // a place is not a capital: it locates the state, it does not stand for its government
+    for (const text of ['Kharkiv', 'Tel Aviv', 'Texas', 'Crimea']) expect(find('capitals', text), text).toEqual([]);
+    // left out on purpose (countries.txt notes): disputed, shared, or mostly something else
+    for (const text of ['Jerusalem', 'Golan', 'Taiwan Strait', 'South China Sea', 'Punjab', 'Kurdistan', 'Guantanamo Bay', 'Abyei', 'Kyoto', 'Rome', 'Virginia', 'Sinai']) {
+      expect(FIELDS.flatMap((f) => find(f, text)), text).toEqual([]);
+    }
+    expect(find('names', 'Hong Kong').map((x) => x.code)).toEqual(['HKG']);
+  });
+
+  it('give override codes that extend the entry\'s own code with a region, never a state or role', () => {
+    const bad: string[] = [];
+    let places = 0;
+    for (const e of dict.entries) {
+      for (const p of e.places ?? []) {
+        places++;
+        if (!p.code) continue;
+        const part = p.code.slice(e.code.length);
+        if (!p.code.startsWith(e.code) || part.length !== 3) bad.push(`${e.code}: "${p.text}" => ${p.code}`);
+        else if ((countryCodes.has(part) && !REGIONS.has(part)) || CAMEO_AGENTS.has(part)) bad.push(`${p.code}: ${part} reads as a state or role`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(places).toBeGreaterThan(1000);
+    console.log(`[actors-data.test] ${places} places`);
+  });
+
+  it.skipIf(!HAVE_COMMUNITY_TABLES)('use the codebook\'s region codes where the notes say so', () => {
+    const ch7 = codebookCodes();
+    for (const code of ['INDKAS', 'PAKKAS', 'SDNDFR', 'NGAZAM', 'NGABIA', 'AGOCAB', 'ESPBSQ', 'TURSOE', 'RUSCNY', 'CHNTIC', 'KAS']) {
+      expect(ch7.has(code), code).toBe(true);
+      expect(dict.entries.some((e) => e.code === code || (e.places ?? []).some((p) => p.code === code)), code).toBe(true);
+    }
+  });
+});
+
+/** Codes in the codebook's chapter 7 table (the KEDS actor list): `| CODE | Actor |` rows. */
+function codebookCodes(): Set<string> {
+  const out = new Set<string>();
+  for (const line of readFileSync(CODEBOOK_CH7, 'utf8').split(/\r?\n/)) {
+    const m = /^\|\s*([A-Z0-9]{3,})\s*\|/.exec(line);
+    if (m) out.add(m[1]!);
+  }
+  return out;
+}
+
+describe('communities', () => {
+  let communities: ActorEntry[];
+  beforeAll(() => {
+    communities = dict.entries.filter(isCommunity);
+  });
+
+  it('load from communities.txt as groups, with codes in groups of three that are not roles', () => {
+    expect(communities.length).toBeGreaterThan(60);
+    const cameoCountry = HAVE_CAMEO ? new Set(readFileSync(CAMEO_COUNTRY, 'utf8').split(/\r?\n/).slice(1).map((l) => l.split('\t')[0]!)) : new Set<string>();
+    for (const e of communities) {
+      expect(e.kind, e.code).toBe('group');
+      expect(e.code.length % 3, e.code).toBe(0);
+      const parts = e.code.match(/.{3}/g)!;
+      // ISRSET is the codebook's own code for the settlers news calls Jewish
+      for (const part of parts) if (e.code !== 'ISRSET') expect(CAMEO_AGENTS.has(part) || INTERNATIONAL.has(part), `${e.code}: ${part}`).toBe(false);
+      // the first part is a state (Iraqi Kurds IRQKUR) or a community code that reads as no state or region
+      const head = parts[0]!;
+      if (!countryCodes.has(head)) {
+        expect(REGIONS.has(head) || cameoCountry.has(head), `${e.code}: ${head} reads as a state or region`).toBe(false);
+      }
+    }
+    // Sunni is MOSSUN: no code begins with the Soviet Union's SUN but the Soviet Union
+    expect(dict.entries.filter((e) => e.code.startsWith('SUN')).map((e) => e.code)).toEqual(['SUN']);
+    const of = (text: string) => FIELDS.flatMap((f) => find(f, text)).map((x) => x.code);
+    expect(of('Sunni')).toEqual(['MOSSUN']);
+    expect(of('Shiite')).toEqual(['MOSSHI']);
+    expect(of('Kurds')).toEqual(['KUR']);
+    expect(of('Iraqi Kurds')).toEqual(['IRQKUR']);
+    expect(of('Rohingya').sort()).toEqual(['RHG', 'RHG']);
+    expect(of('Serbs')).toEqual(['SER']);
+    expect(of('Serb')).toEqual(['SRB']);
+    expect(of('Jewish settlers')).toEqual(['ISRSET']);
+    expect(of('Serbians')).toEqual(['SRB']);
+    expect(of('Albanians')).toEqual(['ALB']);
+    expect(of('ethnic Albanians')).toEqual(['ABN']);
+  });
+
+  it.skipIf(!HAVE_COMMUNITY_TABLES)('use the codebook\'s codes and GDELT\'s ethnic codes where the notes say so, and dyad codes that are neither', () => {
+    const ch7 = codebookCodes();
+    const table = (file: string) => new Set(readFileSync(file, 'utf8').split(/\r?\n/).slice(1).map((l) => l.split('\t')[0]!.toLowerCase()).filter(Boolean));
+    const ethnic = table(CAMEO_ETHNIC);
+    const religion = table(CAMEO_RELIGION);
+    for (const e of communities) {
+      const notes = readNotes(e);
+      const book = /Codebook (?:region )?code ([A-Z]{3,})/.exec(notes);
+      const gdelt = /GDELT ethnic code ([a-z]{3})/.exec(notes);
+      const own = /dyad code \(([A-Z]{3})\)/.exec(notes);
+      if (book) {
+        expect(book[1], `${e.code}: the note names another code`).toBe(e.code);
+        expect(ch7.has(e.code), `${e.code} is not in the codebook's chapter 7`).toBe(true);
+      }
+      if (gdelt) {
+        expect(ethnic.has(gdelt[1]!), `${e.code}: ${gdelt[1]} is not in CAMEO.ethnic.txt`).toBe(true);
+        expect(e.code.includes(gdelt[1]!.toUpperCase()), `${e.code} does not carry ${gdelt[1]}`).toBe(true);
+      }
+      if (own) {
+        expect(e.code.endsWith(own[1]!), e.code).toBe(true);
+        expect(ethnic.has(own[1]!.toLowerCase()) || religion.has(own[1]!.toLowerCase()) || ch7.has(own[1]!), `${e.code}: dyad code ${own[1]} is a CAMEO or GDELT code`).toBe(false);
+      }
+      // every entry says where its code comes from, or is a compound of codes that do
+      const compound = e.code.length > 3 && communities.some((c) => c !== e && e.code.endsWith(c.code.slice(-3)) && c.code.length < e.code.length);
+      expect(Boolean(book || gdelt || own || compound), `${e.code} names no source for its code`).toBe(true);
+    }
+  });
+});
+
 describe('agents', () => {
   it('use CAMEO agent codes, including those the offices need', () => {
     for (const a of dict.agents) expect(CAMEO_AGENTS.has(a.code), a.code).toBe(true);
@@ -336,9 +472,11 @@ describe('agents', () => {
       'armed forces', 'naval forces', 'special forces', 'ground forces', 'defence forces', 'defense forces',
       'security forces', 'forces', 'armed men', 'house of representatives',
     ]);
+    // portfolios whose name is a plural ("ministry of foreign affairs", "ministry of fisheries")
+    const PLURAL_WORDS = new Set(['affairs', 'communications', 'telecommunications', 'mines', 'emergencies', 'fisheries', 'works', 'minorities', 'situations', 'rights', 'pensions']);
     const plurals = dict.agents
       .flatMap((a) => a.nouns.map((n) => n.text))
-      .filter((t) => /[^s]s$/.test(t) && !FIXED_PLURALS.has(t));
+      .filter((t) => /[^s]s$/.test(t) && !FIXED_PLURALS.has(t) && !PLURAL_WORDS.has(t.split(' ').pop()!));
     expect(plurals).toEqual([]);
   });
 });
