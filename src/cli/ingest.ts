@@ -73,6 +73,8 @@ interface Pending {
 
 /** articles looked up in the store in one query before coding */
 const LOOKAHEAD = 32;
+/** a run that stored this many articles refreshes the planner's statistics at the end */
+const ANALYZE_AFTER = 1000;
 
 /** A rough count of the articles in the inputs, for the progress bar: JSONL lines, one per other file. */
 export async function estimateArticles(paths: readonly string[]): Promise<number | null> {
@@ -352,6 +354,8 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
     await flush();
     await inflight;
     if (storeFailure) throw storeFailure;
+    // after a bulk load, fresh planner statistics (a second or two on a big store)
+    if (r.stored >= ANALYZE_AFTER) await store.analyze();
   } finally {
     r.seconds = (Date.now() - started) / 1000;
     progress.update(r);

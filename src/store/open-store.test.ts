@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DyadError } from '../core/errors.js';
 import { openStore, parseStoreUrl } from './index.js';
+import { sqliteMigrations } from './migrations/index.js';
+import { migrateSqlite } from './sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,7 +61,22 @@ describe('openStore', () => {
     db.close();
     const e = await failure(openStore(file));
     expect(e.code).toBe('E_STORE');
-    expect(e.message).toMatch(/schema version 99, newer than this dyad knows \(1\): upgrade dyad/);
+    expect(e.message).toMatch(/schema version 99, newer than this dyad knows \(2\): upgrade dyad/);
+  });
+
+  it('upgrades a store made by an older dyad, applying only the newer migrations', async () => {
+    const file = join(dir, 'older.sqlite');
+    const db = new Database(file);
+    expect(migrateSqlite(db, sqliteMigrations.filter((m) => m.version === 1))).toEqual([1]);
+    const hasIndex = (d: Database.Database, name: string) => !!d.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name);
+    expect(hasIndex(db, 'events_cameo')).toBe(true);
+    db.close();
+    const s = await openStore(file);
+    await s.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('SELECT version FROM dyad_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(hasIndex(after, 'events_cameo')).toBe(false);
+    after.close();
   });
 
   it('keeps an in-memory store for tests, and a closed store says so', async () => {

@@ -513,6 +513,13 @@ export interface Store {
   /** Totals over the whole store. */
   stats(): Promise<StoreStats>;
 
+  /**
+   * Refreshes the query planner's statistics (ANALYZE). `dyad ingest` calls
+   * it after storing many articles, so that queries right after a bulk load
+   * are planned on what the tables now hold.
+   */
+  analyze(): Promise<void>;
+
   /** Closes the connection(s). The store cannot be used afterwards; closing twice is harmless. */
   close(): Promise<void>;
 }

@@ -119,4 +119,12 @@ CREATE TABLE actors (
 CREATE INDEX actors_mentions ON actors (mentions DESC, code);
 `,
   },
+  {
+    version: 2,
+    name: 'drop two indexes that cost every insert and that queries do without: events by CAMEO code (the date and dyad indexes serve those filters), actors by mentions (a small table, sorted when read)',
+    sql: `
+DROP INDEX IF EXISTS events_cameo;
+DROP INDEX IF EXISTS actors_mentions;
+`,
+  },
 ];

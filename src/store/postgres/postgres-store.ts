@@ -309,6 +309,15 @@ class PostgresStore extends SqlReader implements Store {
     return results;
   }
 
+  async analyze(): Promise<void> {
+    this.check();
+    try {
+      await this.pool.query('ANALYZE articles, sentences, actor_mentions, quotes, events, mentions, actors');
+    } catch (e) {
+      throw queryError(e, `could not analyze ${this.location}`);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

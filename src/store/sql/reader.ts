@@ -84,6 +84,16 @@ interface ArticleRowOut {
   ingested_at: string;
 }
 
+interface ArticleBySeq {
+  id: string;
+  title: string;
+  date: string;
+  url: string | null;
+  outlet: string | null;
+  ontology: string;
+  text: string;
+}
+
 const EVENT_COLS = 'e.id, e.date, e.source, e.target, e.cameo, e.root, e.negated, e.label, e.plover_type, e.plover_mode, e.goldstein, e.quad, e.source_name, e.target_name, e.mentions, e.articles, e.first_article';
 const ARTICLE_COLS = 'a.seq, a.id, a.content_hash, a.title, a.date, a.url, a.outlet, a.chars, a.schema_version, a.ontology, a.n_mentions, a.n_actors, a.n_quotes, a.ingested_at';
 
@@ -324,8 +334,13 @@ export abstract class SqlReader {
     const out = new Map<string, number>();
     if (!ids.length) return out;
     const p = new Params(this.dialect);
+    // the outlet as a scalar subquery, not a join: a planner without fresh statistics
+    // (right after a bulk load) must not hash-join the whole articles table
     const rows = await this.db.all<{ event: string; n: number }>(
-      `SELECT m.event, ${this.dialect.int(`count(DISTINCT COALESCE(a.outlet, '#' || a.id))`)} AS n FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.event IN (${ids.map((x) => p.add(x)).join(', ')}) GROUP BY m.event`,
+      `SELECT event, ${this.dialect.int('count(DISTINCT outlet)')} AS n FROM (
+         SELECT m.event, (SELECT COALESCE(a.outlet, '#' || a.id) FROM articles a WHERE a.seq = m.article) AS outlet
+         FROM mentions m WHERE m.event IN (${ids.map((x) => p.add(x)).join(', ')})
+       ) x GROUP BY event`,
       p.values,
     );
     for (const r of rows) out.set(r.event, Number(r.n));
@@ -350,18 +365,24 @@ export abstract class SqlReader {
     return eventOf(r, outlets.get(r.id) ?? 0);
   }
 
-  /** The texts of some articles, by seq. */
-  protected async texts(seqs: readonly (number | string)[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  /** Some articles' text and metadata, by seq (fetched by primary key, whatever the planner knows). */
+  protected async articlesBySeq(seqs: readonly (number | string)[]): Promise<Map<string, ArticleBySeq>> {
+    const out = new Map<string, ArticleBySeq>();
     const uniq = [...new Set(seqs.map(String))];
     if (!uniq.length) return out;
     const p = new Params(this.dialect);
-    const rows = await this.db.all<{ seq: number | string; text: string }>(
-      `SELECT seq, text FROM articles WHERE seq IN (${uniq.map((x) => p.add(Number(x))).join(', ')})`,
+    const rows = await this.db.all<ArticleBySeq & { seq: number | string }>(
+      `SELECT seq, id, title, date, url, outlet, ontology, text FROM articles WHERE seq IN (${uniq.map((x) => p.add(Number(x))).join(', ')})`,
       p.values,
     );
-    for (const r of rows) out.set(String(r.seq), r.text);
+    for (const r of rows) out.set(String(r.seq), r);
     return out;
+  }
+
+  /** The texts of some articles, by seq. */
+  protected async texts(seqs: readonly (number | string)[]): Promise<Map<string, string>> {
+    const a = await this.articlesBySeq(seqs);
+    return new Map([...a].map(([k, v]) => [k, v.text]));
   }
 
   async mentions(eventId: string, q: { limit?: number; cursor?: string } = {}): Promise<Page<EventMention>> {
@@ -372,21 +393,22 @@ export abstract class SqlReader {
       const [seq, idx] = decodeCursor(q.cursor, ['number', 'number']);
       where.push(`(m.article > ${p.add(seq)} OR (m.article = ${p.add(seq)} AND m.idx > ${p.add(idx)}))`);
     }
-    type Row = { article: number | string; idx: number; sentence: number; sent_start: number; sent_end: number; data: string; id: string; title: string; date: string; url: string | null; outlet: string | null; ontology: string };
+    type Row = { article: number | string; idx: number; sentence: number; sent_start: number; sent_end: number; data: string };
     const rows = await this.db.all<Row>(
-      `SELECT m.article, m.idx, m.sentence, m.sent_start, m.sent_end, m.data, a.id, a.title, a.date, a.url, a.outlet, a.ontology FROM mentions m JOIN articles a ON a.seq = m.article WHERE ${where.join(' AND ')} ORDER BY m.article, m.idx LIMIT ${p.add(limit + 1)}`,
+      `SELECT m.article, m.idx, m.sentence, m.sent_start, m.sent_end, m.data FROM mentions m WHERE ${where.join(' AND ')} ORDER BY m.article, m.idx LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
     const page = rows.slice(0, limit);
-    const texts = await this.texts(page.map((r) => r.article));
+    const articles = await this.articlesBySeq(page.map((r) => r.article));
     const items = page.map((r): EventMention => {
-      const text = texts.get(String(r.article)) ?? '';
+      const a = articles.get(String(r.article))!;
+      const text = a.text;
       const e = restoreText(JSON.parse(r.data) as CodedEvent, text);
       const s = Number(r.sent_start);
       const t = Number(r.sent_end);
       const m: EventMention = {
         eventId,
-        articleId: r.id,
+        articleId: a.id,
         index: Number(r.idx),
         sentence: Number(r.sentence),
         sentenceText: { start: s, end: t, text: text.slice(s, t) },
@@ -396,8 +418,8 @@ export abstract class SqlReader {
         date: e.date,
         negated: e.negated,
         rule: e.rule as Provenance,
-        ontology: r.ontology,
-        article: articleMeta(r),
+        ontology: a.ontology,
+        article: articleMeta(a),
       };
       if (e.dateText) m.dateText = e.dateText;
       if (e.modality) m.modality = e.modality;
