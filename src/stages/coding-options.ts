@@ -104,6 +104,14 @@ export interface CodingOptions {
    */
   sourceAfterVerb?: boolean;
   /**
+   * how the source of a verb is found when its pattern names none: `subject`
+   * (default: the nearest subject before it, past objects of prepositions and
+   * possessors) or `first` (TABARI: the first actor of the clause, a clause
+   * beginning at a conjunction followed by a new subject; with no actor after
+   * the verb, the target is the next actor after the source)
+   */
+  sourceSearch?: 'subject' | 'first';
+  /**
    * the source code of events whose source is not found (TABARI's `DEFAULT:
    * SOURCE [code]`); with `noActorBefore`, also whenever no actor stands
    * before the verb (`PRIOR`). The implied actor has an empty span at the trigger.

@@ -294,6 +294,7 @@ export function peerCoding(dialect: Dialect): CodingOptions {
         fillers: false,
         agents: 'all',
         sourceAfterVerb: true,
+        sourceSearch: 'first',
       };
 }
 

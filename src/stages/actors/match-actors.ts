@@ -266,8 +266,8 @@ export function matchActors(
         } else {
           code = '---' + agent;
         }
-        // agents written before the actor's code ("MSF Arnor": NGO + ARN)
-        if (prefixes.length) code = prefixes.join('') + code;
+        // agents written before the actor's code ("MSF Arnor": NGO + ARN); with no actor, after the null code
+        if (prefixes.length) code = country ? prefixes.join('') + code : '---' + prefixes.join('') + code.slice(3);
         kind = title ? (personName ? 'person' : 'description') : 'agent';
         // "the foreign minister" on a date is its holder; "the two leaders" (plural) is nobody in particular
         const plural = tokens.norm[end - 1] !== tokens.lemma[end - 1];

@@ -26,6 +26,7 @@ import type { CodeBook } from './codebook.js';
 import { applyModifier, type CompiledElement, type CompiledEntry, type CompiledPattern, type VerbMatcher } from './compile-verbs.js';
 import { DateResolver } from './resolve-date.js';
 import { actorIn, impliedSlot, IMPLIED_SOURCE, IMPLIED_TARGET } from './implied.js';
+import { firstActor, nextActorBefore, type FirstActorCtx } from './first-actor.js';
 import type { CodingOptions } from '../coding-options.js';
 
 /** Most tokens a pattern may skip between two of its elements (unless glued with `_`). */
@@ -391,14 +392,28 @@ function matchAt(c: Ctx, t: number): { ce: CompiledEntry; m: PatternMatch } | nu
 }
 
 /** "ready to discuss", "refused to provide": the modal word at t, "to", then a trigger. */
-function modalAt(c: Ctx, t: number): { modifier: Modifier; inner: number } | null {
+function modalAt(c: Ctx, t: number): { modifier: Modifier; inner: number; noun?: number } | null {
   const modifier = c.verbs.toWords.get(c.tokens.lemma[t]!) ?? c.verbs.toWords.get(c.tokens.norm[t]!);
   if (!modifier) return null;
   for (let j = t + 1; j < Math.min(t + 4, c.s.tokenEnd); j++) {
     if (c.tokens.norm[j] === c.verbs.toId) {
       let k = j + 1;
       while (k < c.s.tokenEnd && c.tokens.pos[k] === POS.ADV) k++;
-      if (k < c.s.tokenEnd && entriesAt(c, k).length) return { modifier, inner: k };
+      if (k >= c.s.tokenEnd) return null;
+      // "agreed to undertake joint exercises": a support verb hands the modality on to its event noun
+      let noun: number | undefined;
+      if (c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!)) {
+        for (let n = k + 1; n < Math.min(k + 6, c.s.tokenEnd); n++) {
+          const p = c.tokens.pos[n]!;
+          if (p === POS.NOUN && entriesAt(c, n).length) {
+            noun = n;
+            break;
+          }
+          if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[n]!))) break;
+        }
+      }
+      if (entriesAt(c, k).length) return noun !== undefined ? { modifier, inner: k, noun } : { modifier, inner: k };
+      if (noun !== undefined) return { modifier, inner: noun };
       return null;
     }
     if (isPunct(c, j)) return null;
@@ -839,6 +854,7 @@ export function codeEvents(
   const events: CodedEvent[] = [];
   sentences.forEach((s, sIdx) => {
     const c: Ctx = { tokens, text, s, slots, verbs, ids, trace, coding };
+    const fa: FirstActorCtx = { tokens, s, slots, coordinators: ids.coordinators, joiners: ids.conj, possessivePronouns: ids.possessivePronouns, coded };
     if (coding.complexity && complex(c, coding.complexity)) return;
     const consumed = new Uint8Array(s.tokenEnd - s.tokenStart);
     const seen = new Set<string>();
@@ -849,6 +865,11 @@ export function codeEvents(
       const eventsBefore = events.length;
       let modal = modalAt(c, t);
       let hit = modal ? matchAt(c, modal.inner) : null;
+      // the support verb had no pattern of its own: its event noun carries the act ("agreed to hold … exercises")
+      if (modal && !hit && modal.noun !== undefined) {
+        modal = { modifier: modal.modifier, inner: modal.noun };
+        hit = matchAt(c, modal.inner);
+      }
       let first = t;
       if (!hit) {
         modal = null;
@@ -860,6 +881,8 @@ export function codeEvents(
       const nounTrigger = isNoun(c, triggerTok);
       if (!hit.m.compiled && !modal && nounTrigger && !coding.nounDefaults) continue;
       let { code } = hit.m;
+      // the target's event of a paired code goes through the same modality ("agreed to hold talks")
+      let pairedCode = hit.m.paired;
       let negated = false;
       let modality: string | undefined;
       if (modal) {
@@ -867,8 +890,7 @@ export function codeEvents(
         code = r.code;
         negated = r.negated;
         modality = modal.modifier.name;
-      } else if (hit.ce.entry.modal) {
-        // a modal word standing alone ("refused", "threatened"): its own code
+        if (pairedCode) pairedCode = applyModifier(modal.modifier, pairedCode).code;
       }
       const neg = negationBefore(c, first);
       if (neg) {
@@ -876,9 +898,10 @@ export function codeEvents(
         code = r.code;
         negated = negated || r.negated;
         modality = modality ?? neg.name;
+        if (pairedCode) pairedCode = applyModifier(neg, pairedCode).code;
       }
       // a paired code (`032/033`) may stand alone: `---/173` codes only the target's event
-      if (!codes.has(code) && !(hit.m.paired && codes.has(hit.m.paired))) continue;
+      if (!codes.has(code) && !(pairedCode && codes.has(pairedCode))) continue;
       // an act inside a condition is hypothetical: "…if Russia invaded Ukraine"
       if (conditional(c, first)) {
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'hypothetical' });
@@ -900,6 +923,10 @@ export function codeEvents(
         sourceId = agent;
         targetId = targetId ?? subject;
       } else {
+        // TABARI: the first actor of the clause (coding option `sourceSearch`, events/first-actor.ts)
+        if (sourceId === null && coding.sourceSearch === 'first') {
+          sourceId = firstActor(fa, Math.min(first, hit.m.first), new Set(hit.m.target !== undefined ? compound(c, hit.m.target) : []));
+        }
         // "condemned the attack and promised aid": the subject of the verb before the conjunction
         if (sourceId === null && !nounTrigger) {
           const prev = coordinatedVerb(c, first);
@@ -922,6 +949,8 @@ export function codeEvents(
           const exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
           // the peers: the first actor after the verb, also between it and the pattern's last word
           targetId = findObject(c, (coding.targetSearch === 'sentence' ? first : hit.m.end) + 1, exclude);
+          // TABARI: no actor after the verb: the next one after the source
+          if (targetId === null && sourceId !== null && coding.sourceSearch === 'first' && slots.slots[sourceId]!.tokenEnd <= first) targetId = nextActorBefore(fa, sourceId, first, exclude);
         }
       }
       // a pattern that names the target before the trigger and no source ("+ was * dead"): the source is after it
@@ -973,11 +1002,11 @@ export function codeEvents(
         for (const a of sources) for (const b of targets) pairs.push([a, b]);
       }
       // a paired code (`032/033`, "left for": visit and be visited): the target's event towards the source
-      if (hit.m.paired) {
+      if (pairedCode) {
         const n = pairs.length;
         for (let i = 0; i < n; i++) {
           const [a, b] = pairs[i]!;
-          if (b !== null) pairs.push([b, a, hit.m.paired]);
+          if (b !== null) pairs.push([b, a, pairedCode]);
         }
       }
       for (let k = first; k <= hit.m.end; k++) consumed[k - s.tokenStart] = 1;
