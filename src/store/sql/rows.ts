@@ -107,23 +107,26 @@ export interface DocumentRows {
 
 const NAMED_KINDS = new Set(['country', 'capital', 'institution', 'organisation', 'group']);
 
-/** Removes `text` from every span object whose text is the slice it points at. */
-export function stripText<T>(value: T, text: string): T {
-  if (Array.isArray(value)) return value.map((v) => stripText(v, text)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const o = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const isSpan = typeof o.start === 'number' && typeof o.end === 'number' && typeof o.text === 'string';
-  const same = isSpan && text.slice(o.start as number, o.end as number) === o.text;
-  for (const [k, v] of Object.entries(o)) {
-    if (k === 'text' && same) continue;
-    out[k] = stripText(v, text);
-  }
-  if (isSpan && same) out.$t = 1; // marks a span whose text is restored from the article
-  return out as T;
+/** One span without its text (marked for `restoreText`), when the text is the slice it points at. */
+function stripSpan<T extends { start: number; end: number; text: string } | null | undefined>(sp: T, text: string): T {
+  if (!sp || typeof sp.text !== 'string' || text.slice(sp.start, sp.end) !== sp.text) return sp;
+  const { text: _drop, ...rest } = sp;
+  return { ...rest, $t: 1 } as unknown as T;
 }
 
-/** Puts back the `text` of every span `stripText` took it from. */
+/** A coded event without the text of its spans (trigger, source, target, date expression). */
+export function stripEvent(e: CodedEvent, text: string): CodedEvent {
+  const out = { ...e, source: stripSpan(e.source, text), target: stripSpan(e.target, text), trigger: stripSpan(e.trigger, text) };
+  if (e.dateText) out.dateText = stripSpan(e.dateText, text);
+  return out;
+}
+
+/** A quote without the text of its spans: its own, its cue's and its speaker's. */
+export function stripQuote(q: Quote, text: string): Quote {
+  return { ...stripSpan(q, text), cue: stripSpan(q.cue, text), speaker: stripSpan(q.speaker, text) };
+}
+
+/** Puts back the `text` of every span `stripSpan` took it from (any object marked `$t`). */
 export function restoreText<T>(value: T, text: string): T {
   if (Array.isArray(value)) return value.map((v) => restoreText(v, text)) as T;
   if (value === null || typeof value !== 'object') return value;
@@ -186,7 +189,7 @@ export function documentRows(doc: CodedDocument, now: string): DocumentRows {
       speaker_code: sp?.code ?? null,
       speaker_words: words || null,
       date: article.date,
-      data: JSON.stringify(stripText(q, text)),
+      data: JSON.stringify(stripQuote(q, text)),
     };
   });
   const events = new Map<string, EventRow>();
@@ -200,7 +203,7 @@ export function documentRows(doc: CodedDocument, now: string): DocumentRows {
       sentence: e.sentence,
       sent_start: s ? s.start : e.trigger.start,
       sent_end: s ? s.end : e.trigger.end,
-      data: JSON.stringify(stripText(e, text)),
+      data: JSON.stringify(stripEvent(e, text)),
     });
     const prev = events.get(id);
     if (prev) {
