@@ -111,6 +111,8 @@ export interface CodingOptions {
    * the verb, the target is the next actor after the source)
    */
   sourceSearch?: 'subject' | 'first';
+  /** no word of an actor or agent phrase is a trigger, however short the phrase (TABARI: "Security forces" is an agent, not FORCE) */
+  actorWordsNoTriggers?: boolean;
   /**
    * the source code of events whose source is not found (TABARI's `DEFAULT:
    * SOURCE [code]`); with `noActorBefore`, also whenever no actor stands

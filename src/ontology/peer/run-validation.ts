@@ -295,6 +295,7 @@ export function peerCoding(dialect: Dialect): CodingOptions {
         agents: 'all',
         sourceAfterVerb: true,
         sourceSearch: 'first',
+        actorWordsNoTriggers: true,
       };
 }
 

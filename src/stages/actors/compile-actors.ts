@@ -82,10 +82,9 @@ export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: num
       step(node.gap, j);
       let words = 0;
       for (let k = j; k < end - 1; k++) {
-        // a hyphen inside a word ("state-run") joins; any other punctuation ends the gap
-        const joined = tokens.start[k] === tokens.end[k - 1] && tokens.has(k - 1, FLAG.PUNCT);
+        // the gap counts words between blanks: "state-run" is one; punctuation not inside a word ends the gap
         if (tokens.has(k, FLAG.PUNCT) && !(tokens.start[k] === tokens.end[k - 1] && tokens.end[k] === tokens.start[k + 1])) break;
-        if (!tokens.has(k, FLAG.PUNCT) && !joined && ++words > PHRASE_GAP) break;
+        if (tokens.start[k] !== tokens.end[k - 1] && ++words > PHRASE_GAP) break;
         step(node.gap, k + 1);
       }
     }

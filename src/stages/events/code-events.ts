@@ -26,7 +26,7 @@ import type { CodeBook } from './codebook.js';
 import { applyModifier, type CompiledElement, type CompiledEntry, type CompiledPattern, type VerbMatcher } from './compile-verbs.js';
 import { DateResolver } from './resolve-date.js';
 import { actorIn, impliedSlot, IMPLIED_SOURCE, IMPLIED_TARGET } from './implied.js';
-import { firstActor, nextActorBefore, type FirstActorCtx } from './first-actor.js';
+import { firstActor, nextActorBefore, sameActors, type FirstActorCtx } from './first-actor.js';
 import type { CodingOptions } from '../coding-options.js';
 
 /** Most tokens a pattern may skip between two of its elements (unless glued with `_`). */
@@ -676,6 +676,8 @@ function ofClass(slot: Slot, cls: ActorClass | undefined): boolean {
 function insideName(c: Ctx, t: number): boolean {
   const slot = c.slots.slotAt(t);
   if (!slot || slot.viaCoref) return false;
+  // TABARI: no word of an actor or agent phrase is a verb ("Security forces": not FORCE)
+  if (c.coding.actorWordsNoTriggers) return true;
   const k = slot.actor.kind;
   return (k === 'organisation' || k === 'group' || k === 'institution' || k === 'country') && slot.tokenEnd - slot.tokenStart > 1;
 }
@@ -946,7 +948,8 @@ export function codeEvents(
           }
         }
         if (targetId === null) {
-          const exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
+          let exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
+          if (coding.sourceSearch === 'first') exclude = sameActors(fa, [...exclude]);
           // the peers: the first actor after the verb, also between it and the pattern's last word
           targetId = findObject(c, (coding.targetSearch === 'sentence' ? first : hit.m.end) + 1, exclude);
           // TABARI: no actor after the verb: the next one after the source

@@ -70,3 +70,18 @@ export function nextActorBefore(c: FirstActorCtx, source: number, t: number, exc
   }
   return null;
 }
+
+/**
+ * The slots of the sentence that stand for the same actors as `ids` (the
+ * source): none of them is the target, as an actor acting on itself is no
+ * event ("urged Bree to assist it": it is Calenardhon, so Bree is the target).
+ */
+export function sameActors(c: FirstActorCtx, ids: readonly number[]): Set<number> {
+  const codes = new Set(ids.map((id) => c.slots.slots[id]!.actor.code));
+  const out = new Set(ids);
+  for (let t = c.s.tokenStart; t < c.s.tokenEnd; t++) {
+    const id = c.slots.idAt(t);
+    if (id >= 0 && codes.has(c.slots.slots[id]!.actor.code)) out.add(id);
+  }
+  return out;
+}
