@@ -53,9 +53,6 @@ export function parseCues(source: string, file: string): CueDictionary {
     if (!(CUE_CLASSES as readonly string[]).includes(cls)) {
       throw dictError(`cue class "${cls}" should be one of ${CUE_CLASSES.join(', ')}`, file, entry.line);
     }
-    const before = seen.get(phrase);
-    if (before !== undefined) throw dictError(`cue "${phrase}" is already defined on line ${before}`, file, entry.line);
-    seen.set(phrase, entry.line);
 
     let content: CueContent[] = [...DEFAULT_CONTENT];
     const contentFields = fieldsOf(entry, 'content');
@@ -84,6 +81,11 @@ export function parseCues(source: string, file: string): CueDictionary {
       if (p.value === 'verb' || p.value === 'noun' || p.value === 'prep' || p.value === 'any') pos = p.value;
       else throw dictError(`pos "${p.value}" should be verb, noun, prep or any`, file, p.line);
     }
+    // a word may be a verb cue and a noun cue ("claim"), each once
+    const key = `${phrase}\t${pos === 'noun' ? 'noun' : 'other'}`;
+    const before = seen.get(key);
+    if (before !== undefined) throw dictError(`cue "${phrase}" is already defined on line ${before}`, file, entry.line);
+    seen.set(key, entry.line);
     const forms = fieldsOf(entry, 'forms').flatMap((f) => listValues(f.value).map((v) => v.toLowerCase()));
     entries.push({
       phrase,

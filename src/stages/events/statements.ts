@@ -3,8 +3,10 @@
  * none by the speaker of a quote cued in it, the quote gives a CAMEO 010
  * ("make statement") event from the speaker: to the addressee when the
  * quote was addressed to someone ("China told Washington that …"), else to
- * no one. Only speech and writing count (not what someone believes, nor what
- * a poll shows), and a negated cue ("did not say") says nothing.
+ * no one. Only speech and writing count (not what someone believes or
+ * supports, nor what a poll shows), a noun ("his claim that …") names a
+ * statement rather than makes one, and a negated cue ("did not say") says
+ * nothing.
  */
 import type { CodedEvent, Quote, Sentence } from '../../core/layers.js';
 import type { TokenTable } from '../../core/token-table.js';
@@ -45,6 +47,8 @@ export function addStatements(events: readonly CodedEvent[], quotes: readonly Qu
     if (!speaker) continue;
     // a punctuation cue ("Blinken: “…”") is speech; a cue word must be of a speaking class
     if (q.cueClass !== undefined && !STATEMENT_CLASSES.has(q.cueClass)) continue;
+    // "his claim that …" names a statement made before; it is not one made here
+    if (q.rule.startsWith('quotes/noun-')) continue;
     if (NEGATION.test(q.cue.text)) continue;
     const t = input.tokens.tokenAt(q.cue.start);
     if (t >= input.tokens.length) continue;

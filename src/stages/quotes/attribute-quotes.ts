@@ -27,6 +27,7 @@ import { charSpan, clauseSentences, isPunct, isQuoteTok, isVerbish, norm, pos, t
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
 
@@ -108,6 +109,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     isMark,
     headline: input.headline,
     cueCache: new Array(tokens.length),
+    nounCache: new Array(tokens.length),
   };
   const messages: Message[] = [];
   for (const m of marks) {
@@ -205,7 +207,19 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         break;
       }
       const after = contentAfter(c, hit, s.tokenEnd);
-      if (!after || after.content.a !== open) break;
+      if (!after || after.content.a !== open) {
+        // "Trump explained it this way: “…”", "He returned to his favourite theme: “…”": the lead up to the colon is the cue
+        if (norm(c, open - 1) === c.ids.colon && open - 1 >= hit.word.b && hit.compiled.entry.content.has('quote') && !hit.passive) {
+          const speaker = speakerBefore(c, hit.group.a, s.tokenStart) ?? elidedSubject(c, hit, s.tokenStart, claimed);
+          if (speaker) {
+            const lead: CueHit = { ...hit, group: { a: hit.group.a, b: open } };
+            directDraft(chain, 'quotes/direct-colon-lead', lead, null, speaker, null, open);
+            for (let k = hit.group.a; k < open; k++) usedCue[k] = 1;
+            return;
+          }
+        }
+        break;
+      }
       const speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open) ?? elidedSubject(c, hit, s.tokenStart, claimed);
       if (!speaker && !hit.passive) break;
       const d = directDraft(chain, 'quotes/direct-before', hit, null, speaker, after.addressee, open);
@@ -294,7 +308,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     const hits: CueHit[] = [];
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       if (usedCue[t] || claimed[t]) continue;
-      const hit = cueAt(c, t);
+      const hit = cueAt(c, t) ?? cueAt(c, t, true);
       if (hit) {
         hits.push(hit);
         t = hit.word.b - 1;
@@ -304,7 +318,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     // attributions that close the sentence first: their content holds the rest
     for (let k = hits.length - 1; k >= 0; k--) {
       const hit = hits[k]!;
-      if (hit.compiled.entry.cueClass === 'source') continue;
+      if (hit.compiled.entry.cueClass === 'source' || hit.compiled.entry.pos === 'noun') continue;
       const before = contentBefore(c, hit, s.tokenStart, s.tokenEnd);
       if (!before || !free(before.content) || (before.speaker && !free(before.speaker.full))) continue;
       indirect(before.inverted ? 'quotes/indirect-before-inverted' : 'quotes/indirect-before', hit, [before.content], before.speaker, null);
@@ -316,6 +330,12 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (hit.compiled.entry.cueClass === 'source') {
         const acc = accordingTo(c, hit, s.tokenStart, s.tokenEnd);
         if (acc && acc.content.every(free) && free(acc.speaker.full)) indirect('quotes/according-to', hit, acc.content, acc.speaker, null);
+        continue;
+      }
+      if (hit.compiled.entry.pos === 'noun') {
+        // "Trump's claim that …", "his call for …": the possessor and what follows the noun
+        const na = nounAttribution(c, hit, s.tokenStart, s.tokenEnd);
+        if (na && free(na.content) && free(na.speaker.full)) indirect(`quotes/noun-${na.form}`, na.cue, [na.content], na.speaker, null);
         continue;
       }
       const as = asClause(c, hit, s.tokenStart, s.tokenEnd);
@@ -337,13 +357,21 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && norm(c, speaker.head.a - 1) === c.ids.comma;
       const after = contentAfter(c, hit, s.tokenEnd, relative);
       if (!after || !free(after.content)) continue;
-      if (!speaker && !hit.passive) speaker = speakerAfterCue(c, hit, after.content.a);
+      // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)
+      const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+      if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
       if (!speaker && !hit.passive) speaker = elidedSubject(c, hit, s.tokenStart, claimed);
       if (!speaker && !hit.passive) continue;
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
-      if (hit.passive && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
-      indirect(after.form === 'that' ? 'quotes/indirect-that' : `quotes/indirect-${after.form}`, hit, [after.content], speaker, addressee);
+      const content = [after.content];
+      if (hit.passive && after.form === 'to') {
+        // "Obama is expected to join Clinton", "who is said to have pressed for …": the subject and the infinitive
+        const subject = speakerBefore(c, hit.group.a, s.tokenStart);
+        if (subject && free(subject.full)) content.unshift(subject.full);
+      } else if (hit.passive && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
+      const cue = after.cueEnd !== undefined ? { ...hit, group: { a: hit.group.a, b: after.cueEnd } } : hit;
+      indirect(after.form === 'that' ? 'quotes/indirect-that' : `quotes/indirect-${after.form}`, cue, content, speaker, addressee);
     }
   }
 

@@ -33,6 +33,13 @@ export interface QuoteWordIds {
   by: number;
   as: number;
   of: number;
+  from: number;
+  percent: number;
+  or: number;
+  when: number;
+  if: number;
+  after: number;
+  before: number;
   dashes: Set<number>;
   openParen: number;
   closeParen: number;
@@ -85,6 +92,13 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     by: id('by'),
     as: id('as'),
     of: id('of'),
+    from: id('from'),
+    percent: id('%'),
+    or: id('or'),
+    when: id('when'),
+    if: id('if'),
+    after: id('after'),
+    before: id('before'),
     dashes: ids(['—', '–', '--', '-', '―']),
     openParen: id('('),
     closeParen: id(')'),
@@ -141,6 +155,8 @@ export interface Ctx {
   headline: boolean;
   /** cues found so far, by token (find-cues.ts) */
   cueCache: (import('./find-cues.js').CueHit | null | undefined)[];
+  /** noun cues found so far, by token */
+  nounCache: (import('./find-cues.js').CueHit | null | undefined)[];
 }
 
 export const norm = (c: Ctx, t: number) => c.tokens.norm[t]!;

@@ -24,7 +24,7 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   const p = pos(c, t);
   switch (cue.entry.pos) {
     case 'verb': {
-      if (p === POS.VERB || p === POS.AUX) return true;
+      if (p === POS.VERB || p === POS.AUX) return !participleAdjective(c, t);
       // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
       const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
@@ -50,6 +50,16 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   }
 }
 
+/** "758 pledged delegates", "his stated goal", "the expected result": a participle used as an adjective */
+function participleAdjective(c: Ctx, t: number): boolean {
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (!/(?:ed|en)$/.test(surface) || t === 0 || t + 1 >= c.tokens.length) return false;
+  const prev = pos(c, t - 1);
+  const n = norm(c, t - 1);
+  const before = prev === POS.DET || prev === POS.NUM || prev === POS.ADJ || c.ids.possessives.has(n) || c.ids.possessiveMarks.has(n);
+  return before && !c.ids.aux.has(n) && pos(c, t + 1) === POS.NOUN && c.sentOf[t + 1] === c.sentOf[t];
+}
+
 /**
  * A verb the tagger took for a noun, read from its neighbours: a noun phrase
  * before it (not a possessive: "Trump's claims") and a complementizer after
@@ -59,30 +69,42 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
 function nounTaggedVerb(c: Ctx, t: number): boolean {
   const prev = t - 1;
   const pp = pos(c, prev);
-  if (!(pp === POS.NOUN || pp === POS.PROPN || (pp === POS.PRON && c.ids.subjects.has(norm(c, prev))))) return false;
+  // "six in 10 say", "a third say": a number or a fraction the tagger took for an adjective can be the subject too
+  const counted = pp === POS.NUM || (pp === POS.ADJ && prev - 1 >= 0 && pos(c, prev - 1) === POS.DET);
+  if (!(pp === POS.NOUN || pp === POS.PROPN || counted || (pp === POS.PRON && c.ids.subjects.has(norm(c, prev))))) return false;
   if (c.ids.possessiveMarks.has(norm(c, prev)) || c.inQuote[prev]! >= 0) return false;
   // "the campaign's plans", "his plan that": a possessive or article right before the noun makes it a noun
   if (prev - 1 >= 0 && (c.ids.possessiveMarks.has(norm(c, prev - 1)) || c.ids.possessives.has(norm(c, prev - 1)))) return false;
   const next = t + 1;
   const nn = norm(c, next);
   if (nn === c.ids.that && pos(c, next) === POS.SCONJ) return true;
-  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
-  if (!/[a-z]s$/.test(surface)) return false;
   const np = pos(c, next);
-  return (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && !c.ids.objects.has(nn));
+  const clauseStart = (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && !c.ids.objects.has(nn));
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+  // "the paper notes the government …": a present tense in -s after a singular subject
+  if (/[a-z]s$/.test(surface)) return clauseStart;
+  // "polls show Trump leading …": a plural subject, then the verb's base form
+  const prevSurface = c.text.slice(c.tokens.start[prev]!, c.tokens.end[prev]!);
+  return ((pp === POS.NOUN && /[a-z]s$/.test(prevSurface)) || counted) && (clauseStart || np === POS.PROPN || np === POS.NUM);
 }
 
-/** the cue starting at token t (outside direct quotes), or null; computed once per token */
-export function cueAt(c: Ctx, t: number): CueHit | null {
+/**
+ * The cue starting at token t (outside direct quotes), or null; computed
+ * once per token. Verbs, phrases and prepositions by default; `nouns` asks
+ * for the noun cues instead ("his claim that …", "criticism of …"), which
+ * only the noun rule reads (a noun is no attribution after a quote).
+ */
+export function cueAt(c: Ctx, t: number, nouns = false): CueHit | null {
   if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
-  const cached = c.cueCache[t];
+  const cache = nouns ? c.nounCache : c.cueCache;
+  const cached = cache[t];
   if (cached !== undefined) return cached;
-  const hit = findCueAt(c, t);
-  c.cueCache[t] = hit;
+  const hit = findCueAt(c, t, nouns);
+  cache[t] = hit;
   return hit;
 }
 
-function findCueAt(c: Ctx, t: number): CueHit | null {
+function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
   const byLemma = c.cues.byFirst.get(c.tokens.lemma[t]!);
   const byNorm = c.tokens.lemma[t] !== c.tokens.norm[t] ? c.cues.byFirst.get(c.tokens.norm[t]!) : undefined;
   if (!byLemma && !byNorm) return null;
@@ -91,6 +113,7 @@ function findCueAt(c: Ctx, t: number): CueHit | null {
   const s = c.sentences[c.sentOf[t]!]!;
   const candidates = byLemma && byNorm ? [...byLemma, ...byNorm] : (byLemma ?? byNorm)!;
   for (const cue of candidates) {
+    if ((cue.entry.pos === 'noun') !== nouns) continue;
     const n = cue.words.length;
     if (t + n > s.tokenEnd) continue;
     let ok = true;
@@ -106,7 +129,10 @@ function findCueAt(c: Ctx, t: number): CueHit | null {
     if (cue.entry.pos === 'verb') {
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
       if (!surface.endsWith('ing')) {
-        for (let j = group.a; j < t; j++) if (c.ids.be.has(norm(c, j)) && pos(c, j) === POS.AUX) passive = true;
+        // the auxiliaries of the cue itself ("was told"), not of a verb it depends on ("is expected to say")
+        let from = group.a;
+        for (let j = group.a; j < t; j++) if (norm(c, j) === c.ids.to) from = j + 1;
+        for (let j = from; j < t; j++) if (c.ids.be.has(norm(c, j)) && pos(c, j) === POS.AUX) passive = true;
       }
     }
     return { compiled: cue, word, group: { a: group.a, b: t + n }, passive };
@@ -127,7 +153,11 @@ export function verbGroup(c: Ctx, t: number, floor: number): Range {
     if (c.ids.aux.has(n) && (p === POS.AUX || p === POS.PART || p === POS.ADV || p === POS.VERB)) a = j;
     else if (p === POS.ADV && !c.ids.wh.has(n) && !c.ids.relatives.has(n) && n !== c.ids.that) a = j;
     else if (p === POS.PART && n !== c.ids.to && !c.ids.possessiveMarks.has(n)) a = j;
-    else break;
+    else if (n === c.ids.to && j - 1 >= floor && !c.slots.slotAt(j - 1) && (pos(c, j - 1) === POS.VERB || pos(c, j - 1) === POS.ADJ || pos(c, j - 1) === POS.AUX) && c.inQuote[j - 1]! < 0) {
+      // "declined to say", "refused to comment on", "is likely to say": the verb the cue depends on is part of it
+      a = j - 1;
+      return { a: verbGroup(c, a, floor).a, b: t + 1 };
+    } else break;
   }
   return { a, b: t + 1 };
 }

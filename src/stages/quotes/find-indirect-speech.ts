@@ -23,6 +23,8 @@ import { isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, posLoose, 
 
 export interface ContentAfter {
   content: Range;
+  /** the cue grown over a noun it governs: "expressed [concern] that …" */
+  cueEnd?: number;
   form: CueContent;
   /** the person spoken to: "told [reporters] that" */
   addressee: Range | null;
@@ -168,7 +170,9 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
  * second cue coordinated with it (", adding that …", "and added that …") or
  * a trailing "according to".
  */
-function contentEnd(c: Ctx, a: number, sEnd: number, relative = false): number {
+const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'compared']);
+
+export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false): number {
   for (let t = a + 1; t < sEnd; t++) {
     if (c.inQuote[t]! >= 0) continue;
     const n = norm(c, t);
@@ -185,6 +189,8 @@ function contentEnd(c: Ctx, a: number, sEnd: number, relative = false): number {
     // a new clause: "…, but Cook did not say when", "…; the rest"
     if (n === c.ids.semicolon) return t;
     if (n === c.ids.comma && t + 1 < sEnd && norm(c, t + 1) === c.ids.but) return t;
+    // what the writer adds about the content: "…, which forced …", "…, who …", "…, while …", "…, compared with …"
+    if (clause && n === c.ids.comma && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && CLAUSE_TAILS.has(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!).toLowerCase())) return t;
     // the comma that closes a relative clause: "X, who said he votes, said …"
     if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
     if (n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) {
@@ -199,6 +205,43 @@ function contentEnd(c: Ctx, a: number, sEnd: number, relative = false): number {
     }
   }
   return sEnd;
+}
+
+/**
+ * Where a noun phrase or infinitive content ends inside [a, b): attribution
+ * corpora give it the rest of its clause, relative clauses, appositions and
+ * adjuncts included ("endorsed Sanders, who had given his own speech"); it
+ * ends before a colon or semicolon, and before a new clause after a comma or
+ * "and" ("… in his address, the crowd booed", "… a photo and Clinton said").
+ */
+export function phraseEnd(c: Ctx, a: number, b: number): number {
+  for (let t = a + 1; t < b; t++) {
+    if (c.inQuote[t]! >= 0) continue;
+    const n = norm(c, t);
+    if (n === c.ids.colon || n === c.ids.semicolon) return t;
+    if (n === c.ids.comma || n === c.ids.and || n === c.ids.but) {
+      let k = t + 1;
+      if (n === c.ids.comma && k < b && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
+      if (k < b && newClause(c, k, b)) return t;
+    }
+  }
+  return b;
+}
+
+/** a clause with a subject of its own starts at k: "the crowd booed", "Clinton said", "he is" (not "who …", "which …") */
+function newClause(c: Ctx, k: number, b: number): boolean {
+  const n = norm(c, k);
+  if (c.ids.relatives.has(n) || n === c.ids.that || c.ids.wh.has(n)) return false;
+  const p = pos(c, k);
+  if (!(p === POS.DET || p === POS.PROPN || p === POS.NOUN || (p === POS.PRON && c.ids.subjects.has(n) && !c.ids.objects.has(n)) || c.ids.possessives.has(n))) return false;
+  const np = npStartingAt(c, k, b);
+  const after = np ? np.b : k + 1;
+  if (after >= b) return false;
+  let v = after;
+  while (v < b && pos(c, v) === POS.ADV) v++;
+  if (v >= b) return false;
+  const surface = c.text.slice(c.tokens.start[v]!, c.tokens.end[v]!).toLowerCase();
+  return pos(c, v) === POS.AUX || (pos(c, v) === POS.VERB && !surface.endsWith('ing'));
 }
 
 /** a content that ends inside a quotation runs to the quotation's end (it may go on past the sentence) */
@@ -238,7 +281,7 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
  * resignation", "opposed [defunding] Planned Parenthood", "denied [it]".
  * Not a subject pronoun (that would be a clause), a preposition or an adverb.
  */
-function startsObject(c: Ctx, k: number, sEnd: number): boolean {
+export function startsObject(c: Ctx, k: number, sEnd: number): boolean {
   if (k >= sEnd || isPunct(c, k)) return false;
   if (c.slots.slotAt(k)) return true;
   const n = norm(c, k);
@@ -259,6 +302,29 @@ function startsObject(c: Ctx, k: number, sEnd: number): boolean {
     default:
       return false;
   }
+}
+
+/** a person or actor named as the object: a pronoun, an actor mention or a proper name (and a second one: "Clinton or Sanders") */
+function namedObject(c: Ctx, a: number, b: number): Range | null {
+  const one = (k: number): Range | null => {
+    if (k >= b) return null;
+    if (pos(c, k) === POS.PRON && c.ids.objects.has(norm(c, k))) return { a: k, b: k + 1 };
+    const slot = c.slots.slotAt(k);
+    if (slot && slot.tokenStart === k && !slot.modifier) return { a: k, b: Math.min(b, slot.tokenEnd) };
+    let e = k;
+    while (e < b && pos(c, e) === POS.PROPN && isCap(c, e)) e++;
+    return e > k ? { a: k, b: e } : null;
+  };
+  const first = one(a);
+  if (!first || first.b >= b) return first;
+  const n = norm(c, first.b);
+  // the name stands alone only if the clause goes on with something else
+  if ((n === c.ids.and || n === c.ids.or) && first.b + 1 < b) {
+    const second = one(first.b + 1);
+    if (second) return { a: first.a, b: second.b };
+  }
+  if (pos(c, first.b) === POS.NOUN || c.ids.possessiveMarks.has(n)) return null;
+  return first;
 }
 
 function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sEnd: number, relativeSource: boolean): ContentAfter | null {
@@ -289,9 +355,13 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = 'that';
     a = k + 1;
   } else if (n === c.ids.to && k + 1 < sEnd && isVerbish(c, k + 1)) {
-    if (!allows('to')) return null;
+    // "is said to have pressed", "is believed to be": a passive cue takes an infinitive whatever its entry
+    if (!allows('to') && !hit.passive) return null;
+    // "declined to say whether …": the inner cue reports, with this verb in its group
+    const inner = cueAt(c, k + 1);
+    if (inner && inner.word.a === k + 1 && (inner.compiled.entry.cueClass === 'speech' || inner.compiled.entry.cueClass === 'writing') && contentAfter(c, inner, sEnd)) return null;
     form = 'to';
-  } else if (c.ids.wh.has(n) && allows('wh')) {
+  } else if (c.ids.wh.has(n) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
     form = 'wh';
   } else if (allows('bare') && looksLikeClause(c, k, sEnd)) {
     form = 'bare';
@@ -304,8 +374,27 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     return null;
   }
   if (form === 'quote' && !allows('quote')) return null;
-  let end = trimEnd(c, a, contentEnd(c, a, sEnd, relativeSource));
+  let end = trimEnd(c, a, contentEnd(c, a, sEnd, relativeSource, form === 'bare'));
+  // a phrase (not a clause) ends where the clause goes on without it
+  if (form === 'np' || form === 'to') end = trimEnd(c, a, phraseEnd(c, a, end));
+  // "endorsed Cruz last week", "backing Bush, the former governor": a position taken on someone is about that one
+  // "expressed concern that …", "voiced hope that …": the noun is part of the cue, its clause the content
+  if (form === 'np') {
+    let t = a;
+    while (t < end && (pos(c, t) === POS.ADJ || pos(c, t) === POS.ADV)) t++;
+    const noun = t < end ? cueAt(c, t, true) : null;
+    const that = noun ? noun.word.b : -1;
+    if (noun && noun.compiled.entry.content.has('that') && that + 1 < end && norm(c, that) === c.ids.that && looksLikeClause(c, that + 1, end)) {
+      return { content: { a: that + 1, b: extendToQuoteEnd(c, end) }, form: 'that', addressee, opensQuote: isQuoteTok(c, that + 1), cueEnd: noun.word.b };
+    }
+  }
+  if (form === 'np' && entry.cueClass === 'stance') {
+    const who = namedObject(c, a, end);
+    if (who) end = who.b;
+  }
   if (end <= a) return null;
+  // "told Jeb Bush to quiet down", "urged voters to …": the person and the infinitive are what was asked
+  if (form === 'to' && addressee) a = addressee.a;
   end = extendToQuoteEnd(c, end);
   if (form === 'quoted' && !hasQuotation(c, a, end)) return null;
   if (form === 'that' || form === 'bare') {

@@ -75,8 +75,10 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     a = slot.tokenStart;
   } else {
     const p = pos(c, j);
-    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !isNameLike(c, j) && !(p === POS.ADJ && adjectiveHead(c, j, floor))) return null;
-    a = j;
+    // "26% say": a percentage
+    const percent = norm(c, j) === c.ids.percent && j - 1 >= floor && pos(c, j - 1) === POS.NUM;
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !percent && !isNameLike(c, j) && !(p === POS.ADJ && adjectiveHead(c, j, floor))) return null;
+    a = percent ? j - 1 : j;
   }
   // extend left over the rest of the phrase
   while (a - 1 >= floor && j - (a - 1) < MAX_NP) {
@@ -91,7 +93,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
   }
   // "a spokesman for the ministry": a prepositional phrase after the head noun
-  while (a - 2 >= floor && c.ids.npPreps.has(norm(c, a - 1)) && pos(c, a - 1) === POS.ADP && isNounish(c, a - 2)) {
+  while (a - 2 >= floor && c.ids.npPreps.has(norm(c, a - 1)) && pos(c, a - 1) === POS.ADP && (isNounish(c, a - 2) || pos(c, a - 2) === POS.NUM)) {
     const inner = npEndingAt(c, a - 2, floor);
     if (!inner) break;
     a = inner.a;
@@ -184,6 +186,8 @@ export function npStartingAt(c: Ctx, i: number, limit: number): Range | null {
     const name = !isNpToken(c, b) && isNameLike(c, b) && b + 1 < limit && isCap(c, b + 1) && !isPunct(c, b + 1);
     if (!isNpToken(c, b) && !name) break;
     if (b > i && pos(c, b) === POS.DET && !c.ids.possessiveMarks.has(norm(c, b))) break;
+    // "told MSNBC his involvement …": a possessive after the head starts another phrase
+    if (head >= 0 && c.ids.possessives.has(norm(c, b))) break;
     if (isNounish(c, b) || pos(c, b) === POS.NUM) head = b;
     b++;
   }

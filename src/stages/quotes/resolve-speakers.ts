@@ -26,6 +26,8 @@ const HONORIFICS = new Set([
   'chief', 'director', 'leader', 'candidate', 'nominee', 'prosecutor', 'attorney', 'sheriff', 'captain', 'coach',
 ]);
 
+const POSSESSOR_OF: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
 interface KnownPerson {
   name: string;
   words: string[];
@@ -100,9 +102,13 @@ export class SpeakerResolver {
       }
     }
     const slot = this.headSlot(np);
+    // a possessor speaks as its pronoun would: "his claim" as "he", "their call" as "they"
+    const surface = single >= 0 ? c.text.slice(c.tokens.start[single]!, c.tokens.end[single]!).toLowerCase() : '';
+    const possessor = POSSESSOR_OF[surface] !== undefined && (pos(c, single) === POS.PRON || pos(c, single) === POS.DET);
+    const pronoun = possessor ? POSSESSOR_OF[surface]! : surface;
     // he/she: the coreference stage's person, unless someone it does not know was named since
-    if (single >= 0 && pos(c, single) === POS.PRON && (norm(c, single) === this.he || norm(c, single) === this.she)) {
-      const g = norm(c, single) === this.he ? 'm' : 'f';
+    if (single >= 0 && (pos(c, single) === POS.PRON || possessor) && (pronoun === 'he' || pronoun === 'she')) {
+      const g = pronoun === 'he' ? 'm' : 'f';
       const corefAt = slot && slot.viaCoref ? slot.actor.start : -1;
       const best = this.lastKnown(words.start, (p) => (corefAt < 0 || p.learned) && (!p.gender || p.gender === g));
       if (best && best.ref.start > corefAt) {
@@ -123,8 +129,8 @@ export class SpeakerResolver {
       const isPerson = slot.actor.kind === 'person' || slot.actor.person !== undefined;
       if (ref.code !== null || ref.person) return this.remember({ ref, isPerson });
     }
-    if (single >= 0 && pos(c, single) === POS.PRON) {
-      const n = c.text.slice(c.tokens.start[single]!, c.tokens.end[single]!).toLowerCase();
+    if (single >= 0 && (pos(c, single) === POS.PRON || possessor)) {
+      const n = pronoun;
       const wantPerson = n === 'he' || n === 'she';
       const g = n === 'he' ? 'm' : n === 'she' ? 'f' : undefined;
       if (wantPerson || n === 'they' || n === 'it') {
