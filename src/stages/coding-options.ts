@@ -114,6 +114,12 @@ export interface CodingOptions {
   /** no word of an actor or agent phrase is a trigger, however short the phrase (TABARI: "Security forces" is an agent, not FORCE) */
   actorWordsNoTriggers?: boolean;
   /**
+   * an actor code for a personal pronoun that comes before every actor of
+   * its sentence ("He has also asked Gondor…"): the actor the story's
+   * previous sentence was about (TABARI's FORWARD; actors/forwarded.ts)
+   */
+  forwardedSubject?: string;
+  /**
    * the source code of events whose source is not found (TABARI's `DEFAULT:
    * SOURCE [code]`); with `noActorBefore`, also whenever no actor stands
    * before the verb (`PRIOR`). The implied actor has an empty span at the trigger.

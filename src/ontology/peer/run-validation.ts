@@ -34,7 +34,7 @@ import { readPetrarchAgents } from './petrarch-agents.js';
 import { readPetrarchDiscards } from './petrarch-discards.js';
 import { readPetrarchVerbs } from './petrarch-verbs.js';
 import { readTabariAgents } from './tabari-agents.js';
-import { applyTabariOption, defaultTabariOptions, readTabariOptions, type TabariOptions } from './tabari-options.js';
+import { applyTabariOption, defaultTabariOptions, forwardStory, readTabariOptions, type TabariOptions } from './tabari-options.js';
 import { readTabariProject } from './tabari-project.js';
 import { readTabariVerbs } from './tabari-verbs.js';
 import { peerToOntology, TABARI_DISCARD_CODES, type PeerDictionaries } from './to-ontology.js';
@@ -317,6 +317,9 @@ export function runSuite(path: string, opts: { all?: boolean } = {}): SuiteResul
     unapplied: [],
     problems: loaded.suite.problems,
   };
+  const actorCodes = new Set(engine.ontology.actors.entries.map((e) => e.code));
+  // TABARI's FORWARD: the story of the previous record, and the actor it was about
+  let story = null as { key: string; code: string | null } | null;
   for (const item of loaded.suite.items) {
     if (item.kind === 'setting') {
       if (dialect === 'petrarch') {
@@ -330,14 +333,33 @@ export function runSuite(path: string, opts: { all?: boolean } = {}): SuiteResul
       }
       continue;
     }
-    out.results.push(codeRecord(engine, item, run));
+    const key = tabari?.forward ? forwardStory(tabari.forward, item.id) : null;
+    if (key === null || story?.key !== key) story = key === null ? null : { key, code: null };
+    if (story?.code) coding.forwardedSubject = story.code;
+    else delete coding.forwardedSubject;
+    const result = codeRecord(engine, item, run);
+    out.results.push(result);
+    if (story) story.code = forwardedActor(result.events, actorCodes) ?? story.code;
   }
+  delete coding.forwardedSubject;
   for (const r of out.results) {
     out.records++;
     if (r.pass) out.passed++;
     else out.failed.push(r.id);
   }
   return out;
+}
+
+/**
+ * What TABARI forwards from a sentence: the actor of its first event's
+ * source, without agents ("Fornost President Umbardacil", FORGOVPRS: FOR),
+ * the longest start of the code that is an actor of the dictionaries.
+ */
+function forwardedActor(events: readonly CodedEvent[], actorCodes: ReadonlySet<string>): string | null {
+  const code = events[0]?.source?.code;
+  if (!code || code.startsWith('---')) return null;
+  for (let n = code.length; n > 0; n--) if (actorCodes.has(code.slice(0, n))) return code.slice(0, n);
+  return code;
 }
 
 /** Words of a text as TABARI counts them: no punctuation, no "'s". */

@@ -7,6 +7,7 @@
  *     DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER | DEFAULT: OFF
  *     COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8 | COMMA: OFF
  *     SET: CONVERT AGENT = TRUE
+ *     FORWARD: ^^*****NNN*SSS [OFF]          <- story and sentence numbers in record ids: pronoun forwarding
  *     LABEL: 031=MEET                       <- names of the codes
  *
  * Everything else (output layout, FBIS document ids, TIME SHIFT) is kept as
@@ -40,6 +41,12 @@ export interface TabariOptions {
   /** SET: CODE BY CLAUSE (default) | CODE BY SENTENCE | CODE ALL */
   codeBy: 'clause' | 'sentence' | 'all';
   labels: Map<string, string>;
+  /**
+   * FORWARD: the mask over a record's id that finds its story (`N`) and
+   * sentence (`S`) numbers; `*` is any character, and the leading `^`s stand
+   * for the blanks between the date and the id. null = no forwarding.
+   */
+  forward: string | null;
   /** lines read but not applied */
   ignored: { text: string; line: number }[];
 }
@@ -57,8 +64,22 @@ export function defaultTabariOptions(): TabariOptions {
     convertAgent: false,
     codeBy: 'clause',
     labels: new Map(),
+    forward: null,
     ignored: [],
   };
+}
+
+/**
+ * The story a record belongs to under a FORWARD mask: the characters of its id
+ * under the mask's `N`s ("^^*****NNN*SSS" over "FRWD-001-002": "001"); null
+ * when the id does not fit the mask.
+ */
+export function forwardStory(mask: string, id: string): string | null {
+  const m = mask.replace(/^\^+/, '');
+  if (id.length < m.length || !m.includes('N')) return null;
+  let story = '';
+  for (let i = 0; i < m.length; i++) if (m[i] === 'N') story += id[i]!;
+  return story;
 }
 
 /** Applies one option command (`SET: MINIMUM WORDS = 8`) to `o`; returns false when it is not one dyad applies. */
@@ -110,6 +131,11 @@ export function applyTabariOption(o: TabariOptions, command: string, line: numbe
       c[kv[1]!.toLowerCase() as keyof CommaSettings] = Number(kv[2]);
     }
     o.comma = c;
+    return true;
+  }
+  if ((m = /^FORWARD:\s*(\S+)(.*)$/i.exec(t))) {
+    // FBIS document forwarding (DOC) is a layout of other corpora, not of these records
+    o.forward = /\bOFF\b/i.test(m[2]!) ? null : m[1]!;
     return true;
   }
   if ((m = /^LABEL:\s*([^=]+)=(.*)$/i.exec(t))) {

@@ -2,6 +2,7 @@ import type { Stage } from '../../core/stage.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { ActorMatcher } from './compile-actors.js';
 import { matchActors } from './match-actors.js';
+import { forwardSubjects } from './forwarded.js';
 import type { CodingOptions } from '../coding-options.js';
 
 export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: CodingOptions): Stage<'actors'> {
@@ -9,10 +10,11 @@ export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: C
     name: 'actors',
     needs: ['tokens', 'sentences'],
     run(doc) {
-      const layer = matchActors(matcher, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, {
+      let layer = matchActors(matcher, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, {
         date: doc.article.date,
         ...(coding ? { coding } : {}),
       });
+      if (coding?.forwardedSubject) layer = forwardSubjects(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.forwardedSubject);
       return { layer };
     },
   };
