@@ -50,6 +50,8 @@ export interface AttributeOptions {
 
 /** words at most in a quotation inside a sentence that is only a scare quote */
 export const SCARE_WORDS = 3;
+/** words at most in an unattributed quotation inside a sentence that is not reported as a quote */
+export const INLINE_WORDS = 8;
 /** how many tokens after a quote's closing mark its attribution may start */
 const TRAILER_REACH = 3;
 
@@ -427,7 +429,9 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     }
     if (words <= SCARE_WORDS && !opensParagraph(c, open)) return;
     if (!opensSentence(open)) {
-      if (words > SCARE_WORDS && !titleCase(c, open, close + 1)) directDraft4(chain, 'quotes/direct-unattributed', null, null, null, null, open);
+      // a short quotation inside a sentence that attributes it to no one is a phrase the writer quotes
+      // (or one inside reported speech whose cue is unknown): a quotation only when longer
+      if (words > INLINE_WORDS && !titleCase(c, open, close + 1)) directDraft4(chain, 'quotes/direct-unattributed', null, null, null, null, open);
       return;
     }
     // "He added:" closing the sentence before
