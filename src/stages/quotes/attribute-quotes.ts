@@ -320,7 +320,17 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     // attributions that close the sentence first: their content holds the rest
     for (let k = hits.length - 1; k >= 0; k--) {
       const hit = hits[k]!;
-      if (hit.compiled.entry.cueClass === 'source' || hit.compiled.entry.pos === 'noun') continue;
+      if (hit.compiled.entry.pos === 'noun') continue;
+      if (hit.compiled.entry.cueClass === 'source') {
+        // "CONTENT, according to X.": the content before holds whatever other cues it has
+        const acc = accordingTo(c, hit, s.tokenStart, s.tokenEnd);
+        if (acc && acc.content[0]!.b <= hit.group.a && acc.content.every(free) && free(acc.speaker.full)) {
+          indirect('quotes/according-to', hit, acc.content, acc.speaker, null);
+          hits.splice(k, 1);
+          break;
+        }
+        continue;
+      }
       const before = contentBefore(c, hit, s.tokenStart, s.tokenEnd);
       if (!before || !free(before.content) || (before.speaker && !free(before.speaker.full))) continue;
       indirect(before.inverted ? 'quotes/indirect-before-inverted' : 'quotes/indirect-before', hit, [before.content], before.speaker, null);

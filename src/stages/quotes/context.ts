@@ -38,6 +38,7 @@ export interface QuoteWordIds {
   or: number;
   when: number;
   if: number;
+  once: number;
   after: number;
   before: number;
   dashes: Set<number>;
@@ -97,6 +98,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     or: id('or'),
     when: id('when'),
     if: id('if'),
+    once: id('once'),
     after: id('after'),
     before: id('before'),
     dashes: ids(['—', '–', '--', '-', '―']),

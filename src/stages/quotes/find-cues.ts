@@ -50,6 +50,16 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   }
 }
 
+/** a past participle opening its sentence, alone or after "when", "if", "once": "Asked whether …, X said" */
+function openingParticiple(c: Ctx, t: number, sStart: number): boolean {
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (!surface.endsWith('ed')) return false;
+  let a = sStart;
+  while (a < t && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  if (a < t && (norm(c, a) === c.ids.when || norm(c, a) === c.ids.if || norm(c, a) === c.ids.once)) a++;
+  return a === t;
+}
+
 /** "758 pledged delegates", "his stated goal", "the expected result": a participle used as an adjective */
 function participleAdjective(c: Ctx, t: number): boolean {
   const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
@@ -126,6 +136,8 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
     const word = { a: t, b: t + n };
     const group = verbGroup(c, t, s.tokenStart);
     let passive = false;
+    // "Asked if he was bullied, the candidate said no", "When asked about …": the one asked is the subject after the comma
+    if (cue.entry.pos === 'verb' && openingParticiple(c, t, s.tokenStart)) passive = true;
     if (cue.entry.pos === 'verb') {
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
       if (!surface.endsWith('ing')) {

@@ -170,6 +170,8 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
  * second cue coordinated with it (", adding that …", "and added that …") or
  * a trailing "according to".
  */
+const ANSWERS = new Set(['yes', 'no']);
+
 const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'compared']);
 
 export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false): number {
@@ -365,6 +367,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = 'wh';
   } else if (allows('bare') && looksLikeClause(c, k, sEnd)) {
     form = 'bare';
+  } else if (allows('bare') && ANSWERS.has(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase().replace(/\.$/, '')) && (k + 1 >= sEnd || isPunct(c, k + 1) || c.ids.coordinators.has(norm(c, k + 1)))) {
+    // "75 percent said yes", "the candidate said no"
+    return { content: { a: k, b: k + 1 }, form: 'bare', addressee, opensQuote: false };
   } else if (allows('quoted') && hasQuotation(c, k, sEnd)) {
     form = 'quoted';
   } else if (allows('np') && !hit.passive && startsObject(c, k, sEnd)) {
@@ -375,8 +380,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   }
   if (form === 'quote' && !allows('quote')) return null;
   let end = trimEnd(c, a, contentEnd(c, a, sEnd, relativeSource, form === 'bare'));
-  // a phrase (not a clause) ends where the clause goes on without it
-  if (form === 'np' || form === 'to') end = trimEnd(c, a, phraseEnd(c, a, end));
+  // a phrase (not a clause) ends where the clause goes on without it; so does what an opening participle
+  // reports ("Asked whether the race was over, [Sanders said] …")
+  if (form === 'np' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));
   // "endorsed Cruz last week", "backing Bush, the former governor": a position taken on someone is about that one
   // "expressed concern that …", "voiced hope that …": the noun is part of the cue, its clause the content
   if (form === 'np') {
@@ -594,7 +600,7 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
   const np = sourceAfter(c, hit.word.b, sEnd);
   if (!np) return null;
   let a = sStart;
-  while (a < hit.group.a && (c.ids.openers.has(norm(c, a)) || norm(c, a) === c.ids.comma)) a++;
+  while (a < hit.group.a && (c.ids.openers.has(norm(c, a)) || (isPunct(c, a) && !isQuoteTok(c, a)))) a++;
   if (hit.group.a === a) {
     // According to X, CONTENT
     const k = np.full.b + 1;
