@@ -30,6 +30,12 @@ export interface CodingOptions {
    * the first actor after the verb, "expressed hopes that Osgiliath ...")
    */
   targetSearch?: 'clause' | 'sentence';
+  /**
+   * with `targetSearch: 'sentence'`, the search still ends at a comma that
+   * opens a new clause (", a senior Bree official said"): PETRARCH, whose
+   * target is in the verb's phrase of its parse
+   */
+  commaClauseEndsTarget?: boolean;
   /** passive voice only with a `by` agent; without one the subject stays the source (the peers) */
   passiveNeedsAgent?: boolean;
   /** agents with no actor ("officials", `---GOV`) may be sources and targets (PETRARCH) */

@@ -25,7 +25,12 @@ export interface CommaResult {
   removed: string[];
 }
 
-export function eliminateCommaClauses(text: string, tokenizer: Tokenizer, settings: CommaSettings | null): CommaResult {
+/**
+ * `adjectiveCommas`: a comma between two adjectives ("complete, full
+ * diplomatic ties") delimits no clause, as in PETRARCH, whose commas are
+ * those of its parse; TABARI, with no parts of speech, counts every comma.
+ */
+export function eliminateCommaClauses(text: string, tokenizer: Tokenizer, settings: CommaSettings | null, adjectiveCommas = false): CommaResult {
   if (!settings) return { text, removed: [] };
   const raw = tokenizer.analyse(text);
   const n = raw.values.length;
@@ -47,7 +52,13 @@ export function eliminateCommaClauses(text: string, tokenizer: Tokenizer, settin
   const isWord = (i: number) => raw.types[i] !== 'punctuation' && raw.types[i] !== 'symbol' && raw.values[i]!.trim() !== '';
   for (const [a, b] of raw.sentences) {
     const commas: number[] = [];
-    for (let i = a; i <= b; i++) if (raw.values[i] === ',') commas.push(i);
+    for (let i = a; i <= b; i++) {
+      if (raw.values[i] !== ',') continue;
+      // the tagger takes "full" in "complete, full diplomatic ties" for an adverb: one before an adjective is a modifier too
+      const modifierAfter = raw.pos[i + 1] === 'ADJ' || (raw.pos[i + 1] === 'ADV' && (raw.pos[i + 2] === 'ADJ' || raw.pos[i + 2] === 'NOUN'));
+      if (adjectiveCommas && i > a && i < b && raw.pos[i - 1] === 'ADJ' && modifierAfter) continue;
+      commas.push(i);
+    }
     if (!commas.length) continue;
     const words = (from: number, to: number) => {
       let w = 0;

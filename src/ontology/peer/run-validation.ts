@@ -278,6 +278,7 @@ export function peerCoding(dialect: Dialect): CodingOptions {
         ...shared,
         discardCodes: [],
         compoundAfterTrigger: 'target',
+        commaClauseEndsTarget: true,
         agents: 'all',
         anonymousAgents: true,
         agentModifiers: true,
@@ -391,7 +392,7 @@ export function codeRecord(engine: Engine, rec: ValidationRecord, run?: RunSetti
   // the suites write some names with `_` in the text ("the Prince of Dol_Amroth"), as the peers'
   // dictionaries do: their readers take it for a blank between words, and so does dyad
   const text = rec.text.replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, ' ');
-  const reduced = eliminateCommaClauses(text, engine.tokenizer, run?.commas ?? null);
+  const reduced = eliminateCommaClauses(text, engine.tokenizer, run?.commas ?? null, run?.dialect === 'petrarch');
   const short = run?.minimumWords ? countWords(engine, rec.text) < run.minimumWords : false;
   const { doc, steps } = engine.trace({ text: short ? '' : reduced.text, date: rec.date, id: rec.id });
   const events = doc.has('events') ? doc.get('events') : [];

@@ -226,6 +226,15 @@ function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: PatternM
           break;
         }
       }
+      // an aside in parentheses is passed over: "the European Union (EU) agree"
+      if (c.tokens.norm[t] === c.ids.parenClose && !el.adjacent) {
+        let k = t - 1;
+        while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.parenOpen) k--;
+        if (c.tokens.norm[k] === c.ids.parenOpen) {
+          t = k;
+          continue;
+        }
+      }
       if (isPunct(c, t) && c.tokens.norm[t] !== c.ids.hyphen && !c.tokens.has(t, FLAG.QUOTE)) break;
     }
     if (found < 0) return false;
@@ -347,6 +356,12 @@ function posAllowed(c: Ctx, ce: CompiledEntry, t: number): boolean {
       if (t > c.s.tokenStart && (p === POS.NOUN || p === POS.ADJ) && c.tokens.pos[t - 1] === POS.AUX) {
         const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
         return /(ing|ed)$/i.test(surface);
+      }
+      // a verb the tagger took for an adjective or noun between its subject and an article:
+      // "Fornost and Gondor welcome a resumption"
+      if ((p === POS.NOUN || p === POS.ADJ) && t > c.s.tokenStart && t + 1 < c.s.tokenEnd && c.ids.articles.has(c.tokens.norm[t + 1]!)) {
+        const before = c.slots.idAt(t - 1);
+        if (before >= 0 && c.slots.slots[before]!.tokenEnd === t && !c.slots.slots[before]!.modifier) return true;
       }
       return false;
     }
@@ -618,7 +633,8 @@ function findSubject(c: Ctx, t: number): number | null {
       const prepObject =
         ((before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.by) ||
           (head !== slot && headBefore >= c.s.tokenStart && c.tokens.pos[headBefore] === POS.ADP && c.tokens.norm[headBefore] !== c.ids.by)) &&
-        !collectiveOf(c, head.tokenStart);
+        !collectiveOf(c, head.tokenStart) &&
+        !subordinateSubject(c, before, slot.tokenEnd, t);
       const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1 && !(c.coding.possessorActs && possessedIsNoActor(c, after + 1, t));
       // "its", "his", "their": a possessive determiner is never the subject; nor is a person's name
       // that modifies a noun ("a Trump supporter attacked…")
@@ -654,6 +670,22 @@ function findSubject(c: Ctx, t: number): number | null {
     if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
   }
   return null;
+}
+
+/**
+ * "after Calenardhon crowds burned down its embassy", "before Russia had
+ * invaded": after a subordinator that is also a preposition (after, before,
+ * since, until), an actor followed only by the rest of its noun phrase and
+ * the verb's auxiliaries is the subject of the verb, not an object.
+ */
+function subordinateSubject(c: Ctx, before: number, after: number, t: number): boolean {
+  if (before < c.s.tokenStart || !c.ids.clauseStops.has(c.tokens.norm[before]!) || c.tokens.pos[t] !== POS.VERB) return false;
+  if (c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase().endsWith('ing')) return false;
+  for (let k = after; k < t; k++) {
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.ADJ && p !== POS.AUX && p !== POS.ADV && p !== POS.PART) return false;
+  }
+  return true;
 }
 
 /** Does the slot's actor belong to the class a pattern slot asks for (`+person`, `$state`)? */
@@ -749,6 +781,8 @@ function findObject(c: Ctx, from: number, exclude: Set<number>): number | null {
     }
     const n = c.tokens.norm[j]!;
     if (c.ids.hardStops.has(n)) return null;
+    // PETRARCH: the target is in the verb's phrase, not in a clause after a comma (", a senior official said")
+    if (n === c.ids.comma && c.coding.commaClauseEndsTarget && clauseBoundary(c, j - 1) === j) return null;
     if (c.coding.targetSearch === 'sentence') continue;
     if (c.ids.clauseStops.has(n) && c.tokens.pos[j] !== POS.ADP) return null;
     if (c.ids.relatives.has(n)) return null;
