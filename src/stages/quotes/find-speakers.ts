@@ -92,9 +92,15 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     a = t;
     if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
   }
-  // "a spokesman for the ministry": a prepositional phrase after the head noun
-  while (a - 2 >= floor && c.ids.npPreps.has(norm(c, a - 1)) && pos(c, a - 1) === POS.ADP && (isNounish(c, a - 2) || pos(c, a - 2) === POS.NUM)) {
-    const inner = npEndingAt(c, a - 2, floor);
+  // "a spokesman for the ministry", "a review by The Times": a prepositional phrase after the head noun;
+  // "an official familiar with the investigation", "sources close to the campaign": after an adjective
+  for (;;) {
+    if (!(a - 2 >= floor && (c.ids.npPreps.has(norm(c, a - 1)) || norm(c, a - 1) === c.ids.by || norm(c, a - 1) === c.ids.to) && pos(c, a - 1) === POS.ADP)) break;
+    let h = a - 2;
+    if (pos(c, h) === POS.ADJ && h - 1 >= floor && isNounish(c, h - 1) && norm(c, a - 1) !== c.ids.of) h--;
+    else if (norm(c, a - 1) === c.ids.to) break;
+    if (!(isNounish(c, h) || pos(c, h) === POS.NUM)) break;
+    const inner = npEndingAt(c, h, floor);
     if (!inner) break;
     a = inner.a;
   }
@@ -141,7 +147,9 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
           // an apposition or relative clause is part of the source; "for his part", "however" are not
           const first = k + 1;
           const p = pos(c, first);
-          const appositive = p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first));
+          // an age ("Singh, 47,") is no apposition attribution corpora keep
+          const age = p === POS.NUM && j - first === 1;
+          const appositive = !age && (p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
           return { head, full: appositive ? { a: head.a, b: end } : head };
         }
         if (++hops > 3) return null;

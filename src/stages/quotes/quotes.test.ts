@@ -95,6 +95,16 @@ describe('quotes/cues.txt', () => {
     bad('say  speech\nsay  writing\n', 2, /already defined on line 1/);
   });
 
+  it('keeps a verb cue and a noun cue of the same word apart, and reads the stance class and np contents', () => {
+    const d = parseCues('claim  speech\n  content: that | np\nclaim  speech\n  pos: noun\n  content: that\nsupport  stance\n  content: np | to\n', 'cues.txt');
+    expect(d.entries.map((e) => [e.phrase, e.cueClass, e.pos, [...e.content].join('|')])).toEqual([
+      ['claim', 'speech', 'verb', 'that|np'],
+      ['claim', 'speech', 'noun', 'that'],
+      ['support', 'stance', 'verb', 'np|to'],
+    ]);
+    expect(() => parseCues('claim  speech\n  pos: noun\nclaim  thought\n  pos: noun\n', 'quotes/cues.txt')).toThrow(/^quotes\/cues.txt:3: cue "claim" is already defined on line 1/);
+  });
+
   it('ships a cue list that loads', () => {
     const d = testEngine().ontology.cues;
     const phrases = new Set(d.entries.map((e) => e.phrase));
@@ -176,6 +186,63 @@ describe('attribution on news text', () => {
     expect(m).toHaveLength(1);
     expect(m[0]!.severity).toBe('warning');
     expect(d.text.slice(m[0]!.start, m[0]!.start! + 1)).toBe('“');
+  });
+
+  it('reads noun phrases and infinitives as contents: stances, judgements, calls', () => {
+    const d = code('Headline\n\nKaine has opposed defunding Planned Parenthood.\nThe company announced his resignation on Monday.\nShe called for a ceasefire in Syria.\nLimbaugh accused the Democrats of scheduling the debates at odd hours.\nChristie endorsed Trump last week and appeared at his side.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.cueClass])).toEqual([
+      ['defunding Planned Parenthood', 'has opposed', 'Kaine', 'stance'],
+      ['his resignation on Monday', 'announced', 'The company', 'speech'],
+      ['a ceasefire in Syria', 'called for', 'She', 'speech'],
+      ['the Democrats of scheduling the debates at odd hours', 'accused', 'Limbaugh', 'speech'],
+      ['Trump', 'endorsed', 'Christie', 'stance'],
+    ]);
+  });
+
+  it('does not take an object that is no content for one', () => {
+    const d = code('Headline\n\nThe president warned Russia against exacerbating tensions.\nPolice said nothing.\nTrump has won 758 pledged delegates.\nThe fact-finding mission left on Monday.');
+    expect(d.quotes).toEqual([]);
+  });
+
+  it('reads "according to" before, after and inside its content, with the whole source phrase', () => {
+    const d = code('Headline\n\nThe team decided to change course, according to a senior adviser who requested anonymity.\nBut, according to the poll, 46 percent of voters remain undecided.\nClinton leads by three points, according to the average of recent polls compiled by Real Clear Politics.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
+      ['The team decided to change course', 'according to', 'a senior adviser who requested anonymity'],
+      ['46 percent of voters remain undecided', 'according to', 'the poll'],
+      ['Clinton leads by three points', 'according to', 'the average of recent polls compiled by Real Clear Politics'],
+    ]);
+  });
+
+  it('reads attributions carried by a noun, with the possessor as source', () => {
+    const d = code("Headline\n\nTrump's claim that he opposed the war is false.\nHis criticism of the deal drew applause.\nSanders renewed his call for a ban on fracking.");
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text, q.rule])).toEqual([
+      ['he opposed the war', 'claim', "Trump's", 'quotes/noun-that'],
+      ['the deal', 'criticism of', 'His', 'quotes/noun-np'],
+      ['a ban on fracking', 'call for', 'his', 'quotes/noun-np'],
+    ]);
+  });
+
+  it('reads the verb a cue depends on, passive infinitives and opening questions', () => {
+    const d = code('Headline\n\nHe refused to say whether he would support the nominee.\nObama is expected to join Clinton on the campaign trail.\nAsked if he was ever bullied, the candidate said no.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text ?? null])).toEqual([
+      ['whether he would support the nominee', 'refused to say', 'He'],
+      ['Obama', 'is expected', null],
+      ['to join Clinton on the campaign trail', 'is expected', null],
+      ['if he was ever bullied', 'Asked', null],
+      ['no.', 'said', 'the candidate'],
+    ]);
+    expect(d.quotes[2]!.continues).toBe(1);
+  });
+
+  it('mends a sentence the splitter broke inside a source: "Rep. Hank Johnson (D-Ga.) said"', () => {
+    const d = code('Headline\n\nRep. Hank Johnson (D-Ga.) said the plan had failed.');
+    expect(d.quotes.map((q) => [q.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([['the plan had failed', 'Rep. Hank Johnson (D-Ga.)']]);
+  });
+
+  it('gives no statement event for a stance, a belief or a noun', () => {
+    const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
+    expect(d.quotes.length).toBeGreaterThanOrEqual(3);
+    expect(d.events.filter((e) => e.cameo === '010')).toEqual([]);
   });
 
   it('gives a statement event to a quote where nothing else is coded for its speaker', () => {
