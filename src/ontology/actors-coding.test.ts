@@ -95,6 +95,20 @@ describe('communities', () => {
   });
 });
 
+describe('leaders before 2000', () => {
+  it('code by the article\'s date, misspellings included', () => {
+    expect(dyads(code('President Reagan met Mikhail Gorbachev in Geneva.', '1985-11-19'))).toContain('USAGOV>SUNGOV');
+    expect(actorCode(code('President Francois Mitterand criticised Iraq.', '1990-09-01'), 'President Francois Mitterand')).toBe('FRAGOV');
+    // "George Bush" is the father in 1990 and the son in 2003
+    const father = code('George Bush criticised Iraq.', '1990-09-01').actors.find((a) => a.text === 'George Bush');
+    const son = code('George Bush criticised Iraq.', '2003-03-01').actors.find((a) => a.text === 'George Bush');
+    expect([father?.person, son?.person]).toEqual(['George H. W. Bush', 'George W. Bush']);
+    // Arafat led the PLO before he led the Palestinian Authority
+    expect(actorCode(code('Arafat rejected the plan.', '1988-12-01'), 'Arafat')).toBe('PSEPLO');
+    expect(actorCode(code('Arafat rejected the plan.', '2000-07-25'), 'Arafat')).toBe('PSEGOV');
+  });
+});
+
 describe('ministries, media and the EU\'s older names', () => {
   it('code ministries by portfolio as the government, a defence ministry as the military', () => {
     expect(actorCode(code('The Israeli Health Ministry said 20 people died.'), 'The Israeli Health Ministry')).toBe('ISRGOV');

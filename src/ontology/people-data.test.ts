@@ -66,6 +66,11 @@ const SHARED_NAMES: Record<string, string[]> = {
   tshisekedi: ['Étienne Tshisekedi', 'Félix Tshisekedi'],
   deby: ['Idriss Déby', 'Mahamat Déby'],
   déby: ['Idriss Déby', 'Mahamat Déby'],
+  bush: ['George H. W. Bush', 'George W. Bush'],
+  'george bush': ['George H. W. Bush', 'George W. Bush'],
+  'president bush': ['George H. W. Bush', 'George W. Bush'],
+  marcos: ['Ferdinand Marcos', 'Ferdinand Marcos Jr.'],
+  aquino: ['Corazon Aquino', 'Benigno Aquino III'],
 };
 
 /** How senior an office is, for ordering a person's concurrent roles (lower is senior). */
@@ -477,6 +482,27 @@ describe('holdersOf and rolesOn', () => {
     ['IGOUNOHLHWHO', 'director-general', '2020-03-11', 'Tedros Adhanom Ghebreyesus'],
     ['IGOAFRAFU', 'commission-president', '2020-01-01', 'Moussa Faki Mahamat'],
     ['IGOMEAARL', 'secretary-general', '2020-01-01', 'Ahmed Aboul Gheit'],
+    // before 2000 (people/before-2000.txt and the earlier roles of the regional files)
+    ['USA', 'head-of-state', '1985-06-01', 'Ronald Reagan'],
+    ['USA', 'head-of-state', '1990-06-01', 'George H. W. Bush'],
+    ['USA', 'foreign-minister', '1987-06-01', 'George Shultz'],
+    ['USA', 'defence-minister', '1991-02-01', 'Dick Cheney'],
+    ['SUN', 'party-leader', '1987-06-01', 'Mikhail Gorbachev'],
+    ['SUN', 'foreign-minister', '1988-06-01', 'Eduard Shevardnadze'],
+    ['RUS', 'head-of-state', '1995-06-01', 'Boris Yeltsin'],
+    ['GBR', 'head-of-government', '1987-06-01', 'Margaret Thatcher'],
+    ['GBR', 'head-of-government', '1994-06-01', 'John Major'],
+    ['FRA', 'head-of-state', '1990-06-01', 'François Mitterrand'],
+    ['FRA', 'head-of-government', '1987-06-01', 'Jacques Chirac'],
+    ['DEU', 'head-of-government', '1990-06-01', 'Helmut Kohl'],
+    ['JPN', 'head-of-government', '1986-06-01', 'Yasuhiro Nakasone'],
+    ['CHN', 'head-of-government', '1990-06-01', 'Li Peng'],
+    ['ISR', 'head-of-government', '1985-06-01', 'Shimon Peres'],
+    ['ISR', 'head-of-government', '1990-06-01', 'Yitzhak Shamir'],
+    ['ZAF', 'head-of-state', '1992-06-01', 'F. W. de Klerk'],
+    ['IRN', 'supreme-leader', '1985-06-01', 'Ruhollah Khomeini'],
+    ['IGOUNO', 'secretary-general', '1990-06-01', 'Javier Pérez de Cuéllar'],
+    ['IGOEUREEC', 'commission-president', '1990-06-01', 'Jacques Delors'],
   ];
 
   it.each(SPOT)('%s %s on %s', (code, office, date, expected) => {
@@ -541,7 +567,7 @@ describe('holdersOf and rolesOn', () => {
 
   it('lists terms earliest first', () => {
     const terms = termsOf(dict, 'USA', 'head-of-state').map((t) => t.person.name);
-    expect(terms.slice(0, 3)).toEqual(['Bill Clinton', 'George W. Bush', 'Barack Obama']);
+    expect(terms.slice(0, 6)).toEqual(['Jimmy Carter', 'Ronald Reagan', 'George H. W. Bush', 'Bill Clinton', 'George W. Bush', 'Barack Obama']);
   });
 
   it('widens partial dates and rejects bad ones', () => {
