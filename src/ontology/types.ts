@@ -91,6 +91,11 @@ export interface AgentEntry {
   nouns: Phrase[];
   /** the agent's code goes before the actor's ("MSF Arnor" NGO + ARN = NGOARN), not after */
   prefix?: boolean;
+  /**
+   * the nouns are every form the agent matches, none through its lemma
+   * (PETRARCH's agents: the reader makes the plurals, and `POLICE {}` has none)
+   */
+  listedForms?: boolean;
   source: Provenance;
 }
 

@@ -146,10 +146,12 @@ function actorEntries(a: PeerActor, file: string): ActorEntry[] {
   });
 }
 
-function agentEntries(f: PeerAgentFile): AgentEntry[] {
+function agentEntries(f: PeerAgentFile, dialect: Dialect): AgentEntry[] {
   return f.agents.map((a) => {
     const e: AgentEntry = { code: a.code, name: a.phrases[0]!.written.replace(/_/g, ' '), nouns: phrasesOf(a.phrases, f.file), source: { file: f.file, line: a.line } };
     if (a.position === 'prefix') e.prefix = true;
+    // PETRARCH's reader spells out the plurals: "Gondor's polices" is no POLICE {}
+    if (dialect === 'petrarch') e.listedForms = true;
     return e;
   });
 }
@@ -352,7 +354,7 @@ function translateVerbs(file: PeerVerbFile, discards: DiscardEntry[], codes: Set
 /** Builds dyad's dictionaries from peer dictionaries. */
 export function peerToOntology(d: PeerDictionaries): PeerOntologyParts {
   const entries = d.actors.flatMap((f) => f.actors.flatMap((a) => actorEntries(a, f.file)));
-  const agents = d.agents.flatMap(agentEntries);
+  const agents = d.agents.flatMap((f) => agentEntries(f, d.dialect));
   const discards: DiscardEntry[] = [];
   for (const f of d.discards) {
     for (const x of f.discards) {

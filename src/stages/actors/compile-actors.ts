@@ -96,6 +96,8 @@ export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: num
 export interface ActorMatcher {
   names: TrieNode;
   roles: TrieNode;
+  /** roles whose nouns list every form they match (AgentEntry.listedForms): walked without lemmas */
+  listedRoles: TrieNode;
   dict: ActorDictionary;
   agents: Map<string, string>;
   /** office id → entry */
@@ -183,16 +185,20 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
     insert(names, values.map((v) => vocab.intern(v.toLowerCase())), target);
   };
 
-  const addRole = (p: Phrase, t: Omit<PhraseTarget, 'capFirst' | 'source' | 'phrase'>) => {
+  const listedRoles = new TrieNode();
+  const addRole = (p: Phrase, t: Omit<PhraseTarget, 'capFirst' | 'source' | 'phrase'>, listed = false) => {
+    const trie = listed ? listedRoles : roles;
     const stemmed = stemSteps(p.text);
     if (stemmed) {
-      if (stemmed.values.length) insert(roles, stemmed.steps, { ...t, capFirst: false, source: p.source, phrase: p.text }, vocab);
+      if (stemmed.values.length) insert(trie, stemmed.steps, { ...t, capFirst: false, source: p.source, phrase: p.text }, vocab);
       return;
     }
     const { values, lemmas } = tokenizer.phraseWithLemmas(p.text);
     if (!values.length) return;
     const target: PhraseTarget = { ...t, capFirst: false, source: p.source, phrase: p.text };
-    insert(roles, values.map((v) => vocab.intern(v.toLowerCase())), target);
+    insert(trie, values.map((v) => vocab.intern(v.toLowerCase())), target);
+    // nouns that list their forms match as written (listedRoles is walked without lemmas)
+    if (listed) return;
     const lemmaIds = lemmas.map((v) => vocab.intern(v.toLowerCase()));
     insert(roles, lemmaIds, target);
   };
@@ -212,7 +218,7 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   const agents = new Map<string, string>();
   for (const agent of dict.agents) {
     agents.set(agent.code, agent.name);
-    for (const p of agent.nouns) addRole(p, { kind: 'agent', code: agent.code, ...(agent.prefix ? { prefix: true } : {}) });
+    for (const p of agent.nouns) addRole(p, { kind: 'agent', code: agent.code, ...(agent.prefix ? { prefix: true } : {}) }, agent.listedForms === true);
   }
   const offices = new Map<string, OfficeEntry>();
   for (const office of dict.offices) {
@@ -229,5 +235,5 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
     nonActorHeads.add(vocab.intern(values[0]!.toLowerCase()));
     nonActorHeads.add(vocab.intern(lemmas[0]!.toLowerCase()));
   }
-  return { names, roles, dict, agents, offices, nonActorHeads };
+  return { names, roles, listedRoles, dict, agents, offices, nonActorHeads };
 }

@@ -37,14 +37,14 @@ function allowed(t: PhraseTarget, tokens: TokenTable, text: string, from: number
   return true;
 }
 
-function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, end: number, lemmas: boolean, date: string | null): Piece | null {
+function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, end: number, lemmas: boolean, date: string | null, role = lemmas): Piece | null {
   let best: Piece | null = null;
   // every phrase that starts at i (exact words, and stems such as `Argentin*`), shortest first
   for (const { node, end: after } of walkTrie(root, tokens, i, end, lemmas).sort((a, b) => a.end - b.end)) {
     // dated entries: the one valid on the date; a name whose every entry lies in the past still names it
     let ok = node.targets.filter((t) => allowed(t, tokens, text, i, date));
     if (!ok.length && date) ok = node.targets.filter((t) => allowed(t, tokens, text, i, null));
-    if (ok.length) best = { start: i, end: after, targets: ok, role: lemmas };
+    if (ok.length) best = { start: i, end: after, targets: ok, role };
   }
   return best;
 }
@@ -57,7 +57,9 @@ function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Senten
       continue;
     }
     const a = longest(m.names, tokens, text, i, s.tokenEnd, false, date);
-    const b = longest(m.roles, tokens, text, i, s.tokenEnd, true, date);
+    const r1 = longest(m.roles, tokens, text, i, s.tokenEnd, true, date);
+    const r2 = longest(m.listedRoles, tokens, text, i, s.tokenEnd, false, date, true);
+    const b = r1 && (!r2 || r1.end >= r2.end) ? r1 : r2;
     let p = a && (!b || a.end >= b.end) ? a : b;
     // a name that swallows a title ("President Xi") loses to the title and the
     // longer name after it ("President" + "Xi Jinping")
