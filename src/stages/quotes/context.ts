@@ -38,6 +38,8 @@ export interface QuoteWordIds {
   or: number;
   when: number;
   if: number;
+  not: number;
+  since: number;
   once: number;
   after: number;
   before: number;
@@ -98,6 +100,8 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     or: id('or'),
     when: id('when'),
     if: id('if'),
+    not: id('not'),
+    since: id('since'),
     once: id('once'),
     after: id('after'),
     before: id('before'),

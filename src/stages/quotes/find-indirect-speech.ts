@@ -185,7 +185,8 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
       if (np && np.full.a - 1 > a) {
         let k = np.full.a - 1;
         while (k > a && (c.ids.coordinators.has(norm(c, k)) || norm(c, k) === c.ids.comma)) k--;
-        if (k < np.full.a - 1) return k + 1;
+        // only after a clause: "she and her husband are expecting" is one subject, not two attributions
+        if (k < np.full.a - 1 && hasFiniteVerb(c, a, k + 1)) return k + 1;
       }
     }
     // a new clause: "…, but Cook did not say when", "…; the rest"
@@ -306,6 +307,24 @@ export function startsObject(c: Ctx, k: number, sEnd: number): boolean {
   }
 }
 
+/**
+ * The end of a subordinate clause that opens the sentence and holds the cue
+ * ("When Trump announced his candidacy, he …", "After she said so, …"): the
+ * first comma after the cue that a new clause follows; else the sentence end.
+ */
+function subordinateEnd(c: Ctx, hit: CueHit, a: number, sEnd: number): number {
+  const s = c.sentences[c.sentOf[hit.word.a]!]!;
+  let t = s.tokenStart;
+  while (t < hit.group.a && !c.ids.subordinators.has(norm(c, t)) && (c.ids.openers.has(norm(c, t)) || isPunct(c, t) || pos(c, t) === POS.ADV)) t++;
+  if (t >= hit.group.a || !(c.ids.subordinators.has(norm(c, t)) || norm(c, t) === c.ids.since) || norm(c, t) === c.ids.that) return sEnd;
+  for (let k = t + 1; k < hit.group.a; k++) if (norm(c, k) === c.ids.comma && c.inQuote[k]! < 0) return sEnd;
+  for (let k = a + 1; k < sEnd; k++) {
+    if (c.inQuote[k]! >= 0 || norm(c, k) !== c.ids.comma) continue;
+    if (k + 1 < sEnd && newClause(c, k + 1, sEnd)) return k;
+  }
+  return sEnd;
+}
+
 /** a person or actor named as the object: a pronoun, an actor mention or a proper name (and a second one: "Clinton or Sanders") */
 function namedObject(c: Ctx, a: number, b: number): Range | null {
   const one = (k: number): Range | null => {
@@ -356,11 +375,12 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     if (!allows('that')) return null;
     form = 'that';
     a = k + 1;
-  } else if (n === c.ids.to && k + 1 < sEnd && isVerbish(c, k + 1)) {
+  } else if ((n === c.ids.to && k + 1 < sEnd && isVerbish(c, k + 1)) || (n === c.ids.not && k + 2 < sEnd && norm(c, k + 1) === c.ids.to && isVerbish(c, k + 2))) {
+    // "told residents not to drink the water": the negation goes with the infinitive
     // "is said to have pressed", "is believed to be": a passive cue takes an infinitive whatever its entry
     if (!allows('to') && !hit.passive) return null;
     // "declined to say whether …": the inner cue reports, with this verb in its group
-    const inner = cueAt(c, k + 1);
+    const inner = n === c.ids.to ? cueAt(c, k + 1) : null;
     if (inner && inner.word.a === k + 1 && (inner.compiled.entry.cueClass === 'speech' || inner.compiled.entry.cueClass === 'writing') && contentAfter(c, inner, sEnd)) return null;
     form = 'to';
   } else if (c.ids.wh.has(n) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
@@ -379,7 +399,10 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     return null;
   }
   if (form === 'quote' && !allows('quote')) return null;
-  let end = trimEnd(c, a, contentEnd(c, a, sEnd, relativeSource, form === 'bare'));
+  // a cue inside a subordinate clause opening the sentence reports up to that clause's end:
+  // "When Trump announced his candidacy, | he …"
+  const clauseLimit = subordinateEnd(c, hit, a, sEnd);
+  let end = trimEnd(c, a, contentEnd(c, a, clauseLimit, relativeSource, form === 'bare'));
   // a phrase (not a clause) ends where the clause goes on without it; so does what an opening participle
   // reports ("Asked whether the race was over, [Sanders said] …")
   if (form === 'np' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));
@@ -404,10 +427,16 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   end = extendToQuoteEnd(c, end);
   if (form === 'quoted' && !hasQuotation(c, a, end)) return null;
   if (form === 'that' || form === 'bare') {
-    // after a complementizer the clause may open with an adjunct ("that in retrospect she would …") or
-    // have a verb the tagger missed ("that 43% of voters support …"): a clause of three words or more
-    const explicit = form === 'that' && pos(c, k) === POS.SCONJ && wordCount(c, a, end) >= 3;
-    if (!explicit && !looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) return null;
+    // after a complementizer the clause may open with an adjunct ("that in retrospect she would …",
+    // "that during his talks he …") or have a verb the tagger missed ("that 43% of voters support …"):
+    // a clause of three words or more
+    const opensAdjunct = pos(c, a) === POS.ADP || pos(c, a) === POS.ADV || pos(c, a) === POS.SCONJ;
+    const explicit = form === 'that' && (pos(c, k) === POS.SCONJ || opensAdjunct) && wordCount(c, a, end) >= 3;
+    if (!explicit && !looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) {
+      // "announced his candidacy, he …": no clause once the content ends; a noun phrase, if the cue takes one
+      if (form === 'bare' && allows('np') && startsObject(c, a, end)) return contentFrom(c, { ...hit, compiled: { ...hit.compiled, entry: { ...entry, content: new Set<CueContent>(['np']) } } }, k, addressee, clauseLimit, relativeSource);
+      return null;
+    }
     // "said when Boyle asked him": an adverbial clause alone is not what was said
     if (form === 'bare' && c.ids.subordinators.has(norm(c, a)) && !mainClauseAfterComma(c, a, end)) return null;
   }
