@@ -152,8 +152,11 @@ export function matchActors(
         if (j < s.tokenEnd && possessive.has(tokens.norm[j]!)) j++;
         // fillers, and adjectives before the role noun: "Ithilen's awful and evil minister"
         const nextStart = pieces[k + 1]?.start ?? s.tokenEnd;
+        // a word the tagger took for a verb, after "and" and right before the role noun, is an adjective too:
+        // "Ithilen's awful and cool minister"
+        const adjLike = (i: number) => tokens.pos[i] === POS.ADJ || (tokens.pos[i] === POS.VERB && i + 1 === nextStart && tokens.pos[i - 1] === POS.CCONJ);
         while (j < nextStart && opts.coding?.fillers !== false) {
-          const adj = tokens.pos[j] === POS.ADJ || (tokens.pos[j] === POS.CCONJ && j > p.end && tokens.pos[j - 1] === POS.ADJ && tokens.pos[j + 1] === POS.ADJ);
+          const adj = adjLike(j) || (tokens.pos[j] === POS.CCONJ && j > p.end && tokens.pos[j - 1] === POS.ADJ && adjLike(j + 1));
           if (!fillerIds.has(tokens.norm[j]!) && !adj) break;
           j++;
         }

@@ -1059,8 +1059,10 @@ export function codeEvents(
         if (tgt && tgt.actor.code === src.actor.code) continue;
         if (coding.requireTarget && !(tgt && coded(tgt))) continue;
         if (!tgt && coding.untargetedNeedsObject && !nounAfter(c, hit.m.end + 1)) continue;
-        // a government acting on its own country is no dyad: "the Kremlin … against Russia"
-        if (tgt && tgt.actor.code.length === 3 && src.actor.code.startsWith(tgt.actor.code) && b !== null && pairs.length === 1) {
+        // a government acting on its own country is no dyad: "the Kremlin … against Russia"; unless the
+        // pattern itself names both (`+ hosting * tabaski ^ $`: Mordor hosts its own military)
+        const named = hit.m.source !== undefined && hit.m.target !== undefined;
+        if (tgt && !named && tgt.actor.code.length === 3 && src.actor.code.startsWith(tgt.actor.code) && b !== null && pairs.length === 1) {
           pairs.push([a, null]);
           continue;
         }
