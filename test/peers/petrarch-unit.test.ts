@@ -28,6 +28,8 @@ describe.skipIf(!present)('PETRARCH unit-test records', () => {
     console.log(`PETRARCH unit records coded exactly as expected: ${rate(now)} (recorded ${rate(was)}; PETRARCH-2 with parse trees: 91/284)`);
     if (raiseBaseline('petrarch-unit', now)) console.log('baseline raised');
     expect(r.passed).toBeGreaterThanOrEqual(was.passed);
+    // the acceptance bar of the peer-format work: nine records in ten coded exactly
+    expect(r.passed / r.records).toBeGreaterThanOrEqual(0.9);
   });
 
   it('codes the first-light record, a paired code, a compound pattern and a dated actor as PETRARCH does', () => {
