@@ -1,4 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=256
+// The heap budget above keeps a long batch under 300 MB resident: without it
+// V8 lets garbage pile up to a large fraction of the machine's memory before it
+// collects (docs/benchmarks.md). The largest article dyad codes (--max-chars,
+// 2,000,000 characters) fits in it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

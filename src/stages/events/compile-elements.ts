@@ -19,17 +19,27 @@ export type CompiledElement =
   /** one of several sequences of elements, matched in text order */
   | { kind: 'sequence'; options: CompiledElement[][]; adjacent: boolean };
 
-/** A memoised test: does the word with this id begin with one of the prefixes? */
+/**
+ * A memoised test: does the word with this id begin with one of the prefixes?
+ * The memo is one byte per vocabulary id (0 unknown, 1 no, 2 yes), so it stays
+ * small however many words a long run meets (a Map per test grew to hundreds
+ * of thousands of entries).
+ */
 export function prefixTest(prefixes: readonly string[], vocab: Vocabulary): (id: number) => boolean {
-  const memo = new Map<number, boolean>();
+  let memo = new Uint8Array(1024);
   return (id) => {
-    let r = memo.get(id);
-    if (r === undefined) {
-      const text = vocab.text(id);
-      r = prefixes.some((p) => text.length >= p.length && text.startsWith(p));
-      memo.set(id, r);
+    if (id >= memo.length) {
+      const grown = new Uint8Array(Math.max(id + 1, memo.length * 2));
+      grown.set(memo);
+      memo = grown;
     }
-    return r;
+    let r = memo[id]!;
+    if (r === 0) {
+      const text = vocab.text(id);
+      r = prefixes.some((p) => text.length >= p.length && text.startsWith(p)) ? 2 : 1;
+      memo[id] = r;
+    }
+    return r === 2;
   };
 }
 
