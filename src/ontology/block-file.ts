@@ -77,13 +77,26 @@ export function parseBlockFile(source: string, file: string): BlockFile {
   return { file, entries };
 }
 
-/** Splits a field value into its `|`-separated items, trimmed, empties dropped. */
+/**
+ * Splits a field value into its `|`-separated items, trimmed, empties dropped.
+ * A `|` inside braces belongs to the item: the verb pattern `* {trade deal | pact}`.
+ */
 export function listValues(value: string): string[] {
   const out: string[] = [];
-  for (const part of value.split('|')) {
-    const t = part.trim();
+  let cur = '';
+  let depth = 0;
+  const push = () => {
+    const t = cur.trim();
     if (t) out.push(t);
+    cur = '';
+  };
+  for (const ch of value) {
+    if (ch === '{') depth++;
+    else if (ch === '}' && depth > 0) depth--;
+    if (ch === '|' && depth === 0) push();
+    else cur += ch;
   }
+  push();
   return out;
 }
 

@@ -100,11 +100,24 @@ export function parseNamedActors(source: string, file: string, kind: NamedActorK
 
 export function parseAgents(source: string, file: string): AgentEntry[] {
   const out: AgentEntry[] = [];
-  const keys = new Set(['nouns', 'note']);
+  const keys = new Set(['nouns', 'position', 'match', 'note']);
   for (const entry of parseBlockFile(source, file).entries) {
     checkKeys(entry, file, keys);
     const { code, name } = splitHead(entry, file, AGENT_CODE);
-    out.push({ code, name, nouns: allPhrases(entry, 'nouns', file), source: { file, line: entry.line } });
+    const a: AgentEntry = { code, name, nouns: allPhrases(entry, 'nouns', file), source: { file, line: entry.line } };
+    // `position: before`: the agent's code goes before the actor's ("MSF Arnor": NGOARN)
+    const position = firstField(entry, 'position');
+    if (position) {
+      if (position.value !== 'before' && position.value !== 'after') throw dictError(`position should be before or after`, file, position.line);
+      if (position.value === 'before') a.prefix = true;
+    }
+    // `match: forms`: the nouns match only as written, not in other inflections
+    const match = firstField(entry, 'match');
+    if (match) {
+      if (match.value !== 'forms' && match.value !== 'lemma') throw dictError(`match should be lemma or forms`, file, match.line);
+      if (match.value === 'forms') a.listedForms = true;
+    }
+    out.push(a);
   }
   return out;
 }
