@@ -61,9 +61,10 @@ export interface PolnearReport {
   scores: Record<Role, Record<Mode, Record<Group, Prf>>>;
   /**
    * Gold attributions within what quote attribution covers: those with quote
-   * marks, or whose cue word is one of quotes/cues.txt (PolNeAR also marks
-   * "criticized X", "accepted the nomination", "polls show"…): how many,
-   * and the exact recall of each role among them.
+   * marks, or whose cue ends with a cue of quotes/cues.txt (a one-word cue,
+   * or all the words of a phrase: "called for", not "for" alone; PolNeAR
+   * also marks "accepted the nomination", "seems to" …): how many, and the
+   * exact recall of each role among them.
    */
   scope: { gold: number; recall: Record<Role, number> };
   seconds: number;
@@ -94,14 +95,36 @@ export function hasQuoteMark(text: string, fragments: readonly Span[]): boolean 
   return false;
 }
 
-/** the lemma of a cue's last word, as dyad's tokenizer reads it */
-function cueLemma(doc: ReturnType<Engine['run']>, engine: Engine, cue: Span[] | null): string | null {
-  if (!cue || !cue.length || !doc.has('tokens')) return null;
+/**
+ * A cue's last `n` words as dyad's tokenizer reads them (fewer at its
+ * start): their lemmas, their lower-cased words, and the first word's lemma
+ * with the others as written ("called for" → "call for", "according to").
+ */
+function cueEnds(doc: ReturnType<Engine['run']>, engine: Engine, cue: Span[] | null, n: number): string[] {
+  if (!cue || !cue.length || !doc.has('tokens')) return [];
   const tokens = doc.get('tokens');
   const last = cue[cue.length - 1]!;
   const t = tokens.tokenAt(last.end - 1);
-  if (t >= tokens.length) return null;
-  return engine.vocab.text(tokens.lemma[t]!);
+  if (t >= tokens.length) return [];
+  const lemmas: string[] = [];
+  const words: string[] = [];
+  for (let k = Math.max(0, t - n + 1); k <= t; k++) {
+    if (tokens.end[k]! <= cue[0]!.start) continue;
+    lemmas.push(engine.vocab.text(tokens.lemma[k]!));
+    words.push(engine.vocab.text(tokens.norm[k]!));
+  }
+  if (lemmas.length < n) return [];
+  return [lemmas.join(' '), words.join(' '), [lemmas[0]!, ...words.slice(1)].join(' ')];
+}
+
+/**
+ * Whether a gold cue is one of quotes/cues.txt: its last word is a one-word
+ * cue ("said" → say), or its last words are a phrase cue ("called for" →
+ * call for). A phrase's last word alone ("for", "of") is not a cue.
+ */
+function cueOfDictionary(doc: ReturnType<Engine['run']>, engine: Engine, cue: Span[] | null, phrases: ReadonlySet<string>, longest: number): boolean {
+  for (let n = 1; n <= longest; n++) if (cueEnds(doc, engine, cue, n).some((x) => phrases.has(x))) return true;
+  return false;
 }
 
 export function goldRelations(text: string, ann: BratDocument): Relation[] {
@@ -198,7 +221,9 @@ export function evaluatePolnear(opts: PolnearOptions = {}): PolnearReport {
   if (opts.limit) files = files.slice(0, opts.limit);
   let goldN = 0;
   let predN = 0;
-  const cueWords = new Set(engine.ontology.cues.entries.map((e) => e.phrase.split(' ').pop()!));
+  // the cues as lemmas, word by word ("called for" is read as "call for")
+  const cuePhrases = new Set(engine.ontology.cues.entries.flatMap((e) => [e.phrase, ...e.forms]));
+  const longestCue = Math.max(1, ...[...cuePhrases].map((p) => p.split(' ').length));
   let scopeN = 0;
   const scopeHits: Record<Role, number> = { content: 0, source: 0, cue: 0 };
   const skipped: string[] = [];
@@ -222,7 +247,7 @@ export function evaluatePolnear(opts: PolnearOptions = {}): PolnearReport {
     const pred = doc.has('quotes') ? predictedRelations(text, doc.get('quotes')) : [];
     goldN += gold.length;
     predN += pred.length;
-    const inScope = gold.map((g) => g.quoted || cueWords.has(cueLemma(doc, engine, g.cue) ?? ''));
+    const inScope = gold.map((g) => g.quoted || cueOfDictionary(doc, engine, g.cue, cuePhrases, longestCue));
     scopeN += inScope.filter(Boolean).length;
     for (const role of ROLES) {
       const items = (rels: Relation[], dedupe: boolean) => {
@@ -317,7 +342,7 @@ export function formatPolnear(r: PolnearReport): string {
   lines.push(`  (gold contents: ${n('all')}; with quote marks ${n('quoted')}, without ${n('unquoted')})`);
   const sc = r.scope;
   lines.push(
-    `  within quote attribution (gold with quote marks or a cue word of quotes/cues.txt: ${sc.gold}, ${((100 * sc.gold) / Math.max(1, r.gold)).toFixed(0)} %): ` +
+    `  within quote attribution (gold with quote marks or a cue of quotes/cues.txt: ${sc.gold}, ${((100 * sc.gold) / Math.max(1, r.gold)).toFixed(0)} %): ` +
       `exact recall content ${pct(sc.recall.content).trim()}, source ${pct(sc.recall.source).trim()}, cue ${pct(sc.recall.cue).trim()}`,
   );
   return lines.join('\n');
