@@ -14,7 +14,7 @@ import { checkKeys, dictError, fieldsOf, firstField, listValues, parseBlockFile 
 export const CUE_CLASSES = ['speech', 'writing', 'thought', 'stance', 'evidence', 'source'] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
-export const CUE_CONTENTS = ['that', 'bare', 'wh', 'to', 'quote', 'quoted', 'np'] as const;
+export const CUE_CONTENTS = ['that', 'bare', 'wh', 'to', 'quote', 'quoted', 'np', 'as'] as const;
 export type CueContent = (typeof CUE_CONTENTS)[number];
 
 export type CuePos = 'verb' | 'noun' | 'prep' | 'any';

@@ -383,7 +383,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         if (subject && free(subject.full)) content.unshift(subject.full);
       } else if (hit.passive && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
       const cue = after.cueEnd !== undefined ? { ...hit, group: { a: hit.group.a, b: after.cueEnd } } : hit;
-      indirect(after.form === 'that' ? 'quotes/indirect-that' : `quotes/indirect-${after.form}`, cue, content, speaker, addressee);
+      // ("quotes/indirect-as" is "As X observed, …"; "sees X as Y" is a noun phrase with its "as")
+      indirect(after.form === 'as' ? 'quotes/indirect-np-as' : `quotes/indirect-${after.form}`, cue, content, speaker, addressee);
     }
   }
 

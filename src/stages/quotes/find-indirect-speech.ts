@@ -307,6 +307,12 @@ export function startsObject(c: Ctx, k: number, sEnd: number): boolean {
   }
 }
 
+/** a noun phrase at k, then "as": "immigrants as an economic burden", "him as a leader" */
+function seenAs(c: Ctx, k: number, sEnd: number): boolean {
+  const np = npStartingAt(c, k, sEnd);
+  return np !== null && np.b + 1 < sEnd && norm(c, np.b) === c.ids.as;
+}
+
 /**
  * The end of a subordinate clause that opens the sentence and holds the cue
  * ("When Trump announced his candidacy, he …", "After she said so, …"): the
@@ -392,6 +398,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     return { content: { a: k, b: k + 1 }, form: 'bare', addressee, opensQuote: false };
   } else if (allows('quoted') && hasQuotation(c, k, sEnd)) {
     form = 'quoted';
+  } else if (allows('as') && !hit.passive && startsObject(c, k, sEnd) && seenAs(c, k, sEnd)) {
+    // "sees immigrants as a burden": what someone takes something for
+    form = 'as';
   } else if (allows('np') && !hit.passive && startsObject(c, k, sEnd)) {
     // "was criticized for …": a passive has no object
     form = 'np';
@@ -405,7 +414,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   let end = trimEnd(c, a, contentEnd(c, a, clauseLimit, relativeSource, form === 'bare'));
   // a phrase (not a clause) ends where the clause goes on without it; so does what an opening participle
   // reports ("Asked whether the race was over, [Sanders said] …")
-  if (form === 'np' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));
+  if (form === 'np' || form === 'as' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));
   // "endorsed Cruz last week", "backing Bush, the former governor": a position taken on someone is about that one
   // "expressed concern that …", "voiced hope that …": the noun is part of the cue, its clause the content
   if (form === 'np') {

@@ -199,8 +199,15 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads what someone sees something as', () => {
+    const d = code('Headline\n\nMajorities in many European countries see immigrants as an economic burden.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.rule])).toEqual([
+      ['immigrants as an economic burden', 'see', 'Majorities in many European countries', 'quotes/indirect-np-as'],
+    ]);
+  });
+
   it('does not take an object that is no content for one', () => {
-    const d = code('Headline\n\nThe president warned Russia against exacerbating tensions.\nPolice said nothing.\nTrump has won 758 pledged delegates.\nThe fact-finding mission left on Monday.');
+    const d = code('Headline\n\nThe president warned Russia against exacerbating tensions.\nPolice said nothing.\nTrump has won 758 pledged delegates.\nThe fact-finding mission left on Monday.\nShe saw him there again in 1999.');
     expect(d.quotes).toEqual([]);
   });
 
