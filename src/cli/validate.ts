@@ -34,10 +34,12 @@ function formatRecord(r: RecordResult, verbose: boolean): string {
   }
   if (!r.pass || verbose) {
     // why: the event coder's trace (patterns that fired or found no source), the events and messages
-    for (const s of r.trace) {
-      if (s.result === 'no match') continue;
-      lines.push(`  why:      ${s.result.padEnd(12)} "${s.trigger.text}" ${s.entry} | ${s.pattern} → ${s.code}`);
-    }
+    // a pattern that matched is traced twice (when tried, and when it codes with its full trigger span): once here
+    const steps = r.trace.filter((s) => s.result !== 'no match');
+    steps.forEach((s, i) => {
+      const again = steps.slice(i + 1).some((o) => o.result === s.result && o.pattern === s.pattern && o.trigger.start === s.trigger.start);
+      if (!again) lines.push(`  why:      ${s.result.padEnd(12)} "${s.trigger.text}" ${s.entry} | ${s.pattern} → ${s.code}`);
+    });
     for (const e of r.events) {
       lines.push(`  event:    ${e.source?.text ?? '?'} (${e.source?.code ?? '---'}) → ${e.target?.text ?? '-'} (${e.target?.code ?? '---'}) ${e.cameo} by ${e.rule.file}:${e.rule.line} ${e.rule.pattern ?? ''}`);
     }

@@ -18,6 +18,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { DyadError, isDyadError } from '../../core/errors.js';
 import { parseAgents, parseNamedActors, parseOffices, parsePeople } from '../load-actors.js';
 import { loadCodes } from '../load-codes.js';
+import { defaultOntologyDir } from '../../paths.js';
 import { parseCues } from '../load-cues.js';
 import { parseDiscards } from '../load-discards.js';
 import { checkReferences, parseModifiers, parseSets, parseVerbFile, type VerbDictionary } from '../load-verbs.js';
@@ -187,10 +188,13 @@ function checkDyadOntology(root: string, out: CheckResult): void {
   const rel = (p: string) => relative(root, p) || basename(p);
   const read = (p: string) => readFileSync(p, 'utf8');
   let known: (c: string) => boolean = () => true;
+  // a folder of verb or actor files alone (no codes/): its codes are checked against dyad's own code book
+  const own = existsSync(join(root, 'codes'));
   dyadFile(out.problems, 'codes/', () => {
-    const codes = loadCodes(root);
+    const codes = loadCodes(own ? root : defaultOntologyDir());
     known = (c) => codes.cameo.has(c);
-    out.files.push({ file: 'codes/', kind: 'dyad-ontology', summary: `${codes.cameo.size} CAMEO codes, ${codes.plover.size} PLOVER types` });
+    const summary = `${codes.cameo.size} CAMEO codes, ${codes.plover.size} PLOVER types`;
+    out.files.push({ file: own ? 'codes/' : "dyad's codes/", kind: 'dyad-ontology', summary: own ? summary : `${summary} (${root} has no codes/ of its own)` });
   });
   const actors = join(root, 'actors');
   let agentCodes = new Set<string>();
