@@ -521,7 +521,9 @@ function clauseBoundary(c: Ctx, t: number): number {
     for (let k = from; k < Math.min(c.s.tokenEnd, from + 8); k++) {
       const p = c.tokens.pos[k]!;
       if (p === POS.VERB || (p === POS.AUX && k > from)) return k > from || c.tokens.pos[k] === POS.VERB;
-      if (p !== POS.DET && p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && p !== POS.ADV && c.slots.idAt(k) < 0) return false;
+      // a personal pronoun is a new subject too ("and then she asked"), resolved or not
+      const pronoun = p === POS.PRON && c.ids.subjectPronouns.has(c.tokens.norm[k]!);
+      if (p !== POS.DET && p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && p !== POS.ADV && !pronoun && c.slots.idAt(k) < 0) return false;
     }
     return false;
   };
