@@ -30,6 +30,7 @@ export type ActorKind =
   | 'institution'  // the Kremlin, the State Department
   | 'organisation' // NATO, the UN
   | 'group'        // armed non-state groups, parties, movements
+  | 'community'    // ethnic and religious communities: the Kurds, Shiite Muslims
   | 'person'       // a named person, coded by their role on the article's date
   | 'agent'        // "Russian officials": a country (or nothing) and an agent noun
   | 'description'; // "the head of the State Department": a role standing for a person

@@ -389,11 +389,11 @@ describe('communities', () => {
     communities = dict.entries.filter(isCommunity);
   });
 
-  it('load from communities.txt as groups, with codes in groups of three that are not roles', () => {
+  it('load from communities.txt as communities, with codes in groups of three that are not roles', () => {
     expect(communities.length).toBeGreaterThan(60);
     const cameoCountry = HAVE_CAMEO ? new Set(readFileSync(CAMEO_COUNTRY, 'utf8').split(/\r?\n/).slice(1).map((l) => l.split('\t')[0]!)) : new Set<string>();
     for (const e of communities) {
-      expect(e.kind, e.code).toBe('group');
+      expect(e.kind, e.code).toBe('community');
       expect(e.code.length % 3, e.code).toBe(0);
       const parts = e.code.match(/.{3}/g)!;
       // ISRSET is the codebook's own code for the settlers news calls Jewish

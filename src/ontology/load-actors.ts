@@ -205,7 +205,7 @@ export function loadActorDictionary(root: string): ActorDictionary {
     ['organisations.txt', 'organisation'],
     ['groups.txt', 'group'],
     // ethnic and religious communities code like groups: "Kurdish militants" KURREB, "Shiite militias" MOSSHIUAF
-    ['communities.txt', 'group'],
+    ['communities.txt', 'community'],
   ];
   for (const [name, kind] of kinds) {
     if (!existsSync(join(dir, name))) continue;

@@ -53,7 +53,7 @@ export interface Phrase {
   code?: string;
 }
 
-export type NamedActorKind = 'country' | 'organisation' | 'group';
+export type NamedActorKind = 'country' | 'organisation' | 'group' | 'community';
 
 /** A country, an international organisation or a non-state group. */
 export interface ActorEntry {

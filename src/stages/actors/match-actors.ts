@@ -110,6 +110,15 @@ export function matchActors(
     joiners: new Set([',', 'and', 'or'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
   };
   const allAgents = opts.coding?.agents === 'all';
+  const words = (ws: string[]) => new Set(ws.map((w) => vocab.intern(w)));
+  const ids = {
+    honorifics: words(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'lord', 'lady', 'baroness', 'baron', 'dame', 'madam', 'monsieur', 'herr']),
+    /** nouns for a person who speaks or acts for the body before them ("a Foreign Ministry spokesman") */
+    speakerNouns: words(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'chief', 'head', 'source', 'representative']),
+    timeNouns: words(['today', 'yesterday', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+    backed: words(['back', 'backed', 'support', 'supported', 'sponsor', 'sponsored', 'ally', 'allied', 'align', 'aligned', 'fund', 'funded', 'arm', 'armed', 'inspire', 'inspired']),
+    hyphen: vocab.intern('-'),
+  };
 
   /** among people who share a name, the one holding a role on the date */
   const personIn = (p: Piece): PersonEntry | undefined => {
@@ -195,10 +204,35 @@ export function matchActors(
         agent = pickAgent();
         end = last.end;
         next = r + 1;
-        // an agent noun that modifies a following noun is not an actor: "military presence", "police station"
+        // an agent noun that modifies a following noun is not an actor: "military presence", "police station";
+        // but "a Foreign Ministry spokesman" speaks for the ministry, and "the government today" is the government
         if (!title && !opts.coding?.agentModifiers && end < s.tokenEnd && tokens.pos[end] === POS.NOUN && !(pieces[r + 1] && pieces[r + 1]!.start === end)) {
-          k = next - 1;
-          continue;
+          if (ids.speakerNouns.has(tokens.lemma[end]!)) {
+            end++;
+          } else if (!ids.timeNouns.has(tokens.norm[end]!)) {
+            // keep the country before it as a modifier of its own: "the United States' military policies"
+            if (countryTarget && k < roleIdx) {
+              const t = countryTarget;
+              let st = p.start;
+              if (st > s.tokenStart && tokens.norm[st - 1] === theId) st--;
+              const mod: ActorMention = {
+                text: text.slice(tokens.start[st]!, tokens.end[p.end - 1]!),
+                start: tokens.start[st]!,
+                end: tokens.end[p.end - 1]!,
+                sentence: sIdx,
+                code: t.code,
+                kind: t.kind === 'capital' ? 'capital' : t.entry?.kind === 'country' ? 'country' : t.entry?.kind === 'organisation' ? 'organisation' : t.entry?.kind === 'community' ? 'community' : 'group',
+                tokenStart: st,
+                tokenEnd: p.end,
+                rule: { file: t.source.file, line: t.source.line, pattern: t.phrase },
+                modifier: true,
+              };
+              if (t.entry?.name) mod.name = t.entry.name;
+              out.push(mod);
+            }
+            k = next - 1;
+            continue;
+          }
         }
         // a one-word title that only one country uses ("leader", "chancellor") needs the country named;
         // longer ones name it themselves ("Secretary of State", "head of the State Department")
@@ -245,9 +279,10 @@ export function matchActors(
         // a bare surname right after another capitalised name is someone else: "Sir Ian Blair" is not Tony Blair
         const prev = pp.start - 1;
         const lastPieceEnd = roleIdx > 0 ? pieces[roleIdx - 1]!.end : -1;
-        if (pp === p && pp.end - pp.start === 1 && prev >= s.tokenStart && prev >= lastPieceEnd && tokens.pos[prev] === POS.PROPN && tokens.has(prev, FLAG.CAP)) {
+        if (pp === p && pp.end - pp.start === 1 && prev >= s.tokenStart && prev >= lastPieceEnd && tokens.pos[prev] === POS.PROPN && tokens.has(prev, FLAG.CAP) && !ids.honorifics.has(tokens.norm[prev]!)) {
           continue;
         }
+        if (prev >= s.tokenStart && ids.honorifics.has(tokens.norm[prev]!)) start = prev;
         person = personIn(pp);
         head = pp.targets.find((t) => t.kind === 'person' && t.person === person);
         end = pp.end;
@@ -290,6 +325,13 @@ export function matchActors(
         const t = has(p, 'institution') ?? has(p, 'name') ?? has(p, 'capital') ?? has(p, 'demonym') ?? has(p, 'adjective')!;
         // a null-coded name (the peers' [---]: no actor on that date) is a plain noun, when the dictionary says so
         if (!t.code && opts.coding?.nullCodedNames === 'nouns') continue;
+        // "Iranian-backed militias": the forces are not the backer's
+        if (p.end + 1 < s.tokenEnd && tokens.norm[p.end] === ids.hyphen && ids.backed.has(tokens.lemma[p.end + 1]!)) continue;
+        // "Mr Houston", "Baroness Scotland": after an honorific a name is a person, not a place
+        if (p.start > s.tokenStart && ids.honorifics.has(tokens.norm[p.start - 1]!)) continue;
+        // "the Paris Agreement", "the Miami Herald": a place followed by a proper noun is part of another name
+        if (t.kind === 'capital' && p.end < s.tokenEnd && (tokens.pos[p.end] === POS.PROPN || tokens.pos[p.end] === POS.NOUN) && tokens.has(p.end, FLAG.CAP) &&
+          !pieces.some((q) => q.start === p.end) && !ids.timeNouns.has(tokens.norm[p.end]!)) continue;
         // a name or adjective before a noun modifies it: "Israeli airstrikes", "the G20 summit", "Russian gas"
         const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
         // "nine billion US dollars", "the Russian rouble": money and markets, not a state
@@ -304,6 +346,7 @@ export function matchActors(
           : t.kind === 'institution' ? 'institution'
           : t.entry?.kind === 'country' ? 'country'
           : t.entry?.kind === 'organisation' ? 'organisation'
+          : t.entry?.kind === 'community' ? 'community'
           : 'group';
       }
       // include a determiner "the" just before

@@ -36,9 +36,10 @@ function compatible(a: ActorMention, want: Want, gender: (name: string) => 'm' |
     return g === undefined || g === (want === 'male' ? 'm' : 'f');
   }
   if (want === 'thing') {
+    // "it" is no community: "the Kurds", "Shiite Muslims" are "they"
     return a.kind === 'country' || a.kind === 'capital' || a.kind === 'institution' || a.kind === 'organisation' || a.kind === 'group';
   }
-  return a.kind === 'agent' || a.kind === 'organisation' || a.kind === 'group' || a.kind === 'country';
+  return a.kind === 'agent' || a.kind === 'organisation' || a.kind === 'group' || a.kind === 'community' || a.kind === 'country';
 }
 
 export function resolveCoreference(

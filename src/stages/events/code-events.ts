@@ -59,6 +59,7 @@ export interface EventCoderIds {
   timeWords: Set<number>;
   conditions: Set<number>;
   gerundHeads: Set<number>;
+  placeTargetRoots: Set<string>;
   of: number;
   parenOpen: number;
   parenClose: number;
@@ -84,6 +85,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
     conditions: ids(['if', 'unless']),
     gerundHeads: ids(['of', 'for']),
+    placeTargetRoots: new Set(['14', '17', '18', '19', '20']),
     of: vocab.intern('of'),
     parenOpen: vocab.intern('('),
     parenClose: vocab.intern(')'),
@@ -151,7 +153,7 @@ function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMa
         }
       } else if (el.kind === 'target' || el.kind === 'source') {
         const id = c.slots.idAt(t);
-        if (id >= 0 && c.slots.slots[id]!.tokenStart === t && ofClass(c.slots.slots[id]!, el.actors)) {
+        if (id >= 0 && c.slots.slots[id]!.tokenStart === t && ofClass(c.slots.slots[id]!, el.actors) && !isDeterminer(c, c.slots.slots[id]!)) {
           found = t;
           if (m.firstSlot === undefined) m.firstSlot = t;
           if (el.kind === 'target') m.target = id;
@@ -643,7 +645,11 @@ function findSubject(c: Ctx, t: number): number | null {
       const determiner =
         (slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) ||
         (slot.modifier && slot.actor.kind === 'person' && !slot.viaCoref);
-      if (!prepObject && !possessor && !determiner) {
+      // "in Portland, Oregon, police said": the state after a city and a comma is part of the place
+      const placeTail =
+        slot.actor.kind === 'capital' && !slot.viaCoref && before - 2 >= c.s.tokenStart && c.tokens.norm[before] === c.ids.comma &&
+        c.tokens.pos[before - 1] === POS.PROPN && c.ids.locatives.has(c.tokens.norm[before - 2]!);
+      if (!prepObject && !possessor && !determiner && !placeTail) {
         // an agent with no country ("Party", "group") in the subject's noun phrase: the coded name beside it
         if (!SlotIndex.coded(slot)) {
           const near = codedInPhrase(c, slot.tokenStart - 1);
@@ -690,6 +696,11 @@ function subordinateSubject(c: Ctx, before: number, after: number, t: number): b
   return true;
 }
 
+/** "its", "his", "their": a possessive determiner belongs to the noun after it; it is never an actor slot of its own */
+function isDeterminer(c: Ctx, slot: Slot): boolean {
+  return slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!);
+}
+
 /** Does the slot's actor belong to the class a pattern slot asks for (`+person`, `$state`)? */
 function ofClass(slot: Slot, cls: ActorClass | undefined): boolean {
   if (!cls) return true;
@@ -702,7 +713,7 @@ function ofClass(slot: Slot, cls: ActorClass | undefined): boolean {
     case 'org':
       return a.kind === 'organisation' || a.code.startsWith('IGO');
     case 'group':
-      return a.kind === 'group';
+      return a.kind === 'group' || a.kind === 'community';
   }
 }
 
@@ -713,7 +724,7 @@ function insideName(c: Ctx, t: number): boolean {
   // TABARI: no word of an actor or agent phrase is a verb ("Security forces": not FORCE)
   if (c.coding.actorWordsNoTriggers) return true;
   const k = slot.actor.kind;
-  return (k === 'organisation' || k === 'group' || k === 'institution' || k === 'country') && slot.tokenEnd - slot.tokenStart > 1;
+  return (k === 'organisation' || k === 'group' || k === 'community' || k === 'institution' || k === 'country') && slot.tokenEnd - slot.tokenStart > 1;
 }
 
 /** Is the -ing trigger at t a gerund heading a clause of its own ("against exacerbating", "that detaining")? */
@@ -757,7 +768,7 @@ function codedInPhrase(c: Ctx, j: number): number | null {
  * in Turkey"). The clause ends at a complementizer, a relative pronoun, a
  * semicolon or dash, or "and" before a new verb.
  */
-function findObject(c: Ctx, from: number, exclude: Set<number>): number | null {
+function findObject(c: Ctx, from: number, exclude: Set<number>, placeTargets = false): number | null {
   const end = Math.min(c.s.tokenEnd, from + TARGET_REACH);
   for (let j = from; j < end; j++) {
     const id = c.slots.idAt(j);
@@ -775,7 +786,7 @@ function findObject(c: Ctx, from: number, exclude: Set<number>): number | null {
         const before = slot.tokenStart - 1;
         const venue =
           (slot.modifier && slot.actor.kind === 'organisation') ||
-          (slot.actor.kind === 'capital' && !slot.viaCoref && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!));
+          (!placeTargets && slot.actor.kind === 'capital' && !slot.viaCoref && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!));
         if (!determiner && !venue) return id;
         j = slot.tokenEnd - 1;
         continue;
@@ -830,7 +841,8 @@ function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
   while (j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NUM) && c.slots.idAt(j) < 0) j--;
   if (j >= c.s.tokenStart && c.ids.possessive.has(c.tokens.norm[j]!)) j--;
   const id = j >= c.s.tokenStart ? c.slots.idAt(j) : -1;
-  if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!)) return id;
+  // "the Bucha massacre", "the Mosul offensive": a place before the noun is where it happened, not who did it
+  if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!) && c.slots.slots[id]!.actor.kind !== 'capital') return id;
   const agent = byAgent(c, t + 1);
   if (agent !== null) return agent;
   // a light verb the pattern names ("launched * on +", "held * with +") carries the noun's actor
@@ -987,7 +999,9 @@ export function codeEvents(
           let exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
           if (coding.sourceSearch === 'first') exclude = sameActors(fa, [...exclude]);
           // the peers: the first actor after the verb, also between it and the pattern's last word
-          targetId = findObject(c, (coding.targetSearch === 'sentence' ? first : hit.m.end) + 1, exclude);
+          // protests, coercion and violence "in Kirkuk" are aimed at the place's state, as CAMEO codes them
+          const placeTargets = c.ids.placeTargetRoots.has(code.slice(0, 2));
+          targetId = findObject(c, (coding.targetSearch === 'sentence' ? first : hit.m.end) + 1, exclude, placeTargets);
           // TABARI: no actor after the verb: the next one after the source
           if (targetId === null && sourceId !== null && coding.sourceSearch === 'first' && slots.slots[sourceId]!.tokenEnd <= first) targetId = nextActorBefore(fa, sourceId, first, exclude);
         }
@@ -1058,7 +1072,11 @@ export function codeEvents(
         const src = slotOf(a);
         const tgt = b === null ? null : slotOf(b);
         if (!coded(src)) continue;
-        if (tgt && tgt.actor.code === src.actor.code) continue;
+        // an act in the actor's own country ("Iran arrested a singer in Tehran"): the act stands, with no target
+        if (tgt && tgt.actor.code === src.actor.code) {
+          if (pairs.length === 1 && !coding.requireTarget && tgt.actor.kind === 'capital') pairs.push([a, null]);
+          continue;
+        }
         if (coding.requireTarget && !(tgt && coded(tgt))) continue;
         if (!tgt && coding.untargetedNeedsObject && !nounAfter(c, hit.m.end + 1)) continue;
         // a government acting on its own country is no dyad: "the Kremlin … against Russia"; unless the

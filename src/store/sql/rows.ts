@@ -105,7 +105,7 @@ export interface DocumentRows {
   actors: ActorRow[];
 }
 
-const NAMED_KINDS = new Set(['country', 'capital', 'institution', 'organisation', 'group']);
+const NAMED_KINDS = new Set(['country', 'capital', 'institution', 'organisation', 'group', 'community']);
 
 /** One span without its text (marked for `restoreText`), when the text is the slice it points at. */
 function stripSpan<T extends { start: number; end: number; text: string } | null | undefined>(sp: T, text: string): T {
