@@ -292,7 +292,7 @@ async function runPipeline(args: Args, articles: BenchArticle[], corpusRssMB: nu
 function child(args: Args, mode: Mode): ModeResult {
   const self = fileURLToPath(import.meta.url);
   // the heap budget bin/dyad.js runs with, so the figures are the CLI's
-  const argv = ['--single-threaded', '--expose-gc', '--max-old-space-size=256', self, '--mode', mode, '--corpora', args.corpora.join(','), '--repeat', String(args.repeat), '--warmup', String(args.warmup)];
+  const argv = ['--single-threaded', '--expose-gc', '--max-old-space-size=512', self, '--mode', mode, '--corpora', args.corpora.join(','), '--repeat', String(args.repeat), '--warmup', String(args.warmup)];
   if (args.ontology) argv.push('--ontology', args.ontology);
   if (args.profile && mode === 'pipeline') argv.push('--profile');
   if (args.profileOut && mode === 'pipeline') argv.push('--profile-out', args.profileOut);

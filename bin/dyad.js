@@ -1,8 +1,8 @@
-#!/usr/bin/env -S node --max-old-space-size=256
-// The heap budget above keeps a long batch under 300 MB resident: without it
-// V8 lets garbage pile up to a large fraction of the machine's memory before it
-// collects (docs/benchmarks.md). The largest article dyad codes (--max-chars,
-// 2,000,000 characters) fits in it.
+#!/usr/bin/env -S node --max-old-space-size=512
+// An explicit heap budget keeps a long batch near 250 MB resident: with none,
+// V8 sizes the heap from the machine's memory and lets garbage pile up past
+// 300 MB before it collects (docs/benchmarks.md). 512 MB leaves room for the
+// vocabulary of a very long run and for the largest article dyad codes.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
