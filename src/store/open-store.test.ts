@@ -61,7 +61,7 @@ describe('openStore', () => {
     db.close();
     const e = await failure(openStore(file));
     expect(e.code).toBe('E_STORE');
-    expect(e.message).toMatch(/schema version 99, newer than this dyad knows \(2\): upgrade dyad/);
+    expect(e.message).toMatch(/schema version 99, newer than this dyad knows \(3\): upgrade dyad/);
   });
 
   it('upgrades a store made by an older dyad, applying only the newer migrations', async () => {
@@ -74,7 +74,8 @@ describe('openStore', () => {
     const s = await openStore(file);
     await s.close();
     const after = new Database(file, { readonly: true });
-    expect(after.prepare('SELECT version FROM dyad_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(after.prepare('SELECT version FROM dyad_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(!!after.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feed_items'").get()).toBe(true);
     expect(hasIndex(after, 'events_cameo')).toBe(false);
     after.close();
   });

@@ -22,8 +22,11 @@ import { hasShared, sharedPath } from '../../test/support/shared.js';
 import type { CodedDocument, CodedEvent } from '../output/schema.js';
 import { DyadError } from '../core/errors.js';
 import { contentHash, openStore } from './index.js';
-import type { EventFilter, Store, StoredEvent } from './types.js';
+import type { EventFilter, FeedItemRecord, FeedState, Store, StoredEvent } from './types.js';
 import { PG_SKIP, pgTestUrl, pgUnavailable } from '../../test/support/postgres.js';
+import { postgresMigrations, sqliteMigrations } from './migrations/index.js';
+import { migrateSqlite } from './sqlite/sqlite-store.js';
+import { migratePostgres } from './postgres/postgres-store.js';
 
 // ---------------------------------------------------------------------------
 // the corpus: short news items written for this test, and the seed article
@@ -141,6 +144,8 @@ interface Backend {
   fresh(): Promise<string>;
   /** a raw query on the database behind a URL (for checks the interface does not expose) */
   raw(url: string, sql: string): Promise<Record<string, unknown>[]>;
+  /** brings a fresh store URL to an older schema version, as an older dyad left it */
+  migrateTo(url: string, version: number): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -154,6 +159,14 @@ function sqliteBackend(): Backend {
       const db = new Database(url, { readonly: true });
       try {
         return db.prepare(sql).all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
+    migrateTo: async (url, version) => {
+      const db = new Database(url);
+      try {
+        migrateSqlite(db, sqliteMigrations.filter((m) => m.version <= version));
       } finally {
         db.close();
       }
@@ -185,6 +198,16 @@ function postgresBackend(): Backend {
       return withSchema(s);
     },
     raw: async (url, sql) => query(sql, new URL(url).searchParams.get('schema') ?? undefined),
+    migrateTo: async (url, version) => {
+      const pool = new pg.Pool({ connectionString: base, max: 1 });
+      const c = await pool.connect();
+      try {
+        await migratePostgres(c, new URL(url).searchParams.get('schema')!, postgresMigrations.filter((m) => m.version <= version));
+      } finally {
+        c.release();
+        await pool.end();
+      }
+    },
     cleanup: async () => {
       for (const s of schemas) await query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`).catch(() => undefined);
     },
@@ -236,11 +259,112 @@ describe.each(backends.map((make) => [make().name, make] as const))('store contr
 
   it('applies the migrations once, recording each version', async () => {
     const before = await backend.raw(url, 'SELECT version FROM dyad_migrations ORDER BY version');
-    expect(before.map((r) => Number(r.version))).toEqual([1, 2]);
+    expect(before.map((r) => Number(r.version))).toEqual([1, 2, 3]);
     const again = await openStore(url);
     await again.close();
     const after = await backend.raw(url, 'SELECT version FROM dyad_migrations ORDER BY version');
-    expect(after.map((r) => Number(r.version))).toEqual([1, 2]);
+    expect(after.map((r) => Number(r.version))).toEqual([1, 2, 3]);
+  });
+
+  it('upgrades a store an older dyad left at version 2, keeping its articles and adding the feed tables', async () => {
+    const u = await backend.fresh();
+    await backend.migrateTo(u, 2);
+    expect((await backend.raw(u, 'SELECT version FROM dyad_migrations ORDER BY version')).map((r) => Number(r.version))).toEqual([1, 2]);
+    const raw = await backend.raw(u, 'SELECT count(*) AS n FROM articles');
+    expect(Number(raw[0]!.n)).toBe(0);
+    const s = await openStore(u);
+    try {
+      expect((await backend.raw(u, 'SELECT version FROM dyad_migrations ORDER BY version')).map((r) => Number(r.version))).toEqual([1, 2, 3]);
+      expect((await s.putDocument(docs[0]!)).status).toBe('inserted');
+      expect(await s.getFeedState('http://example.org/feed.xml')).toBeNull();
+      expect((await s.feedItems('http://example.org/feed.xml', ['a'])).size).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps each watched feed\'s state, replacing it on each save, and gives it back to another connection', async () => {
+    const feed = 'https://example.org/world.rss?lang=en';
+    expect(await store.getFeedState(feed)).toBeNull();
+    const first: FeedState = {
+      url: feed,
+      etag: 'W/"5e1-Zürich"',
+      lastModified: 'Wed, 06 Mar 2024 10:00:00 GMT',
+      lastPolledAt: '2024-03-06T10:00:00.000Z',
+      notBefore: '2024-03-06T11:00:00.000Z',
+      failures: 0,
+      lastError: null,
+    };
+    await store.putFeedState(first);
+    expect(await store.getFeedState(feed)).toEqual(first);
+    const failing: FeedState = { ...first, etag: null, lastModified: null, lastPolledAt: '2024-03-06T12:00:00.000Z', notBefore: '2024-03-06T12:08:00.000Z', failures: 3, lastError: 'HTTP 503 Service Unavailable' };
+    await store.putFeedState(failing);
+    const other: FeedState = { url: 'https://example.org/other.atom', etag: null, lastModified: null, lastPolledAt: null, notBefore: null, failures: 0, lastError: null };
+    await store.putFeedState(other);
+    const again = await openStore(url);
+    try {
+      expect(await again.getFeedState(feed)).toEqual(failing);
+      expect(await again.getFeedState(other.url)).toEqual(other);
+      expect(await again.getFeedState('https://example.org/world.rss')).toBeNull(); // the URL is the key, exactly
+    } finally {
+      await again.close();
+    }
+    const rows = await backend.raw(url, 'SELECT count(*) AS n FROM feeds');
+    expect(Number(rows[0]!.n)).toBe(2);
+  });
+
+  it('records what was done with each feed item, per feed, the last record of an item winning', async () => {
+    const feed = 'https://example.org/items.rss';
+    const at = (m: number) => new Date(Date.UTC(2024, 2, 6, 10, m)).toISOString();
+    expect((await store.feedItems(feed, [])).size).toBe(0);
+    expect((await store.feedItems(feed, ['urn:x:1'])).size).toBe(0);
+    const recs: FeedItemRecord[] = [
+      { item: 'urn:x:1', outcome: 'stored', article: 'urn:x:1', tries: 0, recordedAt: at(1) },
+      { item: 'urn:x:2', outcome: 'duplicate', article: 'grain-deal-1', tries: 0, recordedAt: at(1) },
+      { item: 'example.org:3', outcome: 'pending', article: null, tries: 1, recordedAt: at(1) },
+      { item: 'example.org:3', outcome: 'pending', article: null, tries: 2, recordedAt: at(2) },
+      { item: 'urn:x:4', outcome: 'skipped', article: null, tries: 0, recordedAt: at(2) },
+    ];
+    await store.putFeedItems(feed, recs);
+    // the same item in another feed is another record
+    await store.putFeedItems('https://example.org/other.rss', [{ item: 'urn:x:1', outcome: 'skipped', article: null, tries: 0, recordedAt: at(3) }]);
+    const got = await store.feedItems(feed, ['urn:x:1', 'urn:x:2', 'example.org:3', 'urn:x:4', 'urn:x:5', 'urn:x:1']);
+    expect([...got.keys()].sort()).toEqual(['example.org:3', 'urn:x:1', 'urn:x:2', 'urn:x:4']);
+    expect(got.get('urn:x:1')).toEqual(recs[0]);
+    expect(got.get('urn:x:2')).toEqual(recs[1]);
+    expect(got.get('example.org:3')).toEqual(recs[3]);
+    expect(got.get('urn:x:4')).toEqual(recs[4]);
+    expect((await store.feedItems('https://example.org/other.rss', ['urn:x:1'])).get('urn:x:1')!.outcome).toBe('skipped');
+    // a pending item whose page came at last
+    const done: FeedItemRecord = { item: 'example.org:3', outcome: 'stored', article: 'example.org:3', tries: 2, recordedAt: at(9) };
+    await store.putFeedItems(feed, [done]);
+    expect((await store.feedItems(feed, ['example.org:3'])).get('example.org:3')).toEqual(done);
+    // many at once, more than one statement's worth
+    const many: FeedItemRecord[] = Array.from({ length: 1234 }, (_, i) => ({ item: `urn:many:${i}`, outcome: i % 2 ? 'stored' : 'skipped', article: i % 2 ? `urn:many:${i}` : null, tries: 0, recordedAt: at(10) }));
+    await store.putFeedItems('https://example.org/big.rss', many);
+    const back = await store.feedItems('https://example.org/big.rss', many.map((r) => r.item));
+    expect(back.size).toBe(many.length);
+    expect(back.get('urn:many:1233')).toEqual(many[1233]);
+  });
+
+  it('rejects a bad feed state or item record as a usage error, naming the field, and writes none of it', async () => {
+    const usage = async (p: Promise<unknown>, word: RegExp) => {
+      const e = await p.then(() => null, (err: unknown) => err);
+      expect(e).toBeInstanceOf(DyadError);
+      expect((e as DyadError).code).toBe('E_USAGE');
+      expect((e as DyadError).message).toMatch(word);
+    };
+    const ok: FeedState = { url: 'https://example.org/bad.rss', etag: null, lastModified: null, lastPolledAt: null, notBefore: null, failures: 0, lastError: null };
+    await usage(store.putFeedState({ ...ok, failures: -1 }), /failures/);
+    await usage(store.putFeedState({ ...ok, notBefore: 'in an hour' }), /notBefore/);
+    await usage(store.putFeedState({ ...ok, url: '' }), /feed url/);
+    await usage(store.getFeedState(''), /feed url/);
+    expect(await store.getFeedState(ok.url)).toBeNull();
+    const good: FeedItemRecord = { item: 'urn:bad:1', outcome: 'stored', article: 'urn:bad:1', tries: 0, recordedAt: '2024-03-06T10:00:00.000Z' };
+    await usage(store.putFeedItems(ok.url, [good, { ...good, item: 'urn:bad:2', outcome: 'lost' as never }]), /records\[1\]\.outcome/);
+    await usage(store.putFeedItems(ok.url, [good, { ...good, item: 'urn:bad:3', tries: 1.5 }]), /records\[1\]\.tries/);
+    await usage(store.feedItems(ok.url, ['urn:bad:1', '']), /items\[1\]/);
+    expect((await store.feedItems(ok.url, ['urn:bad:1', 'urn:bad:2', 'urn:bad:3'])).size).toBe(0);
   });
 
   it('holds every article, sentence, actor mention, quote and event mention of the documents', async () => {

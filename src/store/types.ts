@@ -14,7 +14,10 @@
  *   carrying its provenance (trigger, actor spans, dictionary file and line,
  *   pattern, ontology version). Counts and series count events, so a story
  *   repeated by twenty outlets counts once, with twenty mentions;
- * - **actors**: one row per actor code with its name and running counts.
+ * - **actors**: one row per actor code with its name and running counts;
+ * - **feeds** and **feed items**: what `dyad watch` remembers between runs
+ *   (caching validators, schedule and back-off per feed; what it did with
+ *   each item), so that a restarted watcher goes on where it stopped.
  *
  * Conventions used by every query:
  * - Dates are `YYYY-MM-DD` strings; `from` and `to` are both inclusive.
@@ -420,6 +423,62 @@ export interface StoreStats {
 }
 
 // ---------------------------------------------------------------------------
+// feed watching (dyad watch): what a watcher remembers between runs
+
+/**
+ * What a feed watcher remembers about one feed, so that a restarted watcher
+ * goes on where the last one stopped: it sends the validators back (an
+ * unchanged feed answers 304), and a feed that was backing off or was
+ * declared fresh by its caching headers is not polled early. Times are ISO
+ * 8601 UTC instants (`2024-03-06T10:00:00.000Z`), set by the caller (the
+ * watcher's clock), not by the store.
+ */
+export interface FeedState {
+  /** the feed's URL, as watched: the key */
+  url: string;
+  /** the `ETag` of the feed's last response, sent back as `If-None-Match`; null when none */
+  etag: string | null;
+  /** the `Last-Modified` of the feed's last response, sent back as `If-Modified-Since`; null when none */
+  lastModified: string | null;
+  /** when the feed was last polled; null when never */
+  lastPolledAt: string | null;
+  /**
+   * The feed must not be polled before this instant: the end of its back-off
+   * after failures (with any `Retry-After`), or of the freshness its caching
+   * headers gave (`Cache-Control: max-age`, `Expires`). Null: nothing holds
+   * it back. The watcher's own interval (`--every`) is not part of it.
+   */
+  notBefore: string | null;
+  /** consecutive failed polls (0 after a success): the back-off resumes from here */
+  failures: number;
+  /** why the last poll failed; null after a success */
+  lastError: string | null;
+}
+
+/**
+ * What a feed watcher did with one item of one feed. Items are keyed by
+ * feed and by `item`, the article id the watcher gives the item (its guid or
+ * link); the same item in two feeds has a record in each.
+ */
+export interface FeedItemRecord {
+  /** the item's key within its feed (the article id the watcher gives it) */
+  item: string;
+  /**
+   * - `stored`: stored as the article `article` (its own id);
+   * - `duplicate`: its text was already stored, as the article `article`;
+   * - `skipped`: it had nothing to store (no text, or coding failed); not tried again;
+   * - `pending`: its page failed for a passing reason `tries` times; tried again at a later poll.
+   */
+  outcome: 'stored' | 'duplicate' | 'skipped' | 'pending';
+  /** the stored article that holds the item's text (`stored`, `duplicate`); else null */
+  article: string | null;
+  /** how many times its page failed (kept through `pending`; 0 when it never failed) */
+  tries: number;
+  /** when this outcome was recorded */
+  recordedAt: string;
+}
+
+// ---------------------------------------------------------------------------
 
 /**
  * An event store. Every method is async and safe to call while other
@@ -509,6 +568,25 @@ export interface Store {
 
   /** Actors seen in the stored articles, most mentioned first. */
   actors(q?: ActorQuery): Promise<Page<StoredActor>>;
+
+  /** The saved state of one watched feed (see `FeedState`), or null when none is saved. */
+  getFeedState(url: string): Promise<FeedState | null>;
+
+  /** Saves the state of one watched feed, replacing any saved before (last writer wins). */
+  putFeedState(state: FeedState): Promise<void>;
+
+  /**
+   * The records of these items of one feed (those that have one), keyed by
+   * item, in one round trip: a watcher asks for every item of a feed it has
+   * just fetched and handles only those without a record (or still `pending`).
+   */
+  feedItems(feed: string, items: readonly string[]): Promise<Map<string, FeedItemRecord>>;
+
+  /**
+   * Records what was done with items of one feed, replacing their earlier
+   * records (an item listed twice keeps its last record). Atomic: all or none.
+   */
+  putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void>;
 
   /** Totals over the whole store. */
   stats(): Promise<StoreStats>;

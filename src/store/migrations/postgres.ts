@@ -127,4 +127,29 @@ DROP INDEX IF EXISTS events_cameo;
 DROP INDEX IF EXISTS actors_mentions;
 `,
   },
+  {
+    version: 3,
+    name: 'feed watching: what dyad watch remembers of each feed (caching validators, schedule, back-off) and of each feed item it has handled',
+    sql: `
+CREATE TABLE feeds (
+  url text COLLATE "C" PRIMARY KEY,
+  etag text,
+  last_modified text,
+  last_polled_at text,
+  not_before text,
+  failures integer NOT NULL,
+  last_error text
+);
+
+CREATE TABLE feed_items (
+  feed text COLLATE "C" NOT NULL,
+  item text COLLATE "C" NOT NULL,
+  outcome text NOT NULL,
+  article text,
+  tries integer NOT NULL,
+  recorded_at text NOT NULL,
+  PRIMARY KEY (feed, item)
+);
+`,
+  },
 ];

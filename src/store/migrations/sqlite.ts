@@ -127,4 +127,29 @@ DROP INDEX IF EXISTS events_cameo;
 DROP INDEX IF EXISTS actors_mentions;
 `,
   },
+  {
+    version: 3,
+    name: 'feed watching: what dyad watch remembers of each feed (caching validators, schedule, back-off) and of each feed item it has handled',
+    sql: `
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  last_polled_at TEXT,
+  not_before TEXT,
+  failures INTEGER NOT NULL,
+  last_error TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE feed_items (
+  feed TEXT NOT NULL,
+  item TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  article TEXT,
+  tries INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (feed, item)
+) WITHOUT ROWID;
+`,
+  },
 ];

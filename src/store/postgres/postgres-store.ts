@@ -20,7 +20,8 @@ import type { Migration } from '../migrations/index.js';
 import { SqlReader, type SqlRunner } from '../sql/reader.js';
 import { documentRows, sideCounts, type DocumentRows, type EventRow } from '../sql/rows.js';
 import { postgresDialect } from '../sql/sql.js';
-import type { PutResult, Store } from '../types.js';
+import * as feeds from '../sql/feeds.js';
+import type { FeedItemRecord, FeedState, PutResult, Store } from '../types.js';
 import { createHash } from 'node:crypto';
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
@@ -93,6 +94,7 @@ class PostgresStore extends SqlReader implements Store {
   readonly backend = 'postgres' as const;
   protected readonly dialect = postgresDialect;
   protected readonly db: SqlRunner;
+  private readonly feedDb: feeds.SqlBatchRunner;
   private closed = false;
 
   constructor(
@@ -117,6 +119,28 @@ class PostgresStore extends SqlReader implements Store {
         }
       },
     };
+    this.feedDb = { all: this.db.all, batch: (statements) => this.batch(statements) };
+  }
+
+  /** Statements in one transaction (unprepared: the feed tables' statements vary in length and are rare). */
+  private async batch(statements: readonly { sql: string; params: readonly unknown[] }[]): Promise<void> {
+    this.check();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw connectError(e, this.location);
+    }
+    try {
+      await client.query('BEGIN');
+      for (const st of statements) await client.query({ text: st.sql, values: st.params as unknown[] });
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw queryError(e, `could not write the feed state in ${this.location}`);
+    } finally {
+      client.release();
+    }
   }
 
   private check(): void {
@@ -307,6 +331,22 @@ class PostgresStore extends SqlReader implements Store {
       results[i] = { id: r.article.id, status: 'inserted', mentions: r.mentions.length, newEvents: results[i]!.newEvents };
     }
     return results;
+  }
+
+  getFeedState(url: string): Promise<FeedState | null> {
+    return feeds.getFeedState(this.feedDb, this.dialect, url);
+  }
+
+  putFeedState(state: FeedState): Promise<void> {
+    return feeds.putFeedState(this.feedDb, this.dialect, state);
+  }
+
+  feedItems(feed: string, items: readonly string[]): Promise<Map<string, FeedItemRecord>> {
+    return feeds.feedItems(this.feedDb, this.dialect, feed, items);
+  }
+
+  putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void> {
+    return feeds.putFeedItems(this.feedDb, this.dialect, feed, records);
   }
 
   async analyze(): Promise<void> {

@@ -15,7 +15,8 @@ import type { Migration } from '../migrations/index.js';
 import { SqlReader, type SqlRunner } from '../sql/reader.js';
 import { documentRows, sideCounts, type DocumentRows } from '../sql/rows.js';
 import { sqliteDialect } from '../sql/sql.js';
-import type { PutResult, Store } from '../types.js';
+import * as feeds from '../sql/feeds.js';
+import type { FeedItemRecord, FeedState, PutResult, Store } from '../types.js';
 
 type DB = Database.Database;
 
@@ -51,6 +52,7 @@ class SqliteStore extends SqlReader implements Store {
   readonly backend = 'sqlite' as const;
   protected readonly dialect = sqliteDialect;
   protected readonly db: SqlRunner;
+  private readonly feedDb: feeds.SqlBatchRunner;
   private readonly cache = new Map<string, Database.Statement>();
   private closed = false;
   private readonly write: (docs: readonly CodedDocument[]) => PutResult[];
@@ -67,6 +69,20 @@ class SqliteStore extends SqlReader implements Store {
           return this.stmt(sql).all(...params) as T[];
         } catch (e) {
           throw storeError(e, `query failed on ${this.location}`);
+        }
+      },
+    };
+    const runBatch = this.raw.transaction((statements: readonly { sql: string; params: readonly unknown[] }[]) => {
+      for (const st of statements) this.stmt(st.sql).run(...st.params);
+    });
+    this.feedDb = {
+      all: this.db.all,
+      batch: async (statements) => {
+        this.check();
+        try {
+          runBatch.immediate(statements);
+        } catch (e) {
+          throw storeError(e, `could not write the feed state in ${this.location}`);
         }
       },
     };
@@ -160,6 +176,22 @@ class SqliteStore extends SqlReader implements Store {
     } catch (e) {
       throw storeError(e, `could not store ${docs.length === 1 ? `article ${docs[0]!.id}` : `${docs.length} articles`} in ${this.location}`);
     }
+  }
+
+  getFeedState(url: string): Promise<FeedState | null> {
+    return feeds.getFeedState(this.feedDb, this.dialect, url);
+  }
+
+  putFeedState(state: FeedState): Promise<void> {
+    return feeds.putFeedState(this.feedDb, this.dialect, state);
+  }
+
+  feedItems(feed: string, items: readonly string[]): Promise<Map<string, FeedItemRecord>> {
+    return feeds.feedItems(this.feedDb, this.dialect, feed, items);
+  }
+
+  putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void> {
+    return feeds.putFeedItems(this.feedDb, this.dialect, feed, records);
   }
 
   async analyze(): Promise<void> {
