@@ -661,6 +661,14 @@ function findSubject(c: Ctx, t: number): number | null {
       continue;
     }
     const n = c.tokens.norm[j]!;
+    // "…to the Soviet Union, which spurned the offer": the relative pronoun's antecedent is the subject,
+    // wherever it stands (here the object of "to")
+    if (c.ids.relatives.has(n) && c.tokens.pos[j] === POS.PRON) {
+      let k = j - 1;
+      if (k >= c.s.tokenStart && c.tokens.norm[k] === c.ids.comma) k--;
+      const ante = k >= c.s.tokenStart ? c.slots.idAt(k) : -1;
+      if (ante >= 0 && c.slots.slots[ante]!.tokenEnd === k + 1) return ante;
+    }
     // parenthesised material is an aside: "Hizbollah (Party of God) group declared"
     if (n === c.ids.parenClose) {
       let k = j - 1;
