@@ -5,7 +5,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { createEngine, type EngineOptions } from '../engine.js';
 import { openStore } from '../store/index.js';
-import { parseDuration } from '../watch/duration.js';
+import { formatDuration, parseDuration } from '../watch/duration.js';
 import { Watcher } from '../watch/watcher.js';
 import { dbOption, storeUrl } from './ingest.js';
 
@@ -31,11 +31,11 @@ function feedUrl(v: string): string {
 export function addWatchCommand(program: Command): void {
   program
     .command('watch')
-    .description('poll RSS/Atom feeds; fetch, code and store each new item (remembers what it has seen in the store)')
+    .description('poll RSS/Atom feeds; fetch, code and store each new item (remembers feeds and items in the store across restarts)')
     .addArgument(new Argument('<feeds...>', 'feed URLs (http or https)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), feedUrl(v)]))
     .addOption(new Option('--every <duration>', 'time between polls of a feed, e.g. 15m, 1h').argParser(duration).default(15 * 60_000, '15m'))
     .addOption(dbOption())
-    .option('--once', 'poll each feed once and exit (for cron)')
+    .option('--once', 'poll each feed that is due once and exit (for cron)')
     .addOption(new Option('--max-backoff <duration>', 'longest wait after repeated errors').argParser(duration).default(6 * 3_600_000, '6h'))
     .addOption(new Option('--timeout <duration>', 'per request').argParser(duration).default(30_000, '30s'))
     .option('-q, --quiet', 'print only errors')
@@ -45,7 +45,10 @@ export function addWatchCommand(program: Command): void {
       'after',
       '\nA feed that fails is tried again after every×2, ×4, … up to --max-backoff; the others go on.\n' +
         'Requests are conditional (ETag, Last-Modified) and Cache-Control max-age is honoured.\n' +
-        'Exit status with --once: 0 every feed was read, 1 some feed failed.',
+        'Validators, back-off and the items handled are kept in the store: a restarted watch\n' +
+        '(or the next --once) goes on where the last one stopped; a feed still backing off or\n' +
+        'still fresh by its caching headers is left until it is due.\n' +
+        'Exit status with --once: 0 every feed polled was read, 1 some feed failed.',
     )
     .action(async (feeds: string[], o) => {
       const engineOpts: EngineOptions = {};
@@ -54,12 +57,17 @@ export function addWatchCommand(program: Command): void {
       const engine = await createEngine(engineOpts);
       const store = await openStore(storeUrl(o.db));
       const log = (line: string) => {
-        if (!o.quiet || /fail|error|cannot|HTTP \d/.test(line)) process.stderr.write(line + '\n');
+        if (!o.quiet || /fail|error|cannot|could not|HTTP \d/.test(line)) process.stderr.write(line + '\n');
       };
       const watcher = new Watcher([...new Set(feeds)], engine, store, { everyMs: o.every, maxBackoffMs: o.maxBackoff, timeoutMs: o.timeout, log });
       try {
         if (o.once) {
           const reports = await watcher.pollDue();
+          const now = Date.now();
+          for (const f of watcher.feeds.values()) {
+            if (reports.some((r) => r.feed === f.url)) continue;
+            log(`dyad watch: ${f.url}: not polled: due in ${formatDuration(f.nextPollAt - now)}`);
+          }
           process.exitCode = reports.some((r) => r.outcome === 'error') ? 1 : 0;
           return;
         }

@@ -1,7 +1,10 @@
 /**
  * `dyad watch` against a local HTTP server that this test starts: feeds and
  * article pages, with ETag / Last-Modified / Cache-Control, a feed that
- * fails, a page that fails for a while, and a restart in the middle.
+ * fails, a page that fails for a while, a story repeated under another
+ * guid, and restarts: a new watcher (and the command line, run twice) on
+ * the same store must go on where the last one stopped, which the test
+ * reads off the requests the server saw.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -11,8 +14,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../test/support/engine.js';
+import { runDyad } from '../../test/support/cli.js';
 import { NEWS } from '../../test/browser/news.js';
 import { openStore } from '../store/index.js';
+import { PG_SKIP, pgQuery, pgSchemaUrl, pgUnavailable } from '../../test/support/postgres.js';
 import type { Store } from '../store/types.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { charsetOf } from './http.js';
@@ -72,6 +77,76 @@ function atom(): string {
 </feed>`;
 }
 
+/** the restart scenario's feeds (under /r/), each with its own caching headers */
+const R = {
+  etag: [NEWS[3]!, NEWS[4]!],
+  /** two guids, one story: the second page holds the first one's text */
+  twin: {
+    id: 'twin',
+    title: 'Japan and South Korea agree to share intelligence',
+    date: '2024-03-11',
+    source: 'Restart Wire',
+    text: 'Japan and South Korea agreed on Monday to share military intelligence on North Korea. The two governments signed the accord in Tokyo, officials said.',
+  },
+  fresh: {
+    id: 'fresh',
+    title: 'Brazil hosts climate talks',
+    date: '2024-03-12',
+    source: 'Restart Wire',
+    text: 'Brazil hosted climate talks with Argentina and Chile in Brasilia on Tuesday. The ministers promised to meet again in June.',
+  },
+};
+const R_LAST_MODIFIED = 'Mon, 11 Mar 2024 08:00:00 GMT';
+
+function rssOf(items: { guid: string; title: string; link: string; date: string; summary: string }[], extra = ''): string {
+  const body = items
+    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid isPermaLink="false">${i.guid}</guid><pubDate>${new Date(`${i.date}T09:00:00Z`).toUTCString()}</pubDate><description>${i.summary}</description></item>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Restart Wire</title>${extra}${body}</channel></rss>`;
+}
+
+function restartRoutes(path: string, req: IncomingMessage, send: (status: number, body: string, headers?: Record<string, string>) => void): boolean {
+  const etagged = (body: string, maxAge: number) => {
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
+    if (req.headers['if-none-match'] === etag) return send(304, '', { ETag: etag, 'Cache-Control': `max-age=${maxAge}` });
+    send(200, body, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: etag, 'Cache-Control': `max-age=${maxAge}` });
+  };
+  if (path === '/r/etag.xml') {
+    etagged(rssOf(R.etag.map((n) => ({ guid: n.id, title: n.title, link: `/news/${n.id}.html`, date: n.date, summary: `Summary only: ${n.title}.` }))), 0);
+    return true;
+  }
+  if (path === '/r/fresh.xml') {
+    etagged(rssOf([{ guid: 'fresh', title: R.fresh.title, link: '/r/fresh.html', date: R.fresh.date, summary: 'Climate talks.' }]), 3600);
+    return true;
+  }
+  if (path === '/r/lm.xml') {
+    if (req.headers['if-modified-since'] === R_LAST_MODIFIED) {
+      send(304, '', { 'Cache-Control': 'max-age=0' });
+      return true;
+    }
+    const body = rssOf([
+      { guid: 'twin-a', title: R.twin.title, link: '/r/twin-a.html', date: R.twin.date, summary: 'Intelligence accord.' },
+      { guid: 'twin-b', title: R.twin.title, link: '/r/twin-b.html', date: R.twin.date, summary: 'Intelligence accord (updated).' },
+      { guid: 'stuck', title: 'India and Pakistan resume talks', link: '/r/stuck.html', date: R.twin.date, summary: 'India and Pakistan resumed talks in Islamabad on Monday.' },
+    ]);
+    send(200, body, { 'Content-Type': 'application/rss+xml', 'Last-Modified': R_LAST_MODIFIED, 'Cache-Control': 'max-age=0' });
+    return true;
+  }
+  if (path === '/r/twin-a.html' || path === '/r/twin-b.html') {
+    send(200, page(R.twin), { 'Content-Type': 'text/html; charset=utf-8' });
+    return true;
+  }
+  if (path === '/r/fresh.html') {
+    send(200, page(R.fresh), { 'Content-Type': 'text/html; charset=utf-8' });
+    return true;
+  }
+  if (path === '/r/stuck.html') {
+    send(503, 'down for maintenance');
+    return true;
+  }
+  return false;
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', base).pathname;
   const conditional = Boolean(req.headers['if-none-match'] || req.headers['if-modified-since']);
@@ -80,6 +155,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(status, headers);
     res.end(body);
   };
+  if (restartRoutes(path, req, send)) return;
   if (path === '/a.xml') {
     const body = rss(feedAItems);
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
@@ -186,11 +262,15 @@ describe('dyad watch', () => {
       expect(feedHits('/b.atom')).toHaveLength(1); // max-age=3600: not due before minute 60
       for (const n of [NEWS[0]!, NEWS[1]!]) expect(pageHits(`/news/${n.id}.html`)).toBe(1);
 
-      // after an hour B is polled again: If-Modified-Since gets a 304, and the flaky page is not retried until then
+      // after an hour B is polled again, and whole (no validators), because an item was left to retry: the flaky page is fetched now
       clock = 61 * MIN;
       const later = await w.pollDue();
-      expect(byFeed(later, '/b.atom')).toMatchObject({ outcome: 'not-modified' });
-      expect(feedHits('/b.atom').at(-1)).toMatchObject({ status: 304, conditional: true });
+      expect(byFeed(later, '/b.atom')).toMatchObject({ outcome: 'fetched', status: 200, new: 1, stored: 1, retryLater: 0 });
+      expect(feedHits('/b.atom').at(-1)).toMatchObject({ status: 200, conditional: false });
+      expect(hits.filter((h) => h.path === '/news/flaky.html').map((h) => [h.status, h.at / MIN])).toEqual([[503, 0], [200, 61]]);
+      expect((await store.getArticle('urn:test:flaky'))!.text).toContain('agreed to meet again in April');
+      expect(pageHits('/news/latin1.html')).toBe(1);
+      expect(pageHits('/news/empty.html')).toBe(1);
 
       // a new item in A: only its page is fetched
       feedAItems.push(NEWS[2]!);
@@ -199,30 +279,179 @@ describe('dyad watch', () => {
       expect(grown).toMatchObject({ outcome: 'fetched', items: 3, new: 1, stored: 1 });
       expect(pageHits(`/news/${NEWS[2]!.id}.html`)).toBe(1);
       expect(pageHits(`/news/${NEWS[0]!.id}.html`)).toBe(1);
-    } finally {
-      await store.close();
-    }
-  });
 
-  it('remembers what it has seen across a restart, and retries a page that failed', async () => {
-    const before = hits.length;
-    const store = await openStore(dbPath);
-    try {
-      const stats = await store.stats();
-      const w = watcher(store, [`${base}/a.xml`, `${base}/b.atom`]);
-      const reports = await w.pollDue();
-      // a fresh process has no validators: the feeds come whole, but no seen page is fetched again
-      expect(byFeed(reports, '/a.xml')).toMatchObject({ outcome: 'fetched', new: 0, stored: 0 });
-      const b = byFeed(reports, '/b.atom')!;
-      expect(b).toMatchObject({ outcome: 'fetched', new: 1, stored: 1, retryLater: 0 });
-      const fetchedPages = hits.slice(before).filter((h) => h.path.startsWith('/news/')).map((h) => h.path);
-      expect(fetchedPages).toEqual(['/news/flaky.html']);
-      expect((await store.getArticle('urn:test:flaky'))!.text).toContain('agreed to meet again in April');
-      expect((await store.stats()).articles).toBe(stats.articles + 1);
+      // nothing left to do in B: an hour later If-Modified-Since gets a 304
+      clock = 122 * MIN;
+      expect(byFeed(await w.pollDue(), '/b.atom')).toMatchObject({ outcome: 'not-modified', status: 304 });
+      expect(feedHits('/b.atom').at(-1)).toMatchObject({ status: 304, conditional: true });
     } finally {
       await store.close();
     }
   });
+});
+
+/** The stores the restart scenario runs on: a SQLite file, and a schema of the test PostgreSQL server (docs/storage.md). */
+const STORES: { name: string; url: () => Promise<string>; cleanup: () => Promise<void> }[] = [
+  { name: 'sqlite', url: async () => join(dir, 'restart.sqlite'), cleanup: async () => undefined },
+];
+if (PG_SKIP) console.warn('skipping the PostgreSQL run of the watch restart test: DYAD_TEST_POSTGRES=skip');
+else {
+  const schema = `dyad_watch_${process.pid}_${Date.now().toString(36)}`;
+  STORES.push({
+    name: 'postgres',
+    url: async () => {
+      const why = await pgUnavailable();
+      if (why) throw new Error(why);
+      return pgSchemaUrl(schema);
+    },
+    cleanup: async () => {
+      await pgQuery(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    },
+  });
+}
+
+const r = (p: string) => `${base}${p}`;
+
+describe.each(STORES)('dyad watch across restarts ($name)', ({ url: storeUrl, cleanup }) => {
+  afterAll(cleanup);
+  const FEEDS = ['/r/etag.xml', '/r/lm.xml', '/r/fresh.xml', '/broken.xml'];
+  const since = (from: number) => hits.slice(from);
+  /** the article id a guid of the lm feed gets (not a URL: prefixed with the feed's host) */
+  const lmId = (guid: string) => itemArticleId(r('/r/lm.xml'), { id: guid, title: '', text: '' });
+  const watcherOn = (store: Store) =>
+    new Watcher(FEEDS.map(r), testEngine(), store, { everyMs: MIN, maxBackoffMs: 5 * MIN, pageRetries: 3, now: () => clock, log: () => {} });
+
+  it('a new watcher on the same store sends its validators at once, fetches no page it handled, and resumes back-off, freshness and page retries', async () => {
+    const file = await storeUrl();
+    const runStart = hits.length;
+    const runHits = (path: string) => since(runStart).filter((h) => h.path === path);
+    let start = hits.length;
+
+    // the first watcher: two polls, then it is gone
+    let store = await openStore(file);
+    try {
+      clock = 0;
+      const w1 = watcherOn(store);
+      const first = await w1.pollDue();
+      expect(byFeed(first, '/r/etag.xml')).toMatchObject({ outcome: 'fetched', new: 2, stored: 2 });
+      // the twin's text is already stored under the first guid; the stuck page is to be tried again
+      expect(byFeed(first, '/r/lm.xml')).toMatchObject({ outcome: 'fetched', items: 3, new: 2, stored: 1, duplicates: 1, retryLater: 1 });
+      expect(byFeed(first, '/r/fresh.xml')).toMatchObject({ outcome: 'fetched', stored: 1, nextPollInMs: 60 * MIN });
+      expect(byFeed(first, '/broken.xml')).toMatchObject({ outcome: 'error', status: 500 });
+      clock = 2 * MIN;
+      const second = await w1.pollDue();
+      expect(second.map((x) => x.feed).sort()).toEqual([r('/broken.xml'), r('/r/etag.xml'), r('/r/lm.xml')]);
+      expect(byFeed(second, '/r/etag.xml')).toMatchObject({ outcome: 'not-modified' });
+      // the stuck item keeps the feed's validators out, so the feed came whole and the page was tried a second time
+      expect(byFeed(second, '/r/lm.xml')).toMatchObject({ outcome: 'fetched', new: 0, retryLater: 1 });
+      expect(w1.feeds.get(r('/broken.xml'))).toMatchObject({ failures: 2, nextPollAt: 6 * MIN });
+      const pagesBefore = since(start).filter((h) => h.path.endsWith('.html')).map((h) => h.path).sort();
+      expect(pagesBefore).toEqual([`/news/${NEWS[3]!.id}.html`, `/news/${NEWS[4]!.id}.html`, '/r/fresh.html', '/r/stuck.html', '/r/stuck.html', '/r/twin-a.html', '/r/twin-b.html']);
+    } finally {
+      await store.close();
+    }
+    const articles = async () => {
+      const s = await openStore(file);
+      try {
+        return (await s.stats()).articles;
+      } finally {
+        await s.close();
+      }
+    };
+    expect(await articles()).toBe(4);
+
+    // a new process, a minute later: a new watcher on the same file
+    start = hits.length;
+    store = await openStore(file);
+    try {
+      clock = 3 * MIN;
+      const w2 = watcherOn(store);
+      const third = await w2.pollDue();
+      // broken is still backing off (due at 6) and fresh is fresh for an hour: neither is asked
+      expect(third.map((x) => x.feed).sort()).toEqual([r('/r/etag.xml'), r('/r/lm.xml')]);
+      const feedReqs = since(start).filter((h) => h.path.endsWith('.xml'));
+      // the ETag was sent back at once: a 304, not the whole feed
+      expect(feedReqs.find((h) => h.path === '/r/etag.xml')).toMatchObject({ status: 304, conditional: true });
+      expect(byFeed(third, '/r/etag.xml')).toMatchObject({ outcome: 'not-modified' });
+      // lm still had an item to do: fetched whole; the stuck page's third failure is its last (tries resumed at 2), so the feed's text is stored
+      expect(feedReqs.find((h) => h.path === '/r/lm.xml')).toMatchObject({ status: 200, conditional: false });
+      expect(byFeed(third, '/r/lm.xml')).toMatchObject({ outcome: 'fetched', new: 1, stored: 1, fromFeedText: 1, retryLater: 0, duplicates: 0 });
+      expect((await store.getArticle(lmId('stuck')))!.text).toContain('India and Pakistan resumed talks');
+      // no page it had handled was fetched again: not the stored ones, not the twin stored under the other guid
+      expect(since(start).filter((h) => h.path.endsWith('.html')).map((h) => h.path)).toEqual(['/r/stuck.html']);
+
+      // now nothing is left to do in lm: its Last-Modified goes back as If-Modified-Since
+      clock = 4 * MIN;
+      expect(byFeed(await w2.pollDue(), '/r/lm.xml')).toMatchObject({ outcome: 'not-modified' });
+      expect(runHits('/r/lm.xml').at(-1)).toMatchObject({ status: 304, conditional: true });
+
+      // the back-off goes on from the third failure: 0, 2, then 6 (the first watcher's schedule), then 6 + 5 (capped)
+      for (let t = 5; t <= 12; t++) {
+        clock = t * MIN;
+        await w2.pollDue();
+      }
+      expect(since(start).filter((h) => h.path === '/broken.xml').map((h) => h.at / MIN)).toEqual([6, 11]);
+      expect(w2.feeds.get(r('/broken.xml'))!.failures).toBe(4);
+
+      // fresh is asked again only when its hour is over, with its ETag
+      expect(runHits('/r/fresh.xml')).toHaveLength(1);
+      clock = 61 * MIN;
+      expect(byFeed(await w2.pollDue(), '/r/fresh.xml')).toMatchObject({ outcome: 'not-modified' });
+      expect(runHits('/r/fresh.xml').at(-1)).toMatchObject({ status: 304, conditional: true, at: 61 * MIN });
+    } finally {
+      await store.close();
+    }
+    expect(await articles()).toBe(5);
+
+    // what the store holds for the feeds, as the watcher left it
+    store = await openStore(file);
+    try {
+      // broken failed once more at minute 61 (due since 16)
+      expect(await store.getFeedState(r('/broken.xml'))).toMatchObject({ failures: 5, notBefore: new Date(66 * MIN).toISOString(), lastError: 'HTTP 500 Internal Server Error', etag: null });
+      expect(await store.getFeedState(r('/r/lm.xml'))).toMatchObject({ lastModified: R_LAST_MODIFIED, failures: 0, notBefore: null });
+      const items = await store.feedItems(r('/r/lm.xml'), ['twin-a', 'twin-b', 'stuck'].map(lmId));
+      expect(Object.fromEntries([...items].map(([k, v]) => [k, [v.outcome, v.article, v.tries]]))).toEqual({
+        [lmId('twin-a')]: ['stored', lmId('twin-a'), 0],
+        [lmId('twin-b')]: ['duplicate', lmId('twin-a'), 0],
+        [lmId('stuck')]: ['stored', lmId('stuck'), 3],
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('dyad watch on the command line', () => {
+  it('dyad watch --once, run twice on one store: the second run sends the validators, fetches no page, and leaves a backing-off feed alone', async () => {
+    const file = join(dir, 'cli.sqlite');
+    const args = ['watch', r('/r/etag.xml'), '--once', '--db', file];
+    const start = hits.length;
+    const one = await runDyad(args);
+    expect(one.stderr).toMatch(/2 items, 2 new, 2 stored/);
+    expect(one.code).toBe(0);
+    const mid = hits.length;
+    const two = await runDyad(args);
+    expect(two.stderr).toMatch(/not modified/);
+    expect(two.code).toBe(0);
+    expect(hits.slice(start, mid).map((h) => [h.path, h.status, h.conditional])).toEqual([
+      ['/r/etag.xml', 200, false],
+      [`/news/${NEWS[3]!.id}.html`, 200, false],
+      [`/news/${NEWS[4]!.id}.html`, 200, false],
+    ]);
+    expect(hits.slice(mid).map((h) => [h.path, h.status, h.conditional])).toEqual([['/r/etag.xml', 304, true]]);
+
+    // a feed that failed is left alone by the next --once until its back-off is over (every 15m × 2)
+    const bad = ['watch', r('/broken.xml'), '--once', '--db', file];
+    const before = feedHits('/broken.xml').length;
+    const failed = await runDyad(bad);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/HTTP 500 Internal Server Error \(failure 1 in a row\); next try in 30m/);
+    const skipped = await runDyad(bad);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toMatch(/backing off after 1 failure \(HTTP 500 Internal Server Error\); next poll in (30m|29m\d+s)/);
+    expect(skipped.stderr).toMatch(/broken\.xml: not polled: due in/);
+    expect(feedHits('/broken.xml').length).toBe(before + 1);
+  }, 60_000);
 });
 
 describe('durations and charsets', () => {

@@ -6,16 +6,20 @@
  * backs off while the others go on. Requests are conditional (ETag,
  * Last-Modified), so an unchanged feed costs a 304.
  *
- * What has been seen survives restarts because it is the store itself: an
- * item becomes an article whose id is the item's guid (or link), and an item
- * whose article is stored is never fetched again.
+ * What the watcher knows survives restarts because it is kept in the store
+ * (the `feeds` and `feed_items` tables, Store.getFeedState & co.): each
+ * feed's validators, back-off and caching deadline are loaded before the
+ * first poll and saved after every poll; each item handled is recorded with
+ * its outcome, and an item becomes an article whose id is the item's guid
+ * (or link). So a restarted watcher sends its validators at once, resumes a
+ * back-off where it was, and fetches no page it has handled before.
  */
 import { createHash } from 'node:crypto';
 import type { Engine } from '../engine.js';
 import { extractArticle } from '../ingest/html.js';
 import { parseFeed, type FeedItem } from '../ingest/feeds.js';
 import { normalizeDate } from '../ingest/dates.js';
-import type { Store } from '../store/types.js';
+import type { FeedItemRecord, Store } from '../store/types.js';
 import { httpGet, type GetResult, type Validators } from './http.js';
 import { formatDuration } from './duration.js';
 
@@ -41,11 +45,19 @@ export interface WatchOptions {
   log?: (line: string) => void;
 }
 
-export interface FeedState {
+/** A watched feed's schedule and caching state, in memory (saved to the store as a `FeedState` after each poll). */
+export interface WatchedFeed {
   url: string;
   validators: Validators;
   /** when the feed is next due (ms since the epoch) */
   nextPollAt: number;
+  /**
+   * what holds the feed back whatever the interval: the end of its back-off
+   * (with Retry-After) or of the freshness its caching headers gave (ms since
+   * the epoch); null when nothing does. A restarted watcher waits for this,
+   * not for `--every`.
+   */
+  notBefore: number | null;
   /** consecutive failed polls */
   failures: number;
   lastError: string | null;
@@ -103,15 +115,17 @@ function absolute(href: string, base: string): string | undefined {
   }
 }
 
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const msOf = (t: string | null): number | null => (t === null ? null : Date.parse(t));
+
 export class Watcher {
-  readonly feeds: Map<string, FeedState>;
+  readonly feeds: Map<string, WatchedFeed>;
   private readonly o: Required<Omit<WatchOptions, 'engine' | 'store' | 'log' | 'now'>>;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
-  /** article ids known to be stored (saves a store look-up per item per poll) */
-  private readonly seen = new Set<string>();
-  /** passing page failures per item id */
-  private readonly pageFailures = new Map<string, number>();
+  /** `feed NUL item` of items handled for good (saves the store look-ups per item per poll) */
+  private readonly done = new Set<string>();
+  private loading: Promise<void> | null = null;
   private stopped = false;
   private wake: (() => void) | null = null;
 
@@ -134,8 +148,70 @@ export class Watcher {
     this.log = options.log ?? (() => {});
     const start = this.now();
     this.feeds = new Map(
-      feedUrls.map((url) => [url, { url, validators: {}, nextPollAt: start, failures: 0, lastError: null, lastPolledAt: null }]),
+      feedUrls.map((url) => [url, { url, validators: {}, nextPollAt: start, notBefore: null, failures: 0, lastError: null, lastPolledAt: null }]),
     );
+  }
+
+  /**
+   * Loads what the store remembers of each feed (once; polling calls it):
+   * its validators, failures and the time before which it must not be
+   * polled (capped at the longest wait the current options allow, so a
+   * changed --max-backoff or a clock that jumped back cannot stall a feed).
+   */
+  load(): Promise<void> {
+    this.loading ??= this.loadStates().catch((e: unknown) => {
+      this.loading = null;
+      throw e;
+    });
+    return this.loading;
+  }
+
+  private async loadStates(): Promise<void> {
+    const start = this.now();
+    const cap = start + Math.max(this.o.maxBackoffMs, this.o.maxFreshMs);
+    for (const f of this.feeds.values()) {
+      const s = await this.store.getFeedState(f.url);
+      if (!s) continue;
+      f.validators = {};
+      if (s.etag) f.validators.etag = s.etag;
+      if (s.lastModified) f.validators.lastModified = s.lastModified;
+      f.failures = s.failures;
+      f.lastError = s.lastError;
+      f.lastPolledAt = msOf(s.lastPolledAt);
+      f.notBefore = msOf(s.notBefore);
+      f.nextPollAt = Math.min(Math.max(start, f.notBefore ?? start), cap);
+      if (f.nextPollAt > start) {
+        const why = f.failures ? `backing off after ${f.failures} failure${f.failures === 1 ? '' : 's'} (${f.lastError ?? 'unknown error'})` : 'fresh by its caching headers';
+        this.log(`dyad watch: ${f.url}: ${why}; next poll in ${formatDuration(f.nextPollAt - start)}`);
+      }
+    }
+  }
+
+  /** Saves a feed's state after a poll; a store that fails is reported, and the watcher goes on with its state in memory. */
+  private async save(f: WatchedFeed): Promise<void> {
+    try {
+      await this.store.putFeedState({
+        url: f.url,
+        etag: f.validators.etag ?? null,
+        lastModified: f.validators.lastModified ?? null,
+        lastPolledAt: iso(f.lastPolledAt),
+        notBefore: iso(f.notBefore),
+        failures: f.failures,
+        lastError: f.lastError,
+      });
+    } catch (e) {
+      this.log(`dyad watch: ${f.url}: could not save the feed's state: ${(e as Error).message}`);
+    }
+  }
+
+  /** Records items' outcomes; a store that fails is reported (the item is then looked at again after a restart). */
+  private async remember(feed: string, records: FeedItemRecord[]): Promise<void> {
+    if (!records.length) return;
+    try {
+      await this.store.putFeedItems(feed, records);
+    } catch (e) {
+      this.log(`dyad watch: ${feed}: could not record ${records.length === 1 ? `item ${records[0]!.item}` : `${records.length} items`}: ${(e as Error).message}`);
+    }
   }
 
   /** The wait after `failures` consecutive failures: every × 2^failures, capped. */
@@ -145,15 +221,25 @@ export class Watcher {
 
   /** Polls every feed that is due now; returns one report per feed polled. */
   async pollDue(): Promise<PollReport[]> {
+    await this.load();
     const now = this.now();
     const due = [...this.feeds.values()].filter((f) => f.nextPollAt <= now);
     return Promise.all(due.map((f) => this.poll(f.url)));
   }
 
-  /** Polls one feed now, whatever its schedule. */
+  /** Polls one feed now, whatever its schedule, and saves its state. */
   async poll(url: string): Promise<PollReport> {
     const f = this.feeds.get(url);
     if (!f) throw new Error(`not a watched feed: ${url}`);
+    await this.load();
+    const report = await this.fetchFeed(f);
+    // saved last: validators saved before the items were handled would, after a crash, hide those items behind a 304
+    await this.save(f);
+    return report;
+  }
+
+  private async fetchFeed(f: WatchedFeed): Promise<PollReport> {
+    const url = f.url;
     const report: PollReport = { feed: url, outcome: 'error', status: 0, items: 0, new: 0, stored: 0, duplicates: 0, failed: 0, retryLater: 0, fromFeedText: 0, nextPollInMs: 0 };
     const started = this.now();
     f.lastPolledAt = started;
@@ -182,14 +268,15 @@ export class Watcher {
     }
     report.outcome = 'fetched';
     report.items = items.length;
-    for (const item of items) {
-      try {
-        await this.handleItem(url, item, report);
-      } catch (e) {
-        report.failed++;
-        this.log(`dyad watch: ${url}: item ${item.id ?? item.url ?? item.title}: ${(e as Error).message}`);
-      }
+    let toRetry: number;
+    try {
+      toRetry = await this.handleItems(url, items, report);
+    } catch (e) {
+      f.validators = {};
+      return this.failed(f, report, res.status, `the store failed: ${(e as Error).message}`, null);
     }
+    // items left to do must be in the next answer: no validators, so it is a full 200, not a 304
+    if (toRetry > 0) f.validators = {};
     this.succeeded(f, report, res.freshForMs);
     this.log(
       `dyad watch: ${url}: ${report.items} items, ${report.new} new, ${report.stored} stored` +
@@ -207,20 +294,24 @@ export class Watcher {
     return httpGet(url, validators ? { ...o, validators } : o);
   }
 
-  private succeeded(f: FeedState, report: PollReport, freshForMs: number | null): void {
+  private succeeded(f: WatchedFeed, report: PollReport, freshForMs: number | null): void {
     f.failures = 0;
     f.lastError = null;
-    const wait = Math.max(this.o.everyMs, Math.min(freshForMs ?? 0, this.o.maxFreshMs));
-    f.nextPollAt = this.now() + wait;
+    const now = this.now();
+    const fresh = Math.min(freshForMs ?? 0, this.o.maxFreshMs);
+    const wait = Math.max(this.o.everyMs, fresh);
+    f.nextPollAt = now + wait;
+    f.notBefore = fresh > 0 ? now + fresh : null;
     report.nextPollInMs = wait;
   }
 
-  private failed(f: FeedState, report: PollReport, status: number, reason: string, retryAfterMs: number | null): PollReport {
+  private failed(f: WatchedFeed, report: PollReport, status: number, reason: string, retryAfterMs: number | null): PollReport {
     f.failures++;
     f.lastError = reason;
     let wait = this.backoff(f.failures);
     if (retryAfterMs !== null) wait = Math.max(wait, Math.min(retryAfterMs, this.o.maxFreshMs));
     f.nextPollAt = this.now() + wait;
+    f.notBefore = f.nextPollAt;
     report.outcome = 'error';
     report.status = status;
     report.error = reason;
@@ -229,17 +320,73 @@ export class Watcher {
     return report;
   }
 
-  private async isStored(id: string): Promise<boolean> {
-    if (this.seen.has(id)) return true;
-    const found = await this.store.findArticle(id);
-    if (found) this.seen.add(id);
-    return found !== null;
+  /**
+   * Handles a fetched feed's items: those handled for good before (by this
+   * process, or recorded in the store by an earlier one) are passed over;
+   * an item whose article is already stored is recorded as such; the others
+   * are fetched, coded and stored, and their outcome recorded. Returns how
+   * many items are left to try again.
+   */
+  private async handleItems(feedUrl: string, items: readonly FeedItem[], report: PollReport): Promise<number> {
+    const byId = new Map<string, FeedItem>();
+    for (const item of items) {
+      const id = itemArticleId(feedUrl, item);
+      if (!byId.has(id)) byId.set(id, item);
+    }
+    const doneKey = (id: string) => `${feedUrl}\u0000${id}`;
+    const todo = [...byId.keys()].filter((id) => !this.done.has(doneKey(id)));
+    if (!todo.length) return 0;
+    const records = await this.store.feedItems(feedUrl, todo);
+    const open = todo.filter((id) => {
+      const r = records.get(id);
+      if (r && r.outcome !== 'pending') {
+        this.done.add(doneKey(id));
+        return false;
+      }
+      return true;
+    });
+    if (!open.length) return 0;
+    // stored already (by dyad ingest, another watcher, or before the feed tables existed)
+    const stored = (await this.store.knownArticles(open, [])).ids;
+    const at = iso(this.now())!;
+    const found: FeedItemRecord[] = [];
+    let toRetry = 0;
+    for (const id of open) {
+      const tries = records.get(id)?.tries ?? 0;
+      if (stored.has(id)) {
+        this.done.add(doneKey(id));
+        found.push({ item: id, outcome: 'stored', article: id, tries, recordedAt: at });
+        continue;
+      }
+      const item = byId.get(id)!;
+      let rec: FeedItemRecord;
+      try {
+        rec = await this.handleItem(feedUrl, id, item, tries, report);
+      } catch (e) {
+        report.failed++;
+        toRetry++;
+        this.log(`dyad watch: ${feedUrl}: item ${item.id ?? item.url ?? item.title}: ${(e as Error).message}`);
+        continue;
+      }
+      if (rec.outcome === 'pending') toRetry++;
+      else this.done.add(doneKey(id));
+      await this.remember(feedUrl, [rec]);
+    }
+    await this.remember(feedUrl, found);
+    return toRetry;
   }
 
-  private async handleItem(feedUrl: string, item: FeedItem, report: PollReport): Promise<void> {
-    const id = itemArticleId(feedUrl, item);
-    if (await this.isStored(id)) return;
+  /** Fetches, codes and stores one new item; what was done, as the record to keep. */
+  private async handleItem(feedUrl: string, id: string, item: FeedItem, triesBefore: number, report: PollReport): Promise<FeedItemRecord> {
+    const record = (outcome: FeedItemRecord['outcome'], article: string | null, tries: number): FeedItemRecord => ({
+      item: id,
+      outcome,
+      article,
+      tries,
+      recordedAt: iso(this.now())!,
+    });
     report.new++;
+    let tries = triesBefore;
     const link = item.url ? absolute(item.url, feedUrl) : undefined;
     let page: ReturnType<typeof extractArticle> = null;
     if (link && /^https?:/i.test(link)) {
@@ -248,26 +395,23 @@ export class Watcher {
         page = extractArticle(res.text);
         if (!page) this.log(`dyad watch: ${link}: no article text found in the page; using the feed's text`);
       } else if (res.kind === 'error') {
-        const tries = (this.pageFailures.get(id) ?? 0) + 1;
+        tries++;
         if (res.transient && tries < this.o.pageRetries) {
-          this.pageFailures.set(id, tries);
           report.retryLater++;
           report.new--;
           this.log(`dyad watch: ${link}: ${res.reason}; will try again next poll (${tries} of ${this.o.pageRetries})`);
-          return;
+          return record('pending', null, tries);
         }
         this.log(`dyad watch: ${link}: ${res.reason}; using the feed's text`);
       }
     }
-    this.pageFailures.delete(id);
     const feedText = item.text.trim() ? item.text : '';
     const text = page?.text ?? feedText;
     const title = item.title || page?.title || '';
     if (!text.trim() && !title.trim()) {
       report.failed++;
-      this.seen.add(id);
       this.log(`dyad watch: ${feedUrl}: item ${id} has no text, no title and no readable page: skipped`);
-      return;
+      return record('skipped', null, tries);
     }
     if (!page) report.fromFeedText++;
     const input: Parameters<Engine['code']>[0] = {
@@ -283,19 +427,23 @@ export class Watcher {
     const fatal = doc.messages.find((m) => m.severity === 'fatal');
     if (fatal) {
       report.failed++;
-      this.seen.add(id);
       this.log(`dyad watch: ${link ?? id}: not coded: ${fatal.reason}`);
-      return;
+      return record('skipped', null, tries);
     }
     const r = await this.store.putDocument(doc);
-    this.seen.add(id);
-    if (r.status === 'inserted') report.stored++;
-    else report.duplicates++;
+    if (r.status === 'inserted') {
+      report.stored++;
+      return record('stored', id, tries);
+    }
+    report.duplicates++;
+    const holder = r.duplicateOf ?? id;
+    return record(holder === id ? 'stored' : 'duplicate', holder, tries);
   }
 
   /** Polls until stop(): each feed when it is due. */
   async run(): Promise<void> {
     this.stopped = false;
+    await this.load();
     while (!this.stopped) {
       await this.pollDue();
       if (this.stopped) break;
