@@ -99,7 +99,7 @@ function buildStages(
     tokensStage(tokenizer, vocab),
     sentencesStage,
     actorsStage(actors, vocab, coding),
-    corefStage(vocab, ontology.actors.people),
+    corefStage(vocab, ontology.actors.people, coding),
     quotesStage(cues, vocab, ontology.actors.people),
     eventsStage(verbs, codes, vocab, trace, discards, coding),
   ];

@@ -93,6 +93,13 @@ export interface CodingOptions {
    * the target search goes on past it (TABARI: "ties with Boromir in Gondor")
    */
   nullCodedNames?: 'actor' | 'nouns';
+  /**
+   * a sentence's subject noun phrase with no actor of its own stands for the
+   * actors of its prepositional phrases: "Resumption of ties between Arnor and
+   * Gondor may spur…" (PETRARCH, whose noun phrases take the actors of the
+   * phrases inside them)
+   */
+  subjectInComplements?: boolean;
   /** a pattern's `^` may pass over any noun phrase, not only an actor (PETRARCH, which skips noun phrases of its parse) */
   skipNounPhrases?: boolean;
   /** an agent noun modifying another noun still codes ("the official news agency": ---GOV), as PETRARCH's noun phrases do */
@@ -120,6 +127,14 @@ export interface CodingOptions {
   /** no word of an actor or agent phrase is a trigger, however short the phrase (TABARI: "Security forces" is an agent, not FORCE) */
   actorWordsNoTriggers?: boolean;
   /**
+   * what a personal pronoun refers to: `persons` (default: he and she the
+   * latest person, it a state or organisation, they a group; coref/) or
+   * `first-actor` (TABARI, whose actors have no gender or kind: the first
+   * actor of its sentence before it, "Galadriel urged Bree … and then she
+   * asked Gondor", "Elrond urged Bree … and Gondor asked him")
+   */
+  pronouns?: 'persons' | 'first-actor';
+  /**
    * an actor code for a personal pronoun that comes before every actor of
    * its sentence ("He has also asked Gondor…"): the actor the story's
    * previous sentence was about (TABARI's FORWARD; actors/forwarded.ts)
@@ -131,6 +146,19 @@ export interface CodingOptions {
    * before the verb (`PRIOR`). The implied actor has an empty span at the trigger.
    */
   defaultSource?: { code: string; noActorBefore?: boolean };
+  /**
+   * TABARI's FORMER conversion: an agent phrase with "former" before it or
+   * before its actor ("former security officials", "Arnor former officials",
+   * "former Gondor prosecutors") has this agent code instead of its own (TABARI:
+   * `ELI`, the elite): people once in office are not the office
+   */
+  formerAgent?: string;
+  /**
+   * a noun phrase that holds no dictionary actor and has at most this many
+   * words is an actor, coded with its words in capitals between quotes
+   * ("THE MINISTRY OF MAGIC"): PETRARCH's `new_actor_length` (actors/new-actors.ts); 0 or unset: off
+   */
+  newActorLength?: number;
   /** the target code of events whose target is not found (TABARI's `DEFAULT: TARGET [code]`) */
   defaultTarget?: { code: string };
 }

@@ -15,6 +15,7 @@ import { loadOntology } from '../../src/ontology/load-ontology.js';
 import { checkReferences, parseSets, parseVerbFile } from '../../src/ontology/load-verbs.js';
 import { parseAgents, parseNamedActors } from '../../src/ontology/load-actors.js';
 import { defaultOntologyDir } from '../../src/paths.js';
+import type { CodingOptions } from '../../src/stages/coding-options.js';
 
 const VERBS = `
 renew  -
@@ -58,6 +59,10 @@ talk-words  talks, and words for them of several words or stems
 const GROUPS = `
 XGF  Gondor Liberation Front
   names: Gondor* .. Front
+XAG  Xal Gorel, written with its words together
+  names: Xal Gorel
+XAT  Xal Gorel, with a gap
+  names: Xal .. Gorel
 `;
 
 const AGENTS = `
@@ -67,9 +72,11 @@ CUR  couriers, written before the actor's code
   match: forms
 `;
 
-let engine: Engine | undefined;
-function testEngine(): Engine {
-  if (engine) return engine;
+const engines = new Map<string, Engine>();
+function testEngine(coding: CodingOptions = {}): Engine {
+  const key = JSON.stringify(coding);
+  const built = engines.get(key);
+  if (built) return built;
   const base = loadOntology(defaultOntologyDir());
   const known = (c: string) => base.codes.cameo.has(c);
   const sets = new Map([...base.verbs.sets, ...parseSets(SETS, 'test/sets.txt')]);
@@ -80,11 +87,13 @@ function testEngine(): Engine {
     entries: [...base.actors.entries, ...parseNamedActors(GROUPS, 'test/groups.txt', 'group')],
     agents: [...base.actors.agents, ...parseAgents(AGENTS, 'test/agents.txt')],
   };
-  return (engine = createEngineSync({ dictionaries: { ...base, verbs, actors, discards: [] } }));
+  const engine = createEngineSync({ dictionaries: { ...base, verbs, actors, discards: [] }, coding });
+  engines.set(key, engine);
+  return engine;
 }
 
-const triples = (text: string) =>
-  testEngine()
+const triples = (text: string, coding: CodingOptions = {}) =>
+  testEngine(coding)
     .code({ text, date: '2023-06-15' })
     .events.filter((e) => e.rule.file.startsWith('test/'))
     .map((e) => `${e.source?.code ?? '-'}/${e.target?.code ?? '-'}/${e.cameo}`)
@@ -144,5 +153,52 @@ describe("dyad's dictionary format: the peer-format features", () => {
     const codes = (text: string) => testEngine().code({ text, date: '2023-06-15' }).actors.map((a) => a.code);
     expect(codes('A Russian courier left for China.')).toContain('CURRUS');
     expect(codes('Russian couriers left for China.')).not.toContain('CURRUS');
+  });
+});
+
+describe("the peers' coding options on dyad's dictionaries", () => {
+  it('formerAgent (TABARI FORMER): "former" before an agent or its actor makes the agent the elite', () => {
+    const former = { formerAgent: 'ELI' };
+    expect(triples('Former Russian officials left for China.', former)).toEqual(['CHN/RUSELI/043', 'RUSELI/CHN/042']);
+    expect(triples('Russian former officials left for China.', former)).toEqual(['CHN/RUSELI/043', 'RUSELI/CHN/042']);
+    expect(triples('Russian officials left for China.', former)).toEqual(['CHN/RUSGOV/043', 'RUSGOV/CHN/042']);
+    // dyad's own coding: a former official is not the elite code
+    expect(triples('Former Russian officials left for China.')).not.toContain('RUSELI/CHN/042');
+  });
+
+  it('newActorLength (PETRARCH new_actor_length): an unknown noun phrase of at most N words is an actor named by its words', () => {
+    expect(triples('The Guild of Weavers left for China.', { newActorLength: 4 })).toEqual(['"THE GUILD OF WEAVERS"/CHN/042', 'CHN/"THE GUILD OF WEAVERS"/043']);
+    expect(triples('The Guild of Weavers left for China.', { newActorLength: 3 })).toEqual([]);
+    // a phrase whose prepositional phrase names an actor is that actor's; days are no actors
+    const known = triples('The envoy of Russia left for China on Monday.', { newActorLength: 4 });
+    expect(known).toContain('RUSGOV/CHN/042');
+    expect(known.filter((t) => t.includes('"'))).toEqual([]);
+  });
+
+  it('pronouns: first-actor (TABARI): a personal pronoun is the first actor of its sentence, whatever its kind', () => {
+    const text = 'Russia warned of Ukraine attacks and then she left for China.';
+    expect(triples(text, { pronouns: 'first-actor' })).toContain('RUS/CHN/042');
+    // dyad's coreference links "she" only to a woman
+    expect(triples(text)).not.toContain('RUS/CHN/042');
+  });
+
+  it('a plural pronoun for a member of a compound stands for the whole compound', () => {
+    expect(triples('Russia and China warned of Ukraine attacks and then they left for Germany.')).toEqual(
+      expect.arrayContaining(['RUS/DEU/042', 'CHN/DEU/042']),
+    );
+  });
+
+  it('subjectInComplements (PETRARCH): a subject with no actor of its own stands for the actors of its phrases', () => {
+    const text = 'Resumption of talks between Russia and China renewed diplomatic ties with Germany.';
+    expect(triples(text, { subjectInComplements: true })).toEqual(['CHN/DEU/0311', 'RUS/DEU/0311']);
+    expect(triples(text)).toEqual([]);
+  });
+
+  it('actor names: the written words before a gap of the same span, a hyphen as a blank, quoted nicknames in a gap', () => {
+    const codes = (text: string) => testEngine().code({ text, date: '2023-06-15' }).actors.map((a) => a.code);
+    expect(codes('Xal Gorel spoke.')).toContain('XAG');
+    expect(codes('Xal-Gorel spoke.')).toContain('XAG');
+    expect(codes('Xal "The Weasel" Gorel spoke.')).toContain('XAT');
+    expect(codes('Xal The Weasel Gorel spoke.')).toContain('XAT');
   });
 });

@@ -66,12 +66,18 @@ describe.skipIf(!hasShared('data', 'petrarch-unit', 'PETR.Validate.verbs.txt'))(
     expect(d.discards.filter((x) => x.scope === 'story').length).toBe(4);
   });
 
-  it('the unit-test records: 284 test records and the <Config> settings between them', () => {
+  it('the unit-test records: 284 test records and the <Config> settings between them; the two malformed parses are bad input, with their lines', () => {
     const s = readPetrarchSuite(read('petrarch-unit', 'PETR.UnitTest.records.xml'), 'PETR.UnitTest.records.xml');
     const records = s.items.filter((i) => i.kind !== 'setting');
     expect(records.length).toBe(284);
     expect(s.items.length - records.length).toBeGreaterThan(0);
-    expect(s.problems).toEqual([]);
+    // ERROR-02 has a ')' too many, ERROR-03 two '(' left open: PETRARCH's bad_input_parse records
+    const bad = records.flatMap((r) => (r.kind === 'record' && r.inputError ? [r.id] : []));
+    expect(bad).toEqual(['ERROR-02', 'ERROR-03']);
+    expect(s.problems.map((p) => [p.severity, p.line, p.message.split(':')[0]])).toEqual([
+      ['warning', 11359, 'sentence ERROR-02'],
+      ['warning', 11372, 'sentence ERROR-03'],
+    ]);
   });
 });
 

@@ -43,4 +43,13 @@ describe.skipIf(!present)('TABARI validation records', () => {
       expect(byId.get(id)?.pass, `${id}: got ${JSON.stringify(byId.get(id)?.got)}`).toBe(true);
     }
   });
+
+  it('dereferences pronouns to the sentence\'s first actor, converts FORMER agents, codes agents that modify nouns, prefers AL_GORE to AL GORE', () => {
+    const byId = new Map(run().results.map((x) => [x.id, x]));
+    // PRON-02 to -04, DEMO-09 (he caught by $): pronouns; AGENTS-8, -9: FORMER; NOUNEND-10, DEBUG-24a, AGENTS-10: agents
+    // before a noun; TEXT-01 to -03: "Al-Gore", "Al Gore" (AL_GORE), 'Al "The Weasel" Gore' (AL GORE)
+    for (const id of ['PRON-02', 'PRON-03', 'PRON-04', 'DEMO-09', 'AGENTS-8', 'AGENTS-9', 'NOUNEND-10', 'DEBUG-24a', 'AGENTS-10', 'TEXT-01', 'TEXT-02', 'TEXT-03']) {
+      expect(byId.get(id)?.pass, `${id}: got ${JSON.stringify(byId.get(id)?.got)}`).toBe(true);
+    }
+  });
 });

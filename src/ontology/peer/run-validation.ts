@@ -254,6 +254,14 @@ function applyPetrarchConfig(coding: CodingOptions, run: RunSettings, name: stri
     case 'require_dyad':
       coding.requireTarget = truthy;
       return true;
+    case 'new_actor_length': {
+      // unknown noun phrases of at most this many words are actors (0: off)
+      const v = Number(value);
+      if (!Number.isInteger(v) || v < 0) return false;
+      if (v) coding.newActorLength = v;
+      else delete coding.newActorLength;
+      return true;
+    }
     case 'stop_on_error':
       return true; // a run setting, nothing to code
     default:
@@ -272,6 +280,8 @@ export function peerCoding(dialect: Dialect): CodingOptions {
     eventsPer: 'clause',
     openSlots: true,
     nullCodedNames: 'nouns',
+    // TABARI's FORMER conversion (its `~ELI`), which the PETRARCH suite expects too (AGENTS-18, -19)
+    formerAgent: 'ELI',
   };
   return dialect === 'petrarch'
     ? {
@@ -284,6 +294,7 @@ export function peerCoding(dialect: Dialect): CodingOptions {
         agentModifiers: true,
         untargetedNeedsObject: true,
         skipNounPhrases: true,
+        subjectInComplements: true,
       }
     : {
         ...shared,
@@ -297,6 +308,8 @@ export function peerCoding(dialect: Dialect): CodingOptions {
         sourceAfterVerb: true,
         sourceSearch: 'first',
         actorWordsNoTriggers: true,
+        agentModifiers: true,
+        pronouns: 'first-actor',
       };
 }
 
@@ -394,7 +407,8 @@ export function codeRecord(engine: Engine, rec: ValidationRecord, run?: RunSetti
   const text = rec.text.replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, ' ');
   const reduced = eliminateCommaClauses(text, engine.tokenizer, run?.commas ?? null, run?.dialect === 'petrarch');
   const short = run?.minimumWords ? countWords(engine, rec.text) < run.minimumWords : false;
-  const { doc, steps } = engine.trace({ text: short ? '' : reduced.text, date: rec.date, id: rec.id });
+  // a record that is bad input (a malformed PETRARCH <Parse>) is reported, not coded
+  const { doc, steps } = engine.trace({ text: short || rec.inputError ? '' : reduced.text, date: rec.date, id: rec.id });
   const events = doc.has('events') ? doc.get('events') : [];
   // TABARI writes an agent with no actor as ~AGENT (dyad: ---AGENT)
   const got = gotTriples(events).map((t) => (run?.dialect === 'tabari' ? { source: t.source.replace(/^---(?=[A-Z])/, '~'), target: t.target.replace(/^---(?=[A-Z])/, '~'), code: t.code } : t));
@@ -420,7 +434,8 @@ export function codeRecord(engine: Engine, rec: ValidationRecord, run?: RunSetti
     messages: doc.messages.map((m) => `${m.stage}: ${m.reason}`),
   };
   if (text !== rec.text && !reduced.removed.length) r.codedText = text;
-  if (short) r.messages.push(`validate: not coded: fewer than ${run!.minimumWords} words (TABARI's SET: MINIMUM WORDS)`);
+  if (rec.inputError) r.messages.push(`validate: not coded: ${rec.inputError}`);
+  else if (short) r.messages.push(`validate: not coded: fewer than ${run!.minimumWords} words (TABARI's SET: MINIMUM WORDS)`);
   else if (reduced.removed.length) r.codedText = reduced.text;
   if (rec.expect.kind === 'none') r.expectedNone = rec.expect.why;
   return r;

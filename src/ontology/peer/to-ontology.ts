@@ -39,6 +39,8 @@ import type {
 
 /** Codes that mean "do not code this sentence" in TABARI: discard and complex. */
 export const TABARI_DISCARD_CODES = ['###', '+++'];
+/** TABARI's complex code, which PETRARCH does not implement */
+const COMPLEX_CODE = '+++';
 
 export interface PeerDictionaries {
   dialect: Dialect;
@@ -274,7 +276,10 @@ function translateVerbs(file: PeerVerbFile, discards: DiscardEntry[], codes: Set
   }
   const entries: VerbEntry[] = [];
   for (const block of file.blocks) {
-    const patterns: VerbPattern[] = orderPatterns(block.patterns, file).map((p) => {
+    // PETRARCH has no complex codes (TABARI's `+++`; its suite's DEMO-04: "not implemented"): a pattern
+    // coded [+++] codes nothing, and the verb's other patterns are tried
+    const applied = dialect === 'petrarch' ? block.patterns.filter((p) => codeOf(p.code)?.code !== COMPLEX_CODE) : block.patterns;
+    const patterns: VerbPattern[] = orderPatterns(applied, file).map((p) => {
       const pc = codeOf(p.code)!;
       const vp: VerbPattern = { code: pc.code, elements: translateElements(p.elements), text: p.written.replace(/^-\s*/, ''), source: { file: file.file, line: p.line } };
       if (pc.paired) vp.paired = pc.paired;
@@ -283,7 +288,8 @@ function translateVerbs(file: PeerVerbFile, discards: DiscardEntry[], codes: Set
       return vp;
     });
     for (const v of block.verbs) {
-      const own = codeOf(v.code ?? block.code);
+      const written = codeOf(v.code ?? block.code);
+      const own = dialect === 'petrarch' && written?.code === COMPLEX_CODE ? null : written;
       if (own) {
         codes.add(own.code);
         if (own.paired) codes.add(own.paired);

@@ -54,6 +54,13 @@ export interface ValidationRecord {
   line: number;
   /** PETRARCH `sentence="false"`: marked by the suite as a feature not implemented in PETRARCH */
   disabled?: boolean;
+  /**
+   * why the record is bad input and is not coded: a PETRARCH `<Parse>` whose
+   * brackets do not balance, which PETRARCH rejects (its `bad_input_parse`
+   * error). dyad codes from the text, but a malformed record is bad input all
+   * the same
+   */
+  inputError?: string;
 }
 
 export type SuiteItem = ValidationRecord | SettingChange;
@@ -177,6 +184,13 @@ export function readPetrarchSuite(source: string, file: string): ValidationSuite
       note,
       line,
     };
+    const parse = /<Parse>([\s\S]*?)<\/Parse>/.exec(inner);
+    const bad = parse ? unbalanced(parse[1]!) : null;
+    if (bad) {
+      const at = lineAt(source, m.index + m[0].indexOf(m[3]!) + parse!.index + '<Parse>'.length + bad.offset);
+      rec.inputError = `its <Parse> is malformed: ${bad.what} (line ${at}); PETRARCH rejects it (bad_input_parse)`;
+      suite.problems.push({ file, line: at, severity: 'warning', message: `sentence ${id}: ${rec.inputError}` });
+    }
     if (a.get('category')) rec.category = a.get('category')!;
     if (/^false$/i.test(a.get('sentence') ?? '')) rec.disabled = true;
     if (!rec.date) suite.problems.push({ file, line, severity: 'warning', message: `sentence ${id} has no valid date` });
@@ -184,6 +198,24 @@ export function readPetrarchSuite(source: string, file: string): ValidationSuite
     suite.items.push(rec);
   }
   return suite;
+}
+
+/** Where the brackets of a Treebank parse stop balancing: a ')' that closes nothing, or '(' left open at the end. */
+export function unbalanced(parse: string): { offset: number; what: string } | null {
+  let depth = 0;
+  const open: number[] = [];
+  for (let i = 0; i < parse.length; i++) {
+    const ch = parse[i];
+    if (ch === '(') {
+      depth++;
+      open.push(i);
+    } else if (ch === ')') {
+      if (--depth < 0) return { offset: i, what: "a ')' that closes nothing" };
+      open.pop();
+    }
+  }
+  if (depth > 0) return { offset: open[0]!, what: `${depth} '(' never closed` };
+  return null;
 }
 
 const HEADER = /^(\d{6,9})[ \t]+(\S+)(?:[ \t]+(\S.*))?$/;

@@ -52,6 +52,8 @@ export class TrieNode {
   stems?: { stem: string; test: (id: number) => boolean; node: TrieNode }[];
   /** the node after a gap (`Prince .. Amroth`): its children may follow one or two words later */
   gap?: TrieNode;
+  /** on a root: the vocabulary id of "-", which joins the words of a name as a blank does */
+  hyphen?: number;
 }
 
 /** Most words a gap (`..`) in a phrase may stand for. */
@@ -72,6 +74,12 @@ export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: num
     if (node.stems && !tokens.has(j, FLAG.PUNCT)) {
       for (const s of node.stems) if (s.node !== exact && s.test(tokens.norm[j]!)) visit(s.node, j + 1);
     }
+    // a hyphen inside a name joins its words as a blank does: "Al-Gore" is "Al Gore"
+    if (!exact && j > i && j + 1 < end && hyphen(j)) step(node, j + 1);
+  };
+  const hyphen = (j: number) => {
+    const w = tokens.end[j]! - tokens.start[j]!;
+    return w === 1 && root.hyphen !== undefined && tokens.norm[j] === root.hyphen && tokens.start[j] === tokens.end[j - 1] && tokens.end[j] === tokens.start[j + 1];
   };
   const visit = (node: TrieNode, j: number) => {
     if (j > i && node.targets.length) out.push({ node, end: j });
@@ -83,7 +91,8 @@ export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: num
       let words = 0;
       for (let k = j; k < end - 1; k++) {
         // the gap counts words between blanks: "state-run" is one; punctuation not inside a word ends the gap
-        if (tokens.has(k, FLAG.PUNCT) && !(tokens.start[k] === tokens.end[k - 1] && tokens.end[k] === tokens.start[k + 1])) break;
+        // quotation marks around a nickname stand in the gap too: Al "The Weasel" Gore
+        if (tokens.has(k, FLAG.PUNCT) && !tokens.has(k, FLAG.QUOTE) && !(tokens.start[k] === tokens.end[k - 1] && tokens.end[k] === tokens.start[k + 1])) break;
         if (tokens.start[k] !== tokens.end[k - 1] && ++words > PHRASE_GAP) break;
         step(node.gap, k + 1);
       }
@@ -138,6 +147,7 @@ function insert(root: TrieNode, ids: Step[], target: PhraseTarget, vocab?: Vocab
 export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab: Vocabulary): ActorMatcher {
   const names = new TrieNode();
   const roles = new TrieNode();
+  names.hyphen = roles.hyphen = vocab.intern('-');
 
   /** a phrase with stems (`Argentin*`) or gaps (`..`): its steps, the last token of a starred word a stem */
   const stemSteps = (text: string): { steps: Step[]; values: string[] } | null => {
@@ -186,6 +196,7 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
   };
 
   const listedRoles = new TrieNode();
+  listedRoles.hyphen = names.hyphen;
   const addRole = (p: Phrase, t: Omit<PhraseTarget, 'capFirst' | 'source' | 'phrase'>, listed = false) => {
     const trie = listed ? listedRoles : roles;
     const stemmed = stemSteps(p.text);

@@ -3,6 +3,7 @@ import type { Vocabulary } from '../../core/vocabulary.js';
 import type { ActorMatcher } from './compile-actors.js';
 import { matchActors } from './match-actors.js';
 import { forwardSubjects } from './forwarded.js';
+import { newActors } from './new-actors.js';
 import type { CodingOptions } from '../coding-options.js';
 
 export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: CodingOptions): Stage<'actors'> {
@@ -14,6 +15,7 @@ export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: C
         date: doc.article.date,
         ...(coding ? { coding } : {}),
       });
+      if (coding?.newActorLength) layer = newActors(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.newActorLength);
       if (coding?.forwardedSubject) layer = forwardSubjects(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.forwardedSubject);
       return { layer };
     },

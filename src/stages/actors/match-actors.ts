@@ -44,7 +44,9 @@ function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, en
     // dated entries: the one valid on the date; a name whose every entry lies in the past still names it
     let ok = node.targets.filter((t) => allowed(t, tokens, text, i, date));
     if (!ok.length && date) ok = node.targets.filter((t) => allowed(t, tokens, text, i, null));
-    if (ok.length) best = { start: i, end: after, targets: ok, role };
+    // of phrases ending on the same word, the first found: exact words before stems before gaps
+    // ("Al Gore" is AL_GORE before AL GORE, TABARI's "Al .. Gore")
+    if (ok.length && (!best || after > best.end)) best = { start: i, end: after, targets: ok, role };
   }
   return best;
 }
@@ -118,7 +120,11 @@ export function matchActors(
     timeNouns: words(['today', 'yesterday', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
     backed: words(['back', 'backed', 'support', 'supported', 'sponsor', 'sponsored', 'ally', 'allied', 'align', 'aligned', 'fund', 'funded', 'arm', 'armed', 'inspire', 'inspired']),
     hyphen: vocab.intern('-'),
+    former: vocab.intern('former'),
   };
+  // TABARI's FORMER conversion (coding option formerAgent): "former" before an agent or its actor
+  const formerAgent = opts.coding?.formerAgent;
+  const formerAt = (i: number) => formerAgent !== undefined && i >= 0 && tokens.norm[i] === ids.former;
 
   /** among people who share a name, the one holding a role on the date */
   const personIn = (p: Piece): PersonEntry | undefined => {
@@ -164,7 +170,12 @@ export function matchActors(
         // a word the tagger took for a verb, after "and" and right before the role noun, is an adjective too:
         // "Ithilen's awful and cool minister"
         const adjLike = (i: number) => tokens.pos[i] === POS.ADJ || (tokens.pos[i] === POS.VERB && i + 1 === nextStart && tokens.pos[i - 1] === POS.CCONJ);
-        while (j < nextStart && opts.coding?.fillers !== false) {
+        while (j < nextStart) {
+          if (formerAt(j)) {
+            j++;
+            continue;
+          }
+          if (opts.coding?.fillers === false) break;
           const adj = adjLike(j) || (tokens.pos[j] === POS.CCONJ && j > p.end && tokens.pos[j - 1] === POS.ADJ && adjLike(j + 1));
           if (!fillerIds.has(tokens.norm[j]!) && !adj) break;
           j++;
@@ -199,6 +210,11 @@ export function matchActors(
           if (q && q.role && q.start === rp.end) r++;
           else break;
         }
+        // "former security officials", "Arnor former officials", "former Gondor prosecutors": once in office,
+        // now of the elite (coding option formerAgent, TABARI's FORMER conversion)
+        const before = (i: number) => formerAt(i - 1) || (i - 2 >= s.tokenStart && tokens.norm[i - 1] === theId && formerAt(i - 2));
+        const former = formerAgent !== undefined && (before(p.start) || before(roleStartPiece.start));
+        if (former) codes.splice(0, codes.length, formerAgent);
         roleCodes = codes;
         const pickAgent = () => (allAgents ? codes.join('') : codes.includes('MIL') ? 'MIL' : codes[codes.length - 1] ?? '');
         agent = pickAgent();

@@ -2,15 +2,16 @@ import type { Stage } from '../../core/stage.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { PersonEntry } from '../../ontology/types.js';
 import { resolveCoreference } from './resolve-pronouns.js';
+import type { CodingOptions } from '../coding-options.js';
 
-export function corefStage(vocab: Vocabulary, people: readonly PersonEntry[]): Stage<'coref'> {
+export function corefStage(vocab: Vocabulary, people: readonly PersonEntry[], coding?: CodingOptions): Stage<'coref'> {
   const byName = new Map(people.map((p) => [p.name, p]));
   return {
     name: 'coref',
     needs: ['tokens', 'sentences', 'actors'],
     run(doc) {
       return {
-        layer: resolveCoreference(doc.get('tokens'), doc.text, doc.get('sentences'), doc.get('actors'), vocab, byName),
+        layer: resolveCoreference(doc.get('tokens'), doc.text, doc.get('sentences'), doc.get('actors'), vocab, byName, coding?.pronouns),
       };
     },
   };

@@ -49,10 +49,13 @@ export function resolveCoreference(
   actors: readonly ActorMention[],
   vocab: Vocabulary,
   people: ReadonlyMap<string, PersonEntry>,
+  mode: 'persons' | 'first-actor' = 'persons',
 ): CorefLink[] {
   const links: CorefLink[] = [];
   const gender = (name: string) => people.get(name)?.gender;
   const wants = new Map<number, Want>();
+  // possessive determiners ("its embassy") keep the default rule under the first-actor one
+  const possessives = new Set(['his', 'its', 'their'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
   for (const [w, want] of Object.entries(PRONOUNS)) {
     const id = vocab.lookup(w);
     if (id) wants.set(id, want);
@@ -90,7 +93,9 @@ export function resolveCoreference(
     const want = wants.get(tokens.norm[i]!);
     if (!want) continue;
     const sentence = tokens.sentence[i]!;
-    const ante = findSubjectFirst(seen, actors, sentence, (b) => compatible(actors[effective(b)]!, want, gender));
+    // TABARI (coding option pronouns: 'first-actor'): a personal pronoun is the first actor of its sentence before it
+    const first = mode === 'first-actor' && !possessives.has(tokens.norm[i]!) ? firstInSentence(seen, actors, sentence) : undefined;
+    const ante = first ?? findSubjectFirst(seen, actors, sentence, (b) => compatible(actors[effective(b)]!, want, gender));
     if (ante === undefined) continue;
     links.push({
       text: text.slice(tokens.start[i]!, tokens.end[i]!),
@@ -105,6 +110,17 @@ export function resolveCoreference(
   }
   void sentences;
   return links;
+}
+
+/** The first coded actor mention of the sentence among those seen so far. */
+function firstInSentence(seen: readonly number[], actors: readonly ActorMention[], sentence: number): number | undefined {
+  let found: number | undefined;
+  for (let k = seen.length - 1; k >= 0; k--) {
+    const a = actors[seen[k]!]!;
+    if (a.sentence < sentence) break;
+    if (a.sentence === sentence && a.code && !a.code.startsWith('---') && !a.modifier) found = seen[k];
+  }
+  return found;
 }
 
 function findBack(

@@ -67,6 +67,7 @@ export interface EventCoderIds {
   locatives: Set<number>;
   that: number;
   with: number;
+  pluralPronouns: Set<number>;
 }
 
 export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
@@ -96,6 +97,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     articles: ids(['a', 'an', 'the']),
     timeWords: ids(['today', 'yesterday', 'tomorrow', 'tonight', 'now']),
     with: vocab.intern('with'),
+    pluralPronouns: ids(['they', 'them']),
   };
 }
 
@@ -467,6 +469,16 @@ function isPassive(c: Ctx, t: number): boolean {
  * not a compound ("…invaded Ukraine, the White House said").
  */
 function compound(c: Ctx, id: number): number[] {
+  // "Elrond and Gondor urged Bree … and then they requested": "they" for a member of a compound
+  // of its sentence stands for the whole compound
+  const own = c.slots.slots[id]!;
+  if (own.viaCoref && c.ids.pluralPronouns.has(c.tokens.norm[own.tokenStart]!) && own.actor.tokenStart >= c.s.tokenStart && own.actor.tokenEnd <= own.tokenStart) {
+    const ante = c.slots.idAt(own.actor.tokenStart);
+    if (ante >= 0 && ante !== id && !c.slots.slots[ante]!.viaCoref) {
+      const members = compound(c, ante);
+      if (members.length > 1) return members;
+    }
+  }
   const isJoiner = (t: number) => c.ids.conj.has(c.tokens.norm[t]!) || c.tokens.norm[t] === c.ids.comma;
   const chain = [id];
   let withConj = false;
@@ -686,6 +698,41 @@ function findSubject(c: Ctx, t: number): number | null {
     if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
   }
   return null;
+}
+
+/**
+ * The subject noun phrase of the verb at t when it has no actor of its own
+ * (coding option `subjectInComplements`, as PETRARCH's noun phrases take the
+ * actors of the phrases inside them): "Resumption of ties between Arnor and
+ * Gondor may spur…" stands for Arnor and Gondor. The phrase runs from the
+ * sentence start to the verb group, begins with no preposition or
+ * subordinator, and holds no verb, pronoun or punctuation; its first actor
+ * is returned (with compound() its members), or null.
+ */
+function complementSubject(c: Ctx, t: number): number[] | null {
+  let j = t - 1;
+  while (j >= c.s.tokenStart && (c.tokens.pos[j] === POS.AUX || c.tokens.pos[j] === POS.ADV || c.tokens.pos[j] === POS.PART)) j--;
+  const p0 = c.tokens.pos[c.s.tokenStart]!;
+  if (j < c.s.tokenStart || p0 === POS.ADP || p0 === POS.SCONJ) return null;
+  // each conjunct of the phrase gives its first actor: "Ithilen's sheep and goats of Gondor" is Ithilen and Gondor
+  const out: number[] = [];
+  let inConjunct = false;
+  for (let k = c.s.tokenStart; k <= j; k++) {
+    const p = c.tokens.pos[k]!;
+    const id = c.slots.idAt(k);
+    if (id < 0 && c.ids.conj.has(c.tokens.norm[k]!)) {
+      inConjunct = false;
+      continue;
+    }
+    if (id < 0 && (isPunct(c, k) || p === POS.VERB || p === POS.AUX || p === POS.PRON)) return null;
+    if (id < 0 || inConjunct) continue;
+    const slot = c.slots.slots[id]!;
+    k = slot.tokenEnd - 1;
+    if (!codedSlot(c.coding, slot)) continue;
+    inConjunct = true;
+    for (const m of compound(c, id)) if (!out.includes(m)) out.push(m);
+  }
+  return out.length ? out : null;
 }
 
 /**
@@ -973,6 +1020,8 @@ export function codeEvents(
       }
       // source and target
       let sourceId = hit.m.source ?? null;
+      // the members of a subject that is no compound of its own (complementSubject)
+      let subjectMembers: number[] | null = null;
       let targetId = hit.m.target ?? null;
       const passive = !hit.m.compiled?.hasSource && isPassive(c, triggerTok) && !(coding.passiveNeedsAgent && byAgent(c, hit.m.end + 1) === null);
       if (passive) {
@@ -1001,10 +1050,15 @@ export function codeEvents(
               const inner = findSubject(c, first);
               if (inner !== null && inner !== hit.m.target) sourceId = inner;
             }
+            // PETRARCH: a subject with no actor of its own stands for the actors of its prepositional phrases
+            if (sourceId === null && coding.subjectInComplements) {
+              subjectMembers = complementSubject(c, Math.min(first, hit.m.first));
+              sourceId = subjectMembers?.[0] ?? null;
+            }
           }
         }
         if (targetId === null) {
-          let exclude = new Set<number>(sourceId !== null ? compound(c, sourceId) : []);
+          let exclude = new Set<number>(subjectMembers ?? (sourceId !== null ? compound(c, sourceId) : []));
           if (coding.sourceSearch === 'first') exclude = sameActors(fa, [...exclude]);
           // the peers: the first actor after the verb, also between it and the pattern's last word
           // protests, coercion and violence "in Kirkuk" are aimed at the place's state, as CAMEO codes them
@@ -1038,7 +1092,7 @@ export function codeEvents(
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'no source' });
         continue;
       }
-      const sources = sourceId < 0 || single ? [sourceId] : compound(c, sourceId);
+      const sources = sourceId < 0 || single ? [sourceId] : subjectMembers?.includes(sourceId) ? subjectMembers : compound(c, sourceId);
       // "A and B held talks on Tuesday as tensions rose over X": a reciprocal act of a compound
       // subject is between its members, unless the pattern or "with" names someone else
       if (hit.ce.entry.reciprocal && sources.length > 1 && hit.m.target === undefined && targetId !== null && targetId >= 0) {
