@@ -71,7 +71,8 @@ export interface CodingOptions {
   /**
    * an agent right before an actor's name belongs to it ("Prime Minister
    * Romendacil", "MSF Arnor"); default true; false (TABARI) only after a
-   * country ("Bree Prime Minister Romendacil")
+   * country ("Bree Prime Minister Romendacil") or when the agent's code is
+   * written before the actor's ("human rights activists Gondor": NGM~, NGMGON)
    */
   agentBeforeName?: boolean;
   /**

@@ -43,7 +43,8 @@ describe.skipIf(!present)('PETRARCH unit-test records', () => {
     const byId = new Map(run().results.map((x) => [x.id, x]));
     // AGENTS-18 (the second of that id) and -19: FORMER; ACTOR-01, -02: new_actor_length 4, ACTOR-03: 3 is too short;
     // COMPOUND-20, -32: the subject's actors are in its phrases; ERROR-02, -03: bad_input_parse; DEMO-04: [+++] is not PETRARCH's
-    for (const id of ['AGENTS-18', 'AGENTS-19', 'ACTOR-01', 'ACTOR-02', 'ACTOR-03', 'COMPOUND-20', 'COMPOUND-32', 'ERROR-02', 'ERROR-03', 'DEMO-04']) {
+    // DEMO-22: "Eriador's death and injury toll" is Eriador and a new actor
+    for (const id of ['AGENTS-18', 'AGENTS-19', 'ACTOR-01', 'ACTOR-02', 'ACTOR-03', 'COMPOUND-20', 'COMPOUND-32', 'ERROR-02', 'ERROR-03', 'DEMO-04', 'DEMO-22']) {
       expect(byId.get(id)?.pass, `${id}: got ${JSON.stringify(byId.get(id)?.got)}`).toBe(true);
     }
     expect(byId.get('ERROR-02')?.messages.join(' ')).toMatch(/<Parse> is malformed: a '\)' that closes nothing \(line 11359\)/);

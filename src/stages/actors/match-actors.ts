@@ -259,7 +259,7 @@ export function matchActors(
         // right after ("Bree Prime Minister Romendacil"); a title takes only "of"/"in"/"from" + actor
         {
           const att = attachedActor(pieces, r + 1, end, tokens, s, attachIds);
-          if (att && (!title || (att.viaPreposition && !country)) && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false)) {
+          if (att && (!title || (att.viaPreposition && !country)) && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false || (prefixes.length > 0 && !codes.length))) {
             if (!country) {
               countryTarget = att.target;
               country = att.target.code;
@@ -323,7 +323,8 @@ export function matchActors(
           code = '---' + agent;
         }
         // agents written before the actor's code ("MSF Arnor": NGO + ARN); with no actor, after the null code
-        if (prefixes.length) code = country ? prefixes.join('') + code : '---' + prefixes.join('') + code.slice(3);
+        // a prefix the actor's code already carries is not written twice ("Human rights activists Amnesty International": NGM)
+        if (prefixes.length) code = country ? prefixes.filter((x) => !hasPart(code, x)).join('') + code : '---' + prefixes.join('') + code.slice(3);
         kind = title ? (personName ? 'person' : 'description') : 'agent';
         // "the foreign minister" on a date is its holder; "the two leaders" (plural) is nobody in particular
         const plural = tokens.norm[end - 1] !== tokens.lemma[end - 1];
@@ -446,6 +447,12 @@ export function matchActors(
  * already carries it ("Houthi rebels": YEMREBHTH stays YEMREBHTH) or the
  * agent is the generic GOV ("UN officials" stay IGOUNO).
  */
+/** Whether a code holds the three-letter part (an agent or actor code) anywhere in it. */
+function hasPart(code: string, part: string): boolean {
+  for (let i = 0; i + part.length <= code.length; i += 3) if (code.slice(i, i + part.length) === part) return true;
+  return false;
+}
+
 function withAgent(code: string, agent: string): string {
   if (agent === 'GOV') return code;
   for (let i = 3; i + 3 <= code.length; i += 3) if (code.slice(i, i + 3) === agent) return code;

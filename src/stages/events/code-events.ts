@@ -487,14 +487,18 @@ function compound(c: Ctx, id: number): number[] {
   for (;;) {
     let t = cur.tokenEnd;
     let conj = false;
-    while (t < c.s.tokenEnd && t - cur.tokenEnd < 2 && isJoiner(t)) {
+    // with possessorActs, a possessor stands for its noun phrase: "Eriador's death and injury toll" joins Eriador and the toll
+    const from = c.coding.possessorActs ? pastPossessed(c, t) : t;
+    if (from > t && isJoiner(from)) t = from;
+    const joinAt = t;
+    while (t < c.s.tokenEnd && t - joinAt < 2 && isJoiner(t)) {
       if (c.ids.conj.has(c.tokens.norm[t]!)) conj = true;
       t++;
     }
     // "Fornost and the evil awful Gondor": a determiner and adjectives before the next member
-    if (t > cur.tokenEnd) t = skipModifiers(c, t, 1);
+    if (t > joinAt) t = skipModifiers(c, t, 1);
     const next = c.slots.idAt(t);
-    if (t === cur.tokenEnd || next < 0 || c.slots.slots[next]!.tokenStart !== t) break;
+    if (t === joinAt || next < 0 || c.slots.slots[next]!.tokenStart !== t) break;
     chain.push(next);
     withConj ||= conj;
     cur = c.slots.slots[next]!;
@@ -516,6 +520,14 @@ function compound(c: Ctx, id: number): number[] {
     cur = c.slots.slots[prev]!;
   }
   return withConj ? chain : [id];
+}
+
+/** The token after "'s" and the noun phrase it heads ("Eriador's death"), from t at the "'s"; t when there is none. */
+function pastPossessed(c: Ctx, t: number): number {
+  if (t >= c.s.tokenEnd || !c.ids.possessive.has(c.tokens.norm[t]!)) return t;
+  let k = t + 1;
+  while (k < c.s.tokenEnd && k - t <= 4 && c.slots.idAt(k) < 0 && (c.tokens.pos[k] === POS.NOUN || c.tokens.pos[k] === POS.ADJ || c.tokens.pos[k] === POS.NUM)) k++;
+  return k > t + 1 && c.tokens.pos[k - 1] === POS.NOUN ? k : t;
 }
 
 /** Between a possessor's "'s" and the verb at t there is no other actor ("Ithilen's palace guard militia vowed"). */
@@ -824,7 +836,8 @@ function codedInPhrase(c: Ctx, j: number): number | null {
  * semicolon or dash, or "and" before a new verb.
  */
 function findObject(c: Ctx, from: number, exclude: Set<number>, placeTargets = false): number | null {
-  const end = Math.min(c.s.tokenEnd, from + TARGET_REACH);
+  // the peers look for the target through the whole sentence
+  const end = c.coding.targetSearch === 'sentence' ? c.s.tokenEnd : Math.min(c.s.tokenEnd, from + TARGET_REACH);
   for (let j = from; j < end; j++) {
     const id = c.slots.idAt(j);
     if (id >= 0 && !exclude.has(id)) {
