@@ -7,6 +7,13 @@
  *   it / its                    → the latest country, capital, institution or organisation
  *   they / them / their         → the latest plural agent or organisation
  *   the minister, the diplomat  → the latest person, preferring one with that office
+ *
+ * A plural pronoun linked to a member of a compound ("Elrond and Gondor …
+ * they") stands for the whole compound: the event coder expands it
+ * (events/code-events.ts, compound()). With the coding option `pronouns:
+ * 'first-actor'` (TABARI, whose actors have no gender or kind), a personal
+ * pronoun that is no possessive determiner is the first actor of its
+ * sentence before it, whatever its kind.
  */
 import type { ActorMention, CorefLink, Sentence } from '../../core/layers.js';
 import { POS, type TokenTable } from '../../core/token-table.js';
