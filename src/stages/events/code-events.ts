@@ -84,7 +84,8 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     not: ids(['not', "n't", 'never']),
     possessive: ids(["'s", '’s', "'", '’']),
     possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
-    conditions: ids(['if', 'unless']),
+    // "refused to say whether Putin would attend": an embedded question is no act either
+    conditions: ids(['if', 'unless', 'whether']),
     gerundHeads: ids(['of', 'for']),
     placeTargetRoots: new Set(['14', '17', '18', '19', '20']),
     of: vocab.intern('of'),
@@ -674,10 +675,18 @@ function findSubject(c: Ctx, t: number): number | null {
         slot.actor.kind === 'capital' && !slot.viaCoref && before - 2 >= c.s.tokenStart && c.tokens.norm[before] === c.ids.comma &&
         c.tokens.pos[before - 1] === POS.PROPN && c.ids.locatives.has(c.tokens.norm[before - 2]!);
       if (!prepObject && !possessor && !determiner && !placeTail) {
+        // "a Kabul car bombing killed five", "Catalonia apartment block fire kills three": a place that
+        // modifies the subject's noun is where it happened; the subject is that noun, which is no actor
+        if (slot.modifier && slot.actor.kind === 'capital' && !slot.viaCoref) return null;
+        // "Monsod told Reuters the secretary had decided": an actor right after "told", followed by a new
+        // noun phrase, is the one told; the verb's subject is that noun phrase ("said Boko Haram fighters
+        // attacked" is one phrase: the noun after the actor belongs to it)
+        if (toldActor(c, slot) && newPhraseAfter(c, slot.tokenEnd, t)) return null;
         // an agent with no country ("Party", "group") in the subject's noun phrase: the coded name beside it
         if (!SlotIndex.coded(slot)) {
           const near = codedInPhrase(c, slot.tokenStart - 1);
-          if (near !== null) return near;
+          // ("told Reuters Governor Tan had agreed": the name before the agent is the one told)
+          if (near !== null && !toldActor(c, c.slots.slots[near]!)) return near;
         }
         return id;
       }
@@ -708,8 +717,38 @@ function findSubject(c: Ctx, t: number): number | null {
     if (p === POS.PRON && c.ids.subjectPronouns.has(n)) return null;
     if (p === POS.AUX || p === POS.VERB) finiteSeen = true;
     if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
+    // "Shearson said Robert Stearns has joined": the verb is in the clause "said" reports, whose subject
+    // stands after "said"; none was found there. A parenthetical report ("Iran, officials said, rejected …"),
+    // a reported act ("is said to have attacked") and a that-clause already closed by a verb of its own
+    // ("reiterated that the principles would remain unchanged and refused…") are passed over, and a
+    // gerund ("principles for admitting new members") reports nothing.
+    if (p === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[j]!) && j + 1 < t && !isGerund(c, j)) {
+      if (c.tokens.norm[j + 1] === c.ids.comma) {
+        // "Iran, officials said, rejected": the aside and its subject are passed over, back to the comma before them
+        let k = j - 1;
+        while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.comma && !c.ids.hardStops.has(c.tokens.norm[k]!)) k--;
+        if (k > c.s.tokenStart && c.tokens.norm[k] === c.ids.comma) j = k;
+        continue;
+      }
+      if (!isPunct(c, j + 1) && c.tokens.norm[j + 1] !== c.verbs.toId && c.tokens.norm[j + 1] !== c.ids.that) return null;
+    }
   }
   return null;
+}
+
+/** Does the slot stand right after a verb of saying ("told Reuters"), as the one told? */
+function toldActor(c: Ctx, slot: Slot): boolean {
+  const before = slot.tokenStart - 1;
+  return before >= c.s.tokenStart && c.tokens.pos[before] === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[before]!);
+}
+
+/** Does a noun phrase that is no actor begin at `from` (a determiner or a name) and run to the verb group before `to`? */
+function newPhraseAfter(c: Ctx, from: number, to: number): boolean {
+  if (from >= to || c.slots.idAt(from) >= 0) return false;
+  const p = c.tokens.pos[from]!;
+  if (p !== POS.DET && p !== POS.PROPN) return false;
+  for (let k = from; k < to; k++) if ((c.tokens.pos[k] === POS.NOUN || c.tokens.pos[k] === POS.PROPN) && c.slots.idAt(k) < 0) return true;
+  return false;
 }
 
 /**
@@ -865,7 +904,8 @@ function findObject(c: Ctx, from: number, exclude: Set<number>, placeTargets = f
     // PETRARCH: the target is in the verb's phrase, not in a clause after a comma (", a senior official said")
     if (n === c.ids.comma && c.coding.commaClauseEndsTarget && clauseBoundary(c, j - 1) === j) return null;
     if (c.coding.targetSearch === 'sentence') continue;
-    if (c.ids.clauseStops.has(n) && c.tokens.pos[j] !== POS.ADP) return null;
+    // "after" and "since" may be prepositions ("met after talks with X"); "whether" (tagged ADP too) never is
+    if (c.ids.clauseStops.has(n) && (c.tokens.pos[j] !== POS.ADP || c.ids.conditions.has(n))) return null;
     if (c.ids.relatives.has(n)) return null;
     if (n === c.ids.comma) {
       // ", and the European Union said…": a new clause; "warned Iran, Iraq and Syria": a list

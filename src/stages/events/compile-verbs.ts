@@ -47,6 +47,8 @@ export interface VerbMatcher {
   lightVerbs: Set<number>;
   /** collective and quantity nouns before "of" ("thousands of", "a group of"): the `collective-heads` set */
   collectiveHeads: Set<number>;
+  /** verbs of saying and thinking ("said", "told"): the `reporting-verbs` set (empty when a dictionary has none) */
+  reportingVerbs: Set<number>;
 }
 
 export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: Vocabulary): VerbMatcher {
@@ -115,6 +117,7 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     triggers, formTriggers, prefixEntries, toWords, words, modifiers, toId: vocab.intern('to'),
     lightVerbs: new Set((dict.sets.get('light-verbs')?.words ?? []).flatMap(idsOf)),
     collectiveHeads: new Set((dict.sets.get('collective-heads')?.words ?? []).flatMap(idsOf)),
+    reportingVerbs: new Set((dict.sets.get('reporting-verbs')?.words ?? []).flatMap(idsOf)),
   };
 }
 
