@@ -730,7 +730,8 @@ function findSubject(c: Ctx, t: number): number | null {
         if (k > c.s.tokenStart && c.tokens.norm[k] === c.ids.comma) j = k;
         continue;
       }
-      if (!isPunct(c, j + 1) && c.tokens.norm[j + 1] !== c.verbs.toId && c.tokens.norm[j + 1] !== c.ids.that) return null;
+      // ("has claimed voter fraud and made legal challenges": a verb joined to the reporting verb by "and" shares its subject)
+      if (!isPunct(c, j + 1) && c.tokens.norm[j + 1] !== c.verbs.toId && c.tokens.norm[j + 1] !== c.ids.that && coordinatedVerb(c, t) !== j) return null;
     }
   }
   return null;

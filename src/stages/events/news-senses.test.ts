@@ -206,6 +206,8 @@ describe('who acted: the subject of a reported clause, places, embedded question
   it('a parenthetical report and a reported act keep the subject before them', () => {
     has('Iran, officials said, rejected the proposal for talks.', { source: 'IRN', cameo: '12', plover: 'REJECT' });
     has('Russia is said to have attacked the port of Odesa.', { source: 'RUS', target: 'UKR', cameo: '19', plover: 'ASSAULT' });
+    // "claimed" with an object and a verb joined to it by "and": both are the subject's
+    has('The Kenyan opposition has claimed widespread fraud, and made several legal challenges.', { source: 'KEN', cameo: '115', plover: 'ACCUSE' });
   });
   it('the one told is not the subject of what they were told', () => {
     none('An adviser told Reuters Governor Tan had agreed to resign.', 'AGREE');
@@ -218,5 +220,47 @@ describe('who acted: the subject of a reported clause, places, embedded question
   it('an embedded question is no act', () => {
     none('The Kremlin refused to say whether Putin would attend the summit.', 'CONSULT');
     none('Analysts asked whether Israel had struck the Iranian embassy.', 'ASSAULT');
+  });
+});
+
+describe('a second pass over the review sample', () => {
+  it('the killing of someone in an airstrike names the one killed', () => {
+    has("Israel's killing of a Hamas commander in an airstrike drew protests.", { source: 'ISR', target: 'PSE', cameo: '195', plover: 'ASSAULT' });
+  });
+  it('negotiating prices with companies is commerce', () => {
+    none('Iraq began negotiating prices with foreign oil companies.', 'CONSULT');
+  });
+  it('"talks" after a determiner or "when" is the noun, which needs a partner', () => {
+    none('Egypt said it would close the plant when talks with potential investors failed.', 'CONSULT');
+  });
+  it('a body meeting on its own at a date is no meeting with anyone', () => {
+    none('Analysts expect the Bank of England to raise rates when it meets next week.', 'CONSULT');
+    has('Putin meets Erdogan next week in Sochi.', { source: 'RUS', target: 'TUR', cameo: '04', plover: 'CONSULT' });
+  });
+  it('an airline buying aircraft is business; a state buying fighter jets is arms trade', () => {
+    none('Turkish Airlines will buy 50 new aircraft from Airbus.', 'COOPERATE');
+    has('Egypt bought fighter jets from France.', { source: 'EGY', target: 'FRA', cameo: '062', plover: 'COOPERATE' });
+  });
+  it('candidates suspending their campaigns are no concession; a protest campaign ended is', () => {
+    none('Two Colombian senators suspended their campaigns on Friday.', 'CONCEDE');
+    has('Hong Kong protesters suspended their campaign of civil disobedience.', { source: 'HKG', cameo: '082', plover: 'CONCEDE' });
+  });
+  it('a legal challenge is a lawsuit', () => {
+    has('The Kenyan opposition made several legal challenges to the election result.', { source: 'KEN', cameo: '115', plover: 'ACCUSE' });
+  });
+  it('"the director of X" acts for X', () => {
+    has('The director of the World Health Organization criticised China for the delay.', { source: 'IGOUNO', target: 'CHN', cameo: '111', plover: 'ACCUSE' });
+  });
+  it('restricting movement is coercion', () => {
+    has('The checkpoints set up by Israel restrict the movement of Palestinian farmers.', { source: 'ISR', target: 'PSE', cameo: '172', plover: 'COERCE' });
+  });
+  it('"had no choice but to" asserts the act', () => {
+    has('Washington said the United States had no choice but to impose sanctions on Iran.', { source: 'USA', target: 'IRN', cameo: '163', plover: 'SANCTION' });
+  });
+  it('"take this opportunity to thank" thanks', () => {
+    has('Fiji takes this opportunity to thank Australia for its support.', { source: 'FJI', target: 'AUS', cameo: '051', plover: 'SUPPORT' });
+  });
+  it('supporting peace talks or a reform is an endorsement', () => {
+    has('Norway fully supports the Geneva peace talks on Syria.', { source: 'NOR', cameo: '051', plover: 'SUPPORT' });
   });
 });
