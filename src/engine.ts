@@ -25,7 +25,7 @@ import { eventsStage } from './stages/events/index.js';
 import { quotesStage, compileCues, type CueMatcher } from './stages/quotes/index.js';
 import { compileVerbs, type VerbMatcher } from './stages/events/compile-verbs.js';
 import type { CodeBook } from './stages/events/codebook.js';
-import type { TraceStep } from './stages/events/code-events.js';
+import type { TraceStep } from './stages/events/context.js';
 import { compileDiscards, type DiscardMatcher } from './stages/events/discards.js';
 import type { CodingOptions } from './stages/coding-options.js';
 

@@ -5,7 +5,7 @@
  * tried and the one that fired, and the events.
  */
 import type { Engine, CodeInput } from '../engine.js';
-import type { TraceStep } from '../stages/events/code-events.js';
+import type { TraceStep } from '../stages/events/context.js';
 import type { Doc } from '../core/document.js';
 
 export interface Explanation {

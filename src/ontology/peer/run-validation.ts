@@ -25,7 +25,7 @@ import type { Ontology } from '../load-ontology.js';
 import { defaultOntologyDir } from '../../paths.js';
 import type { CodeBook } from '../../stages/events/codebook.js';
 import type { CodingOptions } from '../../stages/coding-options.js';
-import type { TraceStep } from '../../stages/events/code-events.js';
+import type { TraceStep } from '../../stages/events/context.js';
 import type { CodedEvent } from '../../core/layers.js';
 import { PeerReport, type PeerProblem } from './peer-lines.js';
 import type { Dialect } from './peer-types.js';

@@ -1,0 +1,94 @@
+/** What every part of the event coder sees: the sentence, its tokens and actor slots, the verb dictionary, and the word ids it tests. */
+import type { Sentence } from '../../core/layers.js';
+import { FLAG, type TokenTable } from '../../core/token-table.js';
+import type { Vocabulary } from '../../core/vocabulary.js';
+import type { TextSpan } from '../../core/span.js';
+import type { SlotIndex } from '../coref/slots.js';
+import type { VerbMatcher } from './compile-verbs.js';
+import type { CodingOptions } from '../coding-options.js';
+
+/** Most tokens a pattern may skip between two of its elements (unless glued with `_`). */
+export const MAX_GAP = 4;
+/** How far right of the trigger the default target search looks. */
+export const TARGET_REACH = 14;
+
+export interface TraceStep {
+  trigger: TextSpan;
+  entry: string;
+  pattern: string;
+  code: string;
+  result: 'fired' | 'no match' | 'no source' | 'hypothetical';
+}
+
+export interface EventCoderIds {
+  clauseStops: Set<number>;
+  hardStops: Set<number>;
+  relatives: Set<number>;
+  conj: Set<number>;
+  comma: number;
+  hyphen: number;
+  by: number;
+  be: Set<number>;
+  not: Set<number>;
+  possessive: Set<number>;
+  possessivePronouns: Set<number>;
+  coordinators: Set<number>;
+  articles: Set<number>;
+  timeWords: Set<number>;
+  conditions: Set<number>;
+  gerundHeads: Set<number>;
+  placeTargetRoots: Set<string>;
+  of: number;
+  parenOpen: number;
+  parenClose: number;
+  subjectPronouns: Set<number>;
+  locatives: Set<number>;
+  that: number;
+  with: number;
+  pluralPronouns: Set<number>;
+}
+
+export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
+  const ids = (ws: string[]) => new Set(ws.map((w) => vocab.intern(w)));
+  return {
+    clauseStops: ids(['that', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'since', 'when', 'whether', 'after', 'before', 'until', 'as']),
+    hardStops: ids([';', ':', '—', '–', '--', '(', ')', '“', '”', '"', '«', '»']),
+    relatives: ids(['which', 'who', 'whom', 'whose']),
+    conj: ids(['and', 'or', 'nor', '&']),
+    comma: vocab.intern(','),
+    hyphen: vocab.intern('-'),
+    by: vocab.intern('by'),
+    be: ids(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']),
+    not: ids(['not', "n't", 'never']),
+    possessive: ids(["'s", '’s', "'", '’']),
+    possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
+    // "refused to say whether Putin would attend": an embedded question is no act either
+    conditions: ids(['if', 'unless', 'whether']),
+    gerundHeads: ids(['of', 'for']),
+    placeTargetRoots: new Set(['14', '17', '18', '19', '20']),
+    of: vocab.intern('of'),
+    parenOpen: vocab.intern('('),
+    parenClose: vocab.intern(')'),
+    subjectPronouns: ids(['he', 'she', 'it', 'they', 'we', 'i', 'you']),
+    locatives: ids(['in', 'at', 'near', 'outside', 'inside']),
+    that: vocab.intern('that'),
+    coordinators: ids(['and', 'but', 'or']),
+    articles: ids(['a', 'an', 'the']),
+    timeWords: ids(['today', 'yesterday', 'tomorrow', 'tonight', 'now']),
+    with: vocab.intern('with'),
+    pluralPronouns: ids(['they', 'them']),
+  };
+}
+
+export interface Ctx {
+  tokens: TokenTable;
+  text: string;
+  s: Sentence;
+  slots: SlotIndex;
+  verbs: VerbMatcher;
+  ids: EventCoderIds;
+  trace: TraceStep[] | undefined;
+  coding: CodingOptions;
+}
+
+export const isPunct = (c: Ctx, t: number) => c.tokens.has(t, FLAG.PUNCT);

@@ -1,0 +1,417 @@
+/** Finding an event's actors without a parse: compounds, the subject walking left, the object walking right, the source of a noun trigger. */
+import { FLAG, POS } from '../../core/token-table.js';
+import { SlotIndex, type Slot } from '../coref/slots.js';
+import type { CodingOptions } from '../coding-options.js';
+import { type Ctx, isPunct, TARGET_REACH } from './context.js';
+import { compound, skipModifiers } from './compound.js';
+import { type PatternMatch, entriesAt } from './match-pattern.js';
+
+/** Between a possessor's "'s" and the verb at t there is no other actor ("Ithilen's palace guard militia vowed"). */
+export function possessedIsNoActor(c: Ctx, from: number, t: number): boolean {
+  for (let j = from; j < t; j++) if (c.slots.idAt(j) >= 0 || c.tokens.has(j, FLAG.PUNCT)) return false;
+  return true;
+}
+
+/**
+ * Where the next clause begins after token t: a semicolon or dash, "and",
+ * "but" or "or" before a verb or before a new subject and its verb ("... and
+ * promised aid", "... but Dagolath promised"), or a comma before a subject and
+ * its verb (", a senior official said"). The sentence end when none.
+ */
+export function clauseBoundary(c: Ctx, t: number): number {
+  const newSubjectThenVerb = (from: number): boolean => {
+    for (let k = from; k < Math.min(c.s.tokenEnd, from + 8); k++) {
+      const p = c.tokens.pos[k]!;
+      if (p === POS.VERB || (p === POS.AUX && k > from)) return k > from || c.tokens.pos[k] === POS.VERB;
+      // a personal pronoun is a new subject too ("and then she asked"), resolved or not
+      const pronoun = p === POS.PRON && c.ids.subjectPronouns.has(c.tokens.norm[k]!);
+      if (p !== POS.DET && p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && p !== POS.ADV && !pronoun && c.slots.idAt(k) < 0) return false;
+    }
+    return false;
+  };
+  for (let j = t + 1; j < c.s.tokenEnd; j++) {
+    const n = c.tokens.norm[j]!;
+    if (c.ids.hardStops.has(n) && !c.tokens.has(j, FLAG.QUOTE)) return j;
+    if (c.ids.coordinators.has(n)) {
+      let k = j + 1;
+      while (k < c.s.tokenEnd && (c.tokens.pos[k] === POS.ADV || c.tokens.pos[k] === POS.AUX)) k++;
+      if (k < c.s.tokenEnd && (c.tokens.pos[k] === POS.VERB || newSubjectThenVerb(k))) return j;
+    }
+    if (n === c.ids.comma && newSubjectThenVerb(j + 1)) return j;
+  }
+  return c.s.tokenEnd;
+}
+
+/** A noun after token `from` in its clause, not a word of time ("on Saturday" counts, "today" does not). */
+export function nounAfter(c: Ctx, from: number): boolean {
+  const end = clauseBoundary(c, from - 1);
+  for (let j = from; j < end; j++) {
+    const p = c.tokens.pos[j]!;
+    if ((p === POS.NOUN || p === POS.PROPN || p === POS.NUM || c.slots.idAt(j) >= 0) && !c.ids.timeWords.has(c.tokens.norm[j]!)) return true;
+  }
+  return false;
+}
+
+/** An actor with a code; with `anonymousAgents`, also an agent with no actor ("officials": ---GOV). */
+export function codedSlot(coding: CodingOptions, sl: Slot): boolean {
+  return SlotIndex.coded(sl) || (coding.anonymousAgents === true && /^---[A-Z]/.test(sl.actor.code));
+}
+
+/** TABARI's complexity filter (`complexity`): too many verbs or conjunctions, or no actor before the first coded verb. */
+export function complex(c: Ctx, k: NonNullable<CodingOptions['complexity']>): boolean {
+  let verbsSeen = 0;
+  let conj = 0;
+  let firstCoded = -1;
+  for (let t = c.s.tokenStart; t < c.s.tokenEnd; t++) {
+    if (isPunct(c, t)) continue;
+    const n = c.tokens.norm[t]!;
+    if (c.ids.coordinators.has(n)) {
+      // "Ithilen and Dagolath" is a compound, not a conjunction of clauses
+      const before = skipModifiers(c, t - 1, -1);
+      const after = skipModifiers(c, t + 1, 1);
+      if (!(c.slots.idAt(before) >= 0 && c.slots.idAt(after) >= 0)) conj++;
+      continue;
+    }
+    const es = entriesAt(c, t);
+    if (!es.length) continue;
+    verbsSeen++;
+    if (firstCoded < 0 && es.some((e) => e.entry.code && e.entry.code !== '---')) firstCoded = t;
+  }
+  if (k.verbs && verbsSeen >= k.verbs) return true;
+  if (k.conjunctions && conj >= k.conjunctions) return true;
+  if (k.noActorPrior && firstCoded >= 0) {
+    let actor = false;
+    for (let t = c.s.tokenStart; t < firstCoded && !actor; t++) actor = c.slots.idAt(t) >= 0 && codedSlot(c.coding, c.slots.slots[c.slots.idAt(t)]!);
+    if (!actor) return true;
+  }
+  return false;
+}
+
+/**
+ * A verb joined to an earlier one by "and", "but" or "or" shares its subject:
+ * "The government condemned the attack and promised aid" — the verb before
+ * the conjunction, or -1.
+ */
+export function coordinatedVerb(c: Ctx, t: number): number {
+  let j = t - 1;
+  while (j > c.s.tokenStart && (c.tokens.pos[j] === POS.ADV || c.tokens.pos[j] === POS.AUX || c.tokens.pos[j] === POS.PART)) j--;
+  if (j <= c.s.tokenStart || !c.ids.coordinators.has(c.tokens.norm[j]!)) return -1;
+  for (let k = j - 1; k >= c.s.tokenStart; k--) {
+    if (c.slots.idAt(k) >= 0 && c.slots.slots[c.slots.idAt(k)]!.tokenEnd === j) return -1; // "A and B": a compound, not two verbs
+    if (c.tokens.pos[k] === POS.VERB) return k;
+    if (c.ids.hardStops.has(c.tokens.norm[k]!)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The subject of the verb at t: walk left, skipping objects of prepositions,
+ * possessors and possessive determiners. A complementizer ("that") with no
+ * finite verb between it and the trigger closes the trigger's clause: its
+ * subject would have been found by then, so there is none ("the decision
+ * that detaining suspects…").
+ */
+export function findSubject(c: Ctx, t: number): number | null {
+  let finiteSeen = false;
+  for (let j = t - 1; j >= c.s.tokenStart; j--) {
+    const id = c.slots.idAt(j);
+    if (id >= 0) {
+      const slot = c.slots.slots[id]!;
+      const before = slot.tokenStart - 1;
+      const after = slot.tokenEnd;
+      // "Mordor with Fornost and Gondor welcomed": a list after a preposition is its object, every member of it
+      const head = c.slots.slots[compound(c, id)[0]!]!;
+      const headBefore = head.tokenStart - 1;
+      const prepObject =
+        ((before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.by) ||
+          (head !== slot && headBefore >= c.s.tokenStart && c.tokens.pos[headBefore] === POS.ADP && c.tokens.norm[headBefore] !== c.ids.by)) &&
+        !collectiveOf(c, head.tokenStart) &&
+        !subordinateSubject(c, before, slot.tokenEnd, t);
+      const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1 && !(c.coding.possessorActs && possessedIsNoActor(c, after + 1, t));
+      // "its", "his", "their": a possessive determiner is never the subject; nor is a person's name
+      // that modifies a noun ("a Trump supporter attacked…")
+      const determiner =
+        (slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) ||
+        (slot.modifier && slot.actor.kind === 'person' && !slot.viaCoref);
+      // "in Portland, Oregon, police said": the state after a city and a comma is part of the place
+      const placeTail =
+        slot.actor.kind === 'capital' && !slot.viaCoref && before - 2 >= c.s.tokenStart && c.tokens.norm[before] === c.ids.comma &&
+        c.tokens.pos[before - 1] === POS.PROPN && c.ids.locatives.has(c.tokens.norm[before - 2]!);
+      if (!prepObject && !possessor && !determiner && !placeTail) {
+        // "a Kabul car bombing killed five", "Catalonia apartment block fire kills three": a place that
+        // modifies the subject's noun is where it happened; the subject is that noun, which is no actor
+        if (slot.modifier && slot.actor.kind === 'capital' && !slot.viaCoref) return null;
+        // "Monsod told Reuters the secretary had decided": an actor right after "told", followed by a new
+        // noun phrase, is the one told; the verb's subject is that noun phrase ("said Boko Haram fighters
+        // attacked" is one phrase: the noun after the actor belongs to it)
+        if (toldActor(c, slot) && newPhraseAfter(c, slot.tokenEnd, t)) return null;
+        // an agent with no country ("Party", "group") in the subject's noun phrase: the coded name beside it
+        if (!SlotIndex.coded(slot)) {
+          const near = codedInPhrase(c, slot.tokenStart - 1);
+          // ("told Reuters Governor Tan had agreed": the name before the agent is the one told)
+          if (near !== null && !toldActor(c, c.slots.slots[near]!)) return near;
+        }
+        return id;
+      }
+      j = slot.tokenStart;
+      continue;
+    }
+    const n = c.tokens.norm[j]!;
+    // "…to the Soviet Union, which spurned the offer": the relative pronoun's antecedent is the subject,
+    // wherever it stands (here the object of "to")
+    if (c.ids.relatives.has(n) && c.tokens.pos[j] === POS.PRON) {
+      let k = j - 1;
+      if (k >= c.s.tokenStart && c.tokens.norm[k] === c.ids.comma) k--;
+      const ante = k >= c.s.tokenStart ? c.slots.idAt(k) : -1;
+      if (ante >= 0 && c.slots.slots[ante]!.tokenEnd === k + 1) return ante;
+    }
+    // parenthesised material is an aside: "Hizbollah (Party of God) group declared"
+    if (n === c.ids.parenClose) {
+      let k = j - 1;
+      while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.parenOpen) k--;
+      if (c.tokens.norm[k] === c.ids.parenOpen) {
+        j = k;
+        continue;
+      }
+    }
+    if (c.ids.hardStops.has(n) && !c.tokens.has(j, FLAG.QUOTE)) return null;
+    const p = c.tokens.pos[j]!;
+    // a personal pronoun no one could resolve is still the subject ("it has infected … and killed"): nobody else is
+    if (p === POS.PRON && c.ids.subjectPronouns.has(n)) return null;
+    if (p === POS.AUX || p === POS.VERB) finiteSeen = true;
+    if (n === c.ids.that && c.tokens.pos[j] === POS.SCONJ && !finiteSeen) return null;
+    // "Shearson said Robert Stearns has joined": the verb is in the clause "said" reports, whose subject
+    // stands after "said"; none was found there. A parenthetical report ("Iran, officials said, rejected …"),
+    // a reported act ("is said to have attacked") and a that-clause already closed by a verb of its own
+    // ("reiterated that the principles would remain unchanged and refused…") are passed over, and a
+    // gerund ("principles for admitting new members") reports nothing.
+    if (p === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[j]!) && j + 1 < t && !isGerund(c, j)) {
+      if (c.tokens.norm[j + 1] === c.ids.comma) {
+        // "Iran, officials said, rejected": the aside and its subject are passed over, back to the comma before them
+        let k = j - 1;
+        while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.comma && !c.ids.hardStops.has(c.tokens.norm[k]!)) k--;
+        if (k > c.s.tokenStart && c.tokens.norm[k] === c.ids.comma) j = k;
+        continue;
+      }
+      // ("has claimed voter fraud and made legal challenges": a verb joined to the reporting verb by "and" shares its subject)
+      if (!isPunct(c, j + 1) && c.tokens.norm[j + 1] !== c.verbs.toId && c.tokens.norm[j + 1] !== c.ids.that && coordinatedVerb(c, t) !== j) return null;
+    }
+  }
+  return null;
+}
+
+/** Does the slot stand right after a verb of saying ("told Reuters"), as the one told? */
+export function toldActor(c: Ctx, slot: Slot): boolean {
+  const before = slot.tokenStart - 1;
+  return before >= c.s.tokenStart && c.tokens.pos[before] === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[before]!);
+}
+
+/** Does a noun phrase that is no actor begin at `from` (a determiner or a name) and run to the verb group before `to`? */
+export function newPhraseAfter(c: Ctx, from: number, to: number): boolean {
+  if (from >= to || c.slots.idAt(from) >= 0) return false;
+  const p = c.tokens.pos[from]!;
+  if (p !== POS.DET && p !== POS.PROPN) return false;
+  for (let k = from; k < to; k++) if ((c.tokens.pos[k] === POS.NOUN || c.tokens.pos[k] === POS.PROPN) && c.slots.idAt(k) < 0) return true;
+  return false;
+}
+
+/**
+ * The subject noun phrase of the verb at t when it has no actor of its own
+ * (coding option `subjectInComplements`, as PETRARCH's noun phrases take the
+ * actors of the phrases inside them): "Resumption of ties between Arnor and
+ * Gondor may spur…" stands for Arnor and Gondor. The phrase runs from the
+ * sentence start to the verb group, begins with no preposition or
+ * subordinator, and holds no verb, pronoun or punctuation; its first actor
+ * is returned (with compound() its members), or null.
+ */
+export function complementSubject(c: Ctx, t: number): number[] | null {
+  let j = t - 1;
+  while (j >= c.s.tokenStart && (c.tokens.pos[j] === POS.AUX || c.tokens.pos[j] === POS.ADV || c.tokens.pos[j] === POS.PART)) j--;
+  const p0 = c.tokens.pos[c.s.tokenStart]!;
+  if (j < c.s.tokenStart || p0 === POS.ADP || p0 === POS.SCONJ) return null;
+  // each conjunct of the phrase gives its first actor: "Ithilen's sheep and goats of Gondor" is Ithilen and Gondor
+  const out: number[] = [];
+  let inConjunct = false;
+  for (let k = c.s.tokenStart; k <= j; k++) {
+    const p = c.tokens.pos[k]!;
+    const id = c.slots.idAt(k);
+    if (id < 0 && c.ids.conj.has(c.tokens.norm[k]!)) {
+      inConjunct = false;
+      continue;
+    }
+    if (id < 0 && (isPunct(c, k) || p === POS.VERB || p === POS.AUX || p === POS.PRON)) return null;
+    if (id < 0 || inConjunct) continue;
+    const slot = c.slots.slots[id]!;
+    k = slot.tokenEnd - 1;
+    if (!codedSlot(c.coding, slot)) continue;
+    inConjunct = true;
+    for (const m of compound(c, id)) if (!out.includes(m)) out.push(m);
+  }
+  return out.length ? out : null;
+}
+
+/**
+ * "after Calenardhon crowds burned down its embassy", "before Russia had
+ * invaded": after a subordinator that is also a preposition (after, before,
+ * since, until), an actor followed only by the rest of its noun phrase and
+ * the verb's auxiliaries is the subject of the verb, not an object.
+ */
+export function subordinateSubject(c: Ctx, before: number, after: number, t: number): boolean {
+  if (before < c.s.tokenStart || !c.ids.clauseStops.has(c.tokens.norm[before]!) || c.tokens.pos[t] !== POS.VERB) return false;
+  if (c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase().endsWith('ing')) return false;
+  for (let k = after; k < t; k++) {
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.ADJ && p !== POS.AUX && p !== POS.ADV && p !== POS.PART) return false;
+  }
+  return true;
+}
+
+/** Is token t inside a multi-word actor name (not the pronoun or agent noun that is a whole slot)? */
+export function insideName(c: Ctx, t: number): boolean {
+  const slot = c.slots.slotAt(t);
+  if (!slot || slot.viaCoref) return false;
+  // TABARI: no word of an actor or agent phrase is a verb ("Security forces": not FORCE)
+  if (c.coding.actorWordsNoTriggers) return true;
+  const k = slot.actor.kind;
+  return (k === 'organisation' || k === 'group' || k === 'community' || k === 'institution' || k === 'country') && slot.tokenEnd - slot.tokenStart > 1;
+}
+
+/** Is the -ing trigger at t a gerund heading a clause of its own ("against exacerbating", "that detaining")? */
+export function isGerund(c: Ctx, t: number): boolean {
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (!surface.endsWith('ing') || t === c.s.tokenStart) return false;
+  const p = c.tokens.pos[t - 1]!;
+  return p === POS.ADP || p === POS.SCONJ || p === POS.DET || (p === POS.PUNCT && !c.tokens.has(t - 1, FLAG.QUOTE));
+}
+
+/**
+ * "A group of Moroccan diplomats", "thousands of Iraqi Kurds", "the foreign
+ * ministers of India and China": before "of" stands a collective or quantity
+ * head or a role with no country, so the object of "of" is who acts.
+ */
+export function collectiveOf(c: Ctx, start: number): boolean {
+  const of = start - 1;
+  if (of <= c.s.tokenStart || c.tokens.norm[of] !== c.ids.of) return false;
+  const h = of - 1;
+  if (c.verbs.collectiveHeads.has(c.tokens.lemma[h]!) || c.verbs.collectiveHeads.has(c.tokens.norm[h]!)) return true;
+  const slot = c.slots.slotAt(h);
+  return slot !== undefined && !SlotIndex.coded(slot) && slot.tokenEnd === of;
+}
+
+/** A coded actor slot in the same noun phrase, walking left from token j over modifiers. */
+export function codedInPhrase(c: Ctx, j: number): number | null {
+  for (let k = j; k >= c.s.tokenStart; k--) {
+    const id = c.slots.idAt(k);
+    if (id >= 0) return SlotIndex.coded(c.slots.slots[id]!) ? id : null;
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.DET && p !== POS.NUM) return null;
+  }
+  return null;
+}
+
+/**
+ * The target: the first actor right of token `from` inside the clause: the
+ * direct object ("warned the U.S."), the object of a preposition ("imposed
+ * sanctions on Russia", "rejected calls by Kofi Annan"), or the place the act
+ * happened in, as CAMEO coders code it ("imposed a curfew in the town of Cizre
+ * in Turkey"). The clause ends at a complementizer, a relative pronoun, a
+ * semicolon or dash, or "and" before a new verb.
+ */
+export function findObject(c: Ctx, from: number, exclude: Set<number>, placeTargets = false): number | null {
+  // the peers look for the target through the whole sentence
+  const end = c.coding.targetSearch === 'sentence' ? c.s.tokenEnd : Math.min(c.s.tokenEnd, from + TARGET_REACH);
+  for (let j = from; j < end; j++) {
+    const id = c.slots.idAt(j);
+    if (id >= 0 && !exclude.has(id)) {
+      const slot = c.slots.slots[id]!;
+      if (slot.tokenStart === j || j === from) {
+        // a pronoun followed by its verb is the subject of a clause of its own ("insisted it was")
+        const pronoun = slot.viaCoref && slot.tokenEnd - slot.tokenStart === 1 && c.tokens.pos[slot.tokenStart] === POS.PRON;
+        const next = c.tokens.pos[slot.tokenEnd];
+        if (pronoun && (next === POS.AUX || next === POS.VERB)) return null;
+        // "its ports": a possessive determiner points back to someone already in the clause
+        const determiner = slot.tokenEnd - slot.tokenStart === 1 && c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!);
+        // "on the eve of the G20 summit": an organisation naming a meeting or a place is not the target;
+        // nor is a capital after "in"/"at": "met in Paris" is where, not whom
+        const before = slot.tokenStart - 1;
+        const venue =
+          (slot.modifier && slot.actor.kind === 'organisation') ||
+          (!placeTargets && slot.actor.kind === 'capital' && !slot.viaCoref && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!));
+        if (!determiner && !venue) return id;
+        j = slot.tokenEnd - 1;
+        continue;
+      }
+    }
+    const n = c.tokens.norm[j]!;
+    if (c.ids.hardStops.has(n)) return null;
+    // PETRARCH: the target is in the verb's phrase, not in a clause after a comma (", a senior official said")
+    if (n === c.ids.comma && c.coding.commaClauseEndsTarget && clauseBoundary(c, j - 1) === j) return null;
+    if (c.coding.targetSearch === 'sentence') continue;
+    // "after" and "since" may be prepositions ("met after talks with X"); "whether" (tagged ADP too) never is
+    if (c.ids.clauseStops.has(n) && (c.tokens.pos[j] !== POS.ADP || c.ids.conditions.has(n))) return null;
+    if (c.ids.relatives.has(n)) return null;
+    if (n === c.ids.comma) {
+      // ", and the European Union said…": a new clause; "warned Iran, Iraq and Syria": a list
+      const next = c.slots.idAt(j + 1);
+      if (next < 0) return null;
+    }
+    if (c.ids.conj.has(n) && j + 1 < end && (c.tokens.pos[j + 1] === POS.VERB || c.tokens.pos[j + 1] === POS.AUX)) return null;
+  }
+  return null;
+}
+
+/** Is the trigger at t a noun (and not a participle the tagger took for one: "has been building")? */
+export function isNoun(c: Ctx, t: number): boolean {
+  const p = c.tokens.pos[t]!;
+  if (p !== POS.NOUN && p !== POS.PROPN) return false;
+  if (t > c.s.tokenStart && c.tokens.pos[t - 1] === POS.AUX && /(ing|ed)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  return true;
+}
+
+/**
+ * The source of a noun trigger. A noun has no subject of its own: its actor
+ * is the possessor or modifier right before it ("Russia's invasion", "Israeli
+ * airstrikes", "a U.S. strike"), the agent after it ("an attack by Hamas"),
+ * or, when the pattern names the verb that carries it ("launched * on +",
+ * "held talks"), that verb's subject. "After a deadly attack on tourists" has
+ * none.
+ */
+export function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
+  // modifier or possessor immediately before, across adjectives and numbers
+  let j = t - 1;
+  while (j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NUM) && c.slots.idAt(j) < 0) j--;
+  if (j >= c.s.tokenStart && c.ids.possessive.has(c.tokens.norm[j]!)) j--;
+  const id = j >= c.s.tokenStart ? c.slots.idAt(j) : -1;
+  // "the Bucha massacre", "the Mosul offensive": a place before the noun is where it happened, not who did it
+  if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!) && c.slots.slots[id]!.actor.kind !== 'capital') return id;
+  const agent = byAgent(c, t + 1);
+  if (agent !== null) return agent;
+  // a light verb the pattern names ("launched * on +", "held * with +") carries the noun's actor
+  if (m.used.some((u) => u < t && (c.tokens.pos[u] === POS.VERB || c.tokens.pos[u] === POS.AUX))) return findSubject(c, m.first);
+  // so does a support verb the noun is the object of ("launched a full-scale invasion")
+  for (let k = t - 1; k >= Math.max(c.s.tokenStart, t - 5); k--) {
+    const p = c.tokens.pos[k]!;
+    if (p === POS.VERB || p === POS.AUX) {
+      return c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!) ? findSubject(c, k) : null;
+    }
+    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[k]!)) && !c.tokens.has(k, FLAG.PUNCT) === false) return null;
+    if (p === POS.ADP || p === POS.SCONJ || p === POS.CCONJ) return null;
+  }
+  return null;
+}
+
+export function byAgent(c: Ctx, from: number): number | null {
+  for (let j = from; j < Math.min(c.s.tokenEnd, from + 4); j++) {
+    if (c.tokens.norm[j] === c.ids.by) {
+      for (let k = j + 1; k < Math.min(c.s.tokenEnd, j + 5); k++) {
+        const id = c.slots.idAt(k);
+        if (id >= 0) return id;
+        if (isPunct(c, k)) return null;
+      }
+      return null;
+    }
+    if (isPunct(c, j)) return null;
+  }
+  return null;
+}
+

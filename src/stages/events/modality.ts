@@ -1,0 +1,69 @@
+/** Modality around a trigger: modal words ("ready to", "refused to"), negation, passive voice, conditions. */
+import { POS } from '../../core/token-table.js';
+import type { Modifier } from '../../ontology/load-verbs.js';
+import { type Ctx, isPunct } from './context.js';
+import { entriesAt } from './match-pattern.js';
+
+/** "ready to discuss", "refused to provide": the modal word at t, "to", then a trigger. */
+export function modalAt(c: Ctx, t: number): { modifier: Modifier; inner: number; noun?: number } | null {
+  const modifier = c.verbs.toWords.get(c.tokens.lemma[t]!) ?? c.verbs.toWords.get(c.tokens.norm[t]!);
+  if (!modifier) return null;
+  for (let j = t + 1; j < Math.min(t + 4, c.s.tokenEnd); j++) {
+    if (c.tokens.norm[j] === c.verbs.toId) {
+      let k = j + 1;
+      while (k < c.s.tokenEnd && c.tokens.pos[k] === POS.ADV) k++;
+      if (k >= c.s.tokenEnd) return null;
+      // "agreed to undertake joint exercises": a support verb hands the modality on to its event noun
+      let noun: number | undefined;
+      if (c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!)) {
+        for (let n = k + 1; n < Math.min(k + 6, c.s.tokenEnd); n++) {
+          const p = c.tokens.pos[n]!;
+          if (p === POS.NOUN && entriesAt(c, n).length) {
+            noun = n;
+            break;
+          }
+          if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[n]!))) break;
+        }
+      }
+      if (entriesAt(c, k).length) return noun !== undefined ? { modifier, inner: k, noun } : { modifier, inner: k };
+      if (noun !== undefined) return { modifier, inner: noun };
+      return null;
+    }
+    if (isPunct(c, j)) return null;
+  }
+  return null;
+}
+
+/** A negation word in the verb group before t ("did not", "has never", "won't"). */
+export function negationBefore(c: Ctx, t: number): Modifier | null {
+  for (let j = t - 1; j >= Math.max(c.s.tokenStart, t - 4); j--) {
+    const mod = c.verbs.words.get(c.tokens.norm[j]!) ?? c.verbs.words.get(c.tokens.lemma[j]!);
+    if (mod) return mod;
+    const p = c.tokens.pos[j]!;
+    if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) return null;
+  }
+  return null;
+}
+
+export function isPassive(c: Ctx, t: number): boolean {
+  if (c.tokens.pos[t] !== POS.VERB) return false;
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (surface.endsWith('ing')) return false;
+  for (let j = t - 1; j >= Math.max(c.s.tokenStart, t - 3); j--) {
+    if (c.ids.be.has(c.tokens.norm[j]!)) return true;
+    const p = c.tokens.pos[j]!;
+    if (p !== POS.ADV && p !== POS.PART) return false;
+  }
+  return false;
+}
+
+/** Is the trigger at t inside an "if"/"unless" clause (a condition, not an act)? */
+export function conditional(c: Ctx, t: number): boolean {
+  for (let j = t - 1; j >= c.s.tokenStart; j--) {
+    const n = c.tokens.norm[j]!;
+    if (c.ids.conditions.has(n)) return true;
+    if (n === c.ids.comma || c.ids.hardStops.has(n) || c.ids.clauseStops.has(n) || c.ids.relatives.has(n)) return false;
+  }
+  return false;
+}
+
