@@ -29,8 +29,6 @@ import type { TraceStep } from './stages/events/context.js';
 import { compileDiscards, type DiscardMatcher } from './stages/events/discards.js';
 import type { CodingOptions } from './stages/coding-options.js';
 
-
-
 export type { QuadConvention };
 
 export interface EngineOptions {
@@ -40,6 +38,17 @@ export interface EngineOptions {
   quad?: QuadConvention;
   /** articles longer than this many characters are not coded (default 2,000,000) */
   maxChars?: number;
+  /**
+   * New words the texts may add to the vocabulary before the engine renews it
+   * (default 400,000). Every word a text brings that the dictionaries do not
+   * have stays in dyad's vocabulary and in wink-nlp's lexicon (about 425 bytes
+   * between them), so a process that codes news for months (`dyad watch`,
+   * `dyad serve`) would grow without end. Before a text, an engine that has
+   * learnt more words than this compiles its dictionaries again into a fresh
+   * vocabulary and tokenizer (about a second); the output does not change,
+   * since no stage depends on words learnt from earlier texts.
+   */
+  maxLearntWords?: number;
 }
 
 /**
@@ -64,9 +73,12 @@ export interface CodeInput extends ArticleMeta {
 
 export interface Engine {
   readonly ontology: Ontology;
+  /** the vocabulary the last text was coded with (renewed now and then: see maxLearntWords) */
   readonly vocab: Vocabulary;
   readonly tokenizer: Tokenizer;
   readonly pipeline: Pipeline;
+  /** how many times the vocabulary was renewed */
+  readonly renewals: number;
   readonly options: Required<EngineOptions>;
   /** codes one text and returns dyad's public output object */
   code(input: CodeInput): CodedDocument;
@@ -114,20 +126,36 @@ export function createEngineSync(options: EngineOptions & EngineExtras = {}): En
     ontology: options.ontology ?? defaultOntologyDir(),
     quad: options.quad ?? 'gdelt',
     maxChars: options.maxChars ?? 2_000_000,
+    maxLearntWords: options.maxLearntWords ?? 400_000,
   };
   if (opts.quad !== 'gdelt' && opts.quad !== 'phoenix' && opts.quad !== 'plover') {
     throw new DyadError('E_CONFIG', `quad convention "${String(opts.quad)}" should be gdelt, phoenix or plover`);
   }
+  if (!(opts.maxLearntWords > 0)) throw new DyadError('E_CONFIG', `maxLearntWords should be a positive number of words, not ${String(opts.maxLearntWords)}`);
   const ontology = options.dictionaries ?? loadOntology(opts.ontology);
   const coding: CodingOptions = options.coding ?? {};
-  const vocab = new Vocabulary();
-  const tokenizer = createTokenizer();
-  const actors = compileActors(ontology.actors, tokenizer, vocab);
-  const verbs = compileVerbs(ontology.verbs, tokenizer, vocab);
-  const cues = compileCues(ontology.cues, tokenizer, vocab);
   const codes: CodeBook = options.codeBook ?? codeBookOf(ontology.codes, opts.quad);
-  const discards = compileDiscards(ontology.discards ?? [], tokenizer, vocab);
-  const pipeline = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, undefined, discards, coding));
+
+  // what holds vocabulary ids: built together, renewed together
+  const build = () => {
+    const vocab = new Vocabulary();
+    const tokenizer = createTokenizer();
+    const actors = compileActors(ontology.actors, tokenizer, vocab);
+    const verbs = compileVerbs(ontology.verbs, tokenizer, vocab);
+    const cues = compileCues(ontology.cues, tokenizer, vocab);
+    const discards = compileDiscards(ontology.discards ?? [], tokenizer, vocab);
+    const stages = (trace?: TraceStep[]) => buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, trace, discards, coding);
+    return { vocab, tokenizer, stages, pipeline: new Pipeline(stages()), base: vocab.size };
+  };
+  let state = build();
+  let renewals = 0;
+  const fresh = () => {
+    if (state.vocab.size - state.base > opts.maxLearntWords) {
+      state = build();
+      renewals++;
+    }
+    return state;
+  };
 
   const article = (input: CodeInput): Article => {
     const a = articleFromText(input.text, input);
@@ -143,14 +171,23 @@ export function createEngineSync(options: EngineOptions & EngineExtras = {}): En
         reason: `article is ${a.text.length} characters, over the limit of ${opts.maxChars}; not coded (raise maxChars / --max-chars)`,
       });
     }
-    return pipeline.run(Doc.of(a, messages), timings);
+    return fresh().pipeline.run(Doc.of(a, messages), timings);
   };
   const output = (doc: Doc) => toCodedDocument(doc, ontology.version);
   return {
     ontology,
-    vocab,
-    tokenizer,
-    pipeline,
+    get vocab() {
+      return state.vocab;
+    },
+    get tokenizer() {
+      return state.tokenizer;
+    },
+    get pipeline() {
+      return state.pipeline;
+    },
+    get renewals() {
+      return renewals;
+    },
     options: opts,
     article,
     run,
@@ -158,7 +195,7 @@ export function createEngineSync(options: EngineOptions & EngineExtras = {}): En
     code: (input) => output(run(article(input))),
     trace(input) {
       const steps: TraceStep[] = [];
-      const p = new Pipeline(buildStages(ontology, vocab, tokenizer, actors, verbs, codes, cues, steps, discards, coding));
+      const p = new Pipeline(fresh().stages(steps));
       return { doc: p.run(Doc.of(article(input))), steps };
     },
   };
