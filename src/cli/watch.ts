@@ -38,6 +38,7 @@ export function addWatchCommand(program: Command): void {
     .option('--once', 'poll each feed that is due once and exit (for cron)')
     .addOption(new Option('--max-backoff <duration>', 'longest wait after repeated errors').argParser(duration).default(6 * 3_600_000, '6h'))
     .addOption(new Option('--timeout <duration>', 'per request').argParser(duration).default(30_000, '30s'))
+    .addOption(new Option('--forget-after <duration>', 'forget the record of an item the feed stopped listing after this long').argParser(duration).default(30 * 86_400_000, '30d'))
     .option('-q, --quiet', 'print only errors')
     .option('--ontology <dir>', "dictionary folder (default: dyad's own ontology/)")
     .addOption(new Option('--quad <convention>', 'quad class convention').choices(['gdelt', 'phoenix']).default('gdelt'))
@@ -47,7 +48,9 @@ export function addWatchCommand(program: Command): void {
         'Requests are conditional (ETag, Last-Modified) and Cache-Control max-age is honoured.\n' +
         'Validators, back-off and the items handled are kept in the store: a restarted watch\n' +
         '(or the next --once) goes on where the last one stopped; a feed still backing off or\n' +
-        'still fresh by its caching headers is left until it is due.\n' +
+        'still fresh by its caching headers is left until it is due. The record of an item the\n' +
+        'feed stopped listing is forgotten after --forget-after (an item listed again is found\n' +
+        'stored already, so nothing is stored twice).\n' +
         'Exit status with --once: 0 every feed polled was read, 1 some feed failed.',
     )
     .action(async (feeds: string[], o) => {
@@ -59,7 +62,7 @@ export function addWatchCommand(program: Command): void {
       const log = (line: string) => {
         if (!o.quiet || /fail|error|cannot|could not|HTTP \d/.test(line)) process.stderr.write(line + '\n');
       };
-      const watcher = new Watcher([...new Set(feeds)], engine, store, { everyMs: o.every, maxBackoffMs: o.maxBackoff, timeoutMs: o.timeout, log });
+      const watcher = new Watcher([...new Set(feeds)], engine, store, { everyMs: o.every, maxBackoffMs: o.maxBackoff, timeoutMs: o.timeout, forgetAfterMs: o.forgetAfter, log });
       try {
         if (o.once) {
           const reports = await watcher.pollDue();

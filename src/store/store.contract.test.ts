@@ -347,6 +347,23 @@ describe.each(backends.map((make) => [make().name, make] as const))('store contr
     expect(back.get('urn:many:1233')).toEqual(many[1233]);
   });
 
+  it('forgets the records of items a feed no longer lists once they are old enough, and only those', async () => {
+    const feed = 'https://example.org/forget.rss';
+    const at = (day: number) => new Date(Date.UTC(2024, 2, day, 10)).toISOString();
+    const rec = (item: string, day: number): FeedItemRecord => ({ item, outcome: 'stored', article: item, tries: 0, recordedAt: at(day) });
+    // 700 old items the feed dropped (more than one statement's worth), one old item still listed, one recent dropped item
+    const old = Array.from({ length: 700 }, (_, i) => rec(`urn:old:${i}`, 1));
+    await store.putFeedItems(feed, [...old, rec('urn:listed', 1), rec('urn:recent', 20)]);
+    await store.putFeedItems('https://example.org/neighbour.rss', [rec('urn:old:0', 1)]);
+    expect(await store.forgetFeedItems(feed, ['urn:listed', 'urn:new'], at(10))).toBe(700);
+    const left = await store.feedItems(feed, [...old.map((r) => r.item), 'urn:listed', 'urn:recent']);
+    expect([...left.keys()].sort()).toEqual(['urn:listed', 'urn:recent']);
+    // another feed's record of the same item is its own
+    expect((await store.feedItems('https://example.org/neighbour.rss', ['urn:old:0'])).size).toBe(1);
+    expect(await store.forgetFeedItems(feed, ['urn:listed'], at(10))).toBe(0);
+    await expect(store.forgetFeedItems(feed, [], 'last month')).rejects.toThrow(/before/);
+  });
+
   it('rejects a bad feed state or item record as a usage error, naming the field, and writes none of it', async () => {
     const usage = async (p: Promise<unknown>, word: RegExp) => {
       const e = await p.then(() => null, (err: unknown) => err);

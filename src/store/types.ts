@@ -588,6 +588,14 @@ export interface Store {
    */
   putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void>;
 
+  /**
+   * Forgets the records of items of one feed that are not in `keep` (the
+   * items the feed lists now) and were recorded before `before` (an ISO
+   * instant); returns how many were forgotten. Safe: an item listed again is
+   * found stored already by its id or content hash.
+   */
+  forgetFeedItems(feed: string, keep: readonly string[], before: string): Promise<number>;
+
   /** Totals over the whole store. */
   stats(): Promise<StoreStats>;
 

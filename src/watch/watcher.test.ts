@@ -38,6 +38,8 @@ const LAST_MODIFIED = 'Wed, 06 Mar 2024 10:00:00 GMT';
 
 /** feed A: RSS with ETag; its items can grow */
 const feedAItems = [NEWS[0]!, NEWS[1]!];
+/** the forgetting scenario's feed: what it lists changes */
+let forgetList: (typeof NEWS)[number][] = [];
 /** page failures left, per path */
 const failuresLeft = new Map<string, number>();
 
@@ -162,6 +164,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     if (req.headers['if-none-match'] === etag) return send(304, '', { ETag: etag });
     return send(200, body, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: etag, 'Cache-Control': 'max-age=0' });
   }
+  if (path === '/forget.xml') return send(200, rss(forgetList), { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'max-age=0' });
   if (path === '/b.atom') {
     if (req.headers['if-modified-since'] === LAST_MODIFIED) return send(304, '', { 'Cache-Control': 'max-age=3600' });
     return send(200, atom(), { 'Content-Type': 'application/atom+xml', 'Last-Modified': LAST_MODIFIED, 'Cache-Control': 'public, max-age=3600' });
@@ -415,6 +418,44 @@ describe.each(STORES)('dyad watch across restarts ($name)', ({ url: storeUrl, cl
         [lmId('twin-b')]: ['duplicate', lmId('twin-a'), 0],
         [lmId('stuck')]: ['stored', lmId('stuck'), 3],
       });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('dyad watch over months', () => {
+  it('forgets the records of items the feed stopped listing after forgetAfterMs, and an item listed again is not fetched again', async () => {
+    const store = await openStore(join(dir, 'forget.sqlite'));
+    try {
+      const DAY = 86_400_000;
+      const feed = `${base}/forget.xml`;
+      const lines: string[] = [];
+      const w = new Watcher([feed], testEngine(), store, { everyMs: MIN, forgetAfterMs: 10 * DAY, now: () => clock, log: (l) => lines.push(l) });
+      const [a, b] = [NEWS[2]!, NEWS[3]!];
+      const idOf = (n: (typeof NEWS)[number]) => itemArticleId(feed, { id: n.id, title: '', text: '' });
+      const pages = () => pageHits(`/news/${a.id}.html`);
+      clock = 1000 * DAY;
+      forgetList = [a, b];
+      expect((await w.pollDue())[0]).toMatchObject({ outcome: 'fetched', items: 2, stored: 2 });
+      expect((await store.feedItems(feed, [idOf(a), idOf(b)])).size).toBe(2);
+      const fetchedA = pages();
+
+      // the feed drops a; eleven days on, a's record goes, b's (still listed) stays
+      forgetList = [b];
+      clock += 11 * DAY;
+      expect((await w.pollDue())[0]).toMatchObject({ outcome: 'fetched', items: 1, new: 0 });
+      expect(lines.some((l) => /forgot 1 item the feed has not listed for 10d/.test(l))).toBe(true);
+      expect([...(await store.feedItems(feed, [idOf(a), idOf(b)])).keys()]).toEqual([idOf(b)]);
+
+      // a comes back: found stored by its id, so its page is not fetched and nothing is stored twice
+      forgetList = [a, b];
+      clock += MIN;
+      const back = (await w.pollDue())[0]!;
+      expect(back).toMatchObject({ outcome: 'fetched', items: 2, failed: 0 });
+      expect(pages()).toBe(fetchedA);
+      expect((await store.feedItems(feed, [idOf(a)])).get(idOf(a))).toMatchObject({ outcome: 'stored', article: idOf(a) });
+      expect((await store.stats()).articles).toBe(2);
     } finally {
       await store.close();
     }

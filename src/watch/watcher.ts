@@ -12,7 +12,10 @@
  * first poll and saved after every poll; each item handled is recorded with
  * its outcome, and an item becomes an article whose id is the item's guid
  * (or link). So a restarted watcher sends its validators at once, resumes a
- * back-off where it was, and fetches no page it has handled before.
+ * back-off where it was, and fetches no page it has handled before. The
+ * record of an item the feed has stopped listing is forgotten after
+ * `forgetAfterMs`, and the in-memory set of handled items holds only what the
+ * feed lists now, so a watcher that runs for months stays bounded.
  */
 import { createHash } from 'node:crypto';
 import type { Engine } from '../engine.js';
@@ -38,6 +41,8 @@ export interface WatchOptions {
   pageRetries?: number;
   /** the longest wait a feed's caching headers may impose (default 24 hours) */
   maxFreshMs?: number;
+  /** how long the record of an item the feed no longer lists is kept (default 30 days; Store.forgetFeedItems) */
+  forgetAfterMs?: number;
   userAgent?: string;
   /** the clock (tests pass their own) */
   now?: () => number;
@@ -123,8 +128,8 @@ export class Watcher {
   private readonly o: Required<Omit<WatchOptions, 'engine' | 'store' | 'log' | 'now'>>;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
-  /** `feed NUL item` of items handled for good (saves the store look-ups per item per poll) */
-  private readonly done = new Set<string>();
+  /** per feed, the items it lists that were handled for good (saves the store look-ups per item per poll) */
+  private readonly done = new Map<string, Set<string>>();
   private loading: Promise<void> | null = null;
   private stopped = false;
   private wake: (() => void) | null = null;
@@ -142,6 +147,7 @@ export class Watcher {
       maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
       pageRetries: options.pageRetries ?? 3,
       maxFreshMs: options.maxFreshMs ?? 24 * 3_600_000,
+      forgetAfterMs: options.forgetAfterMs ?? 30 * 86_400_000,
       userAgent: options.userAgent ?? 'dyad-watch/0.1 (+https://www.npmjs.com/package/dyad)',
     };
     this.now = options.now ?? Date.now;
@@ -333,14 +339,20 @@ export class Watcher {
       const id = itemArticleId(feedUrl, item);
       if (!byId.has(id)) byId.set(id, item);
     }
-    const doneKey = (id: string) => `${feedUrl}\u0000${id}`;
-    const todo = [...byId.keys()].filter((id) => !this.done.has(doneKey(id)));
+    // what the feed no longer lists leaves the in-memory set, and its records go after forgetAfterMs
+    const listed = [...byId.keys()];
+    const before = this.done.get(feedUrl) ?? new Set<string>();
+    const done = new Set(listed.filter((id) => before.has(id)));
+    this.done.set(feedUrl, done);
+    const forgotten = await this.store.forgetFeedItems(feedUrl, listed, iso(this.now() - this.o.forgetAfterMs)!);
+    if (forgotten) this.log(`dyad watch: ${feedUrl}: forgot ${forgotten} item${forgotten === 1 ? '' : 's'} the feed has not listed for ${formatDuration(this.o.forgetAfterMs)}`);
+    const todo = listed.filter((id) => !done.has(id));
     if (!todo.length) return 0;
     const records = await this.store.feedItems(feedUrl, todo);
     const open = todo.filter((id) => {
       const r = records.get(id);
       if (r && r.outcome !== 'pending') {
-        this.done.add(doneKey(id));
+        done.add(id);
         return false;
       }
       return true;
@@ -354,7 +366,7 @@ export class Watcher {
     for (const id of open) {
       const tries = records.get(id)?.tries ?? 0;
       if (stored.has(id)) {
-        this.done.add(doneKey(id));
+        done.add(id);
         found.push({ item: id, outcome: 'stored', article: id, tries, recordedAt: at });
         continue;
       }
@@ -369,7 +381,7 @@ export class Watcher {
         continue;
       }
       if (rec.outcome === 'pending') toRetry++;
-      else this.done.add(doneKey(id));
+      else done.add(id);
       await this.remember(feedUrl, [rec]);
     }
     await this.remember(feedUrl, found);

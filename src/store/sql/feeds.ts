@@ -156,3 +156,32 @@ export async function putFeedItems(db: SqlBatchRunner, d: Dialect, feed: string,
   }
   await db.batch(statements);
 }
+
+/**
+ * Forgets the records of a feed's items that the feed no longer lists
+ * (`keep` is what it lists now) and that were recorded before `before`; returns
+ * how many. An item forgotten and listed again later is fetched again and then
+ * found stored already (articles are deduplicated by id and content hash), so
+ * forgetting loses nothing; it keeps `feed_items` from growing without end.
+ */
+export async function forgetFeedItems(db: SqlBatchRunner, d: Dialect, feed: string, keep: readonly string[], before: string): Promise<number> {
+  key(feed, 'feed url');
+  if (!Array.isArray(keep)) throw new DyadError('E_USAGE', 'keep should be a list of item keys');
+  if (instantOrNull(before, 'before') === null) throw new DyadError('E_USAGE', 'before is required');
+  const listed = new Set(keep.map((x, i) => key(x, `keep[${i}]`)));
+  const p = new Params(d);
+  const old = await db.all<{ item: string }>(`SELECT item FROM feed_items WHERE feed = ${p.add(feed)} AND recorded_at < ${p.add(before)}`, p.values);
+  const gone = old.map((r) => r.item).filter((item) => !listed.has(item));
+  if (!gone.length) return 0;
+  const statements: { sql: string; params: unknown[] }[] = [];
+  for (let at = 0; at < gone.length; at += CHUNK) {
+    const q = new Params(d);
+    const f = q.add(feed);
+    const b = q.add(before);
+    const list = gone.slice(at, at + CHUNK).map((x) => q.add(x));
+    // recorded_at is tested again: a record another watcher renewed meanwhile stays
+    statements.push({ sql: `DELETE FROM feed_items WHERE feed = ${f} AND recorded_at < ${b} AND item IN (${list.join(', ')})`, params: q.values });
+  }
+  await db.batch(statements);
+  return gone.length;
+}

@@ -194,6 +194,10 @@ class SqliteStore extends SqlReader implements Store {
     return feeds.putFeedItems(this.feedDb, this.dialect, feed, records);
   }
 
+  forgetFeedItems(feed: string, keep: readonly string[], before: string): Promise<number> {
+    return feeds.forgetFeedItems(this.feedDb, this.dialect, feed, keep, before);
+  }
+
   async analyze(): Promise<void> {
     this.check();
     try {
