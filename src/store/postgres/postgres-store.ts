@@ -17,11 +17,11 @@ import { DyadError } from '../../core/errors.js';
 import type { CodedDocument } from '../../output/schema.js';
 import { postgresMigrations } from '../migrations/postgres.js';
 import type { Migration } from '../migrations/index.js';
-import { SqlReader, type SqlRunner } from '../sql/reader.js';
+import type { SqlRunner } from '../sql/reader.js';
 import { documentRows, sideCounts, type DocumentRows, type EventRow } from '../sql/rows.js';
 import { postgresDialect } from '../sql/sql.js';
 import * as feeds from '../sql/feeds.js';
-import type { FeedItemRecord, FeedState, PutResult, Store } from '../types.js';
+import type { PutResult, Store } from '../types.js';
 import { createHash } from 'node:crypto';
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
@@ -90,11 +90,11 @@ export async function migratePostgres(client: pg.PoolClient, schema: string, mig
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-class PostgresStore extends SqlReader implements Store {
+class PostgresStore extends feeds.SqlFeedStore implements Store {
   readonly backend = 'postgres' as const;
   protected readonly dialect = postgresDialect;
   protected readonly db: SqlRunner;
-  private readonly feedDb: feeds.SqlBatchRunner;
+  protected readonly feedDb: feeds.SqlBatchRunner;
   private closed = false;
 
   constructor(
@@ -331,26 +331,6 @@ class PostgresStore extends SqlReader implements Store {
       results[i] = { id: r.article.id, status: 'inserted', mentions: r.mentions.length, newEvents: results[i]!.newEvents };
     }
     return results;
-  }
-
-  getFeedState(url: string): Promise<FeedState | null> {
-    return feeds.getFeedState(this.feedDb, this.dialect, url);
-  }
-
-  putFeedState(state: FeedState): Promise<void> {
-    return feeds.putFeedState(this.feedDb, this.dialect, state);
-  }
-
-  feedItems(feed: string, items: readonly string[]): Promise<Map<string, FeedItemRecord>> {
-    return feeds.feedItems(this.feedDb, this.dialect, feed, items);
-  }
-
-  putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void> {
-    return feeds.putFeedItems(this.feedDb, this.dialect, feed, records);
-  }
-
-  forgetFeedItems(feed: string, keep: readonly string[], before: string): Promise<number> {
-    return feeds.forgetFeedItems(this.feedDb, this.dialect, feed, keep, before);
   }
 
   async analyze(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { DyadError } from '../../core/errors.js';
 import type { FeedItemRecord, FeedState } from '../types.js';
+import { SqlReader } from './reader.js';
 import { Params, type Dialect } from './sql.js';
 
 /** What a backend gives the feed tables: queries, and statements run together in one transaction. */
@@ -184,4 +185,29 @@ export async function forgetFeedItems(db: SqlBatchRunner, d: Dialect, feed: stri
   }
   await db.batch(statements);
   return gone.length;
+}
+
+/** The reader with the feed tables: what both backends' stores extend, giving their own batch runner. */
+export abstract class SqlFeedStore extends SqlReader {
+  protected abstract readonly feedDb: SqlBatchRunner;
+
+  getFeedState(url: string): Promise<FeedState | null> {
+    return getFeedState(this.feedDb, this.dialect, url);
+  }
+
+  putFeedState(state: FeedState): Promise<void> {
+    return putFeedState(this.feedDb, this.dialect, state);
+  }
+
+  feedItems(feed: string, items: readonly string[]): Promise<Map<string, FeedItemRecord>> {
+    return feedItems(this.feedDb, this.dialect, feed, items);
+  }
+
+  putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void> {
+    return putFeedItems(this.feedDb, this.dialect, feed, records);
+  }
+
+  forgetFeedItems(feed: string, keep: readonly string[], before: string): Promise<number> {
+    return forgetFeedItems(this.feedDb, this.dialect, feed, keep, before);
+  }
 }

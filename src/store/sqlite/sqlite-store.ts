@@ -12,11 +12,11 @@ import { DyadError } from '../../core/errors.js';
 import type { CodedDocument } from '../../output/schema.js';
 import { sqliteMigrations } from '../migrations/sqlite.js';
 import type { Migration } from '../migrations/index.js';
-import { SqlReader, type SqlRunner } from '../sql/reader.js';
+import type { SqlRunner } from '../sql/reader.js';
 import { documentRows, sideCounts, type DocumentRows } from '../sql/rows.js';
 import { sqliteDialect } from '../sql/sql.js';
 import * as feeds from '../sql/feeds.js';
-import type { FeedItemRecord, FeedState, PutResult, Store } from '../types.js';
+import type { PutResult, Store } from '../types.js';
 
 type DB = Database.Database;
 
@@ -48,11 +48,11 @@ export function migrateSqlite(db: DB, migrations: readonly Migration[] = sqliteM
   return applied;
 }
 
-class SqliteStore extends SqlReader implements Store {
+class SqliteStore extends feeds.SqlFeedStore implements Store {
   readonly backend = 'sqlite' as const;
   protected readonly dialect = sqliteDialect;
   protected readonly db: SqlRunner;
-  private readonly feedDb: feeds.SqlBatchRunner;
+  protected readonly feedDb: feeds.SqlBatchRunner;
   private readonly cache = new Map<string, Database.Statement>();
   private closed = false;
   private readonly write: (docs: readonly CodedDocument[]) => PutResult[];
@@ -176,26 +176,6 @@ class SqliteStore extends SqlReader implements Store {
     } catch (e) {
       throw storeError(e, `could not store ${docs.length === 1 ? `article ${docs[0]!.id}` : `${docs.length} articles`} in ${this.location}`);
     }
-  }
-
-  getFeedState(url: string): Promise<FeedState | null> {
-    return feeds.getFeedState(this.feedDb, this.dialect, url);
-  }
-
-  putFeedState(state: FeedState): Promise<void> {
-    return feeds.putFeedState(this.feedDb, this.dialect, state);
-  }
-
-  feedItems(feed: string, items: readonly string[]): Promise<Map<string, FeedItemRecord>> {
-    return feeds.feedItems(this.feedDb, this.dialect, feed, items);
-  }
-
-  putFeedItems(feed: string, records: readonly FeedItemRecord[]): Promise<void> {
-    return feeds.putFeedItems(this.feedDb, this.dialect, feed, records);
-  }
-
-  forgetFeedItems(feed: string, keep: readonly string[], before: string): Promise<number> {
-    return feeds.forgetFeedItems(this.feedDb, this.dialect, feed, keep, before);
   }
 
   async analyze(): Promise<void> {
