@@ -36,7 +36,7 @@ import type {
   TopQuery,
 } from '../types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { restoreText } from './rows.js';
+import { restoreText, type EventRow } from './rows.js';
 import { Params, anyPrefix, checkDate, checkLimit, codeList, prefixCond, tallyColumns, type Dialect, type TallyRow } from './sql.js';
 
 /** What a backend gives the reader: run one parameterised query, get rows. */
@@ -47,21 +47,8 @@ export interface SqlRunner {
 /** Codes kept whole at the country level: their first three letters name no state. */
 const TRANSNATIONAL = ['IGO', 'NGO', 'IMG', 'MNC', 'UIS'];
 
-interface EventRowOut {
-  id: string;
-  date: string;
-  source: string;
-  target: string;
-  cameo: string;
-  root: string;
-  negated: number;
-  label: string;
-  plover_type: string;
-  plover_mode: string | null;
-  goldstein: number;
-  quad: number;
-  source_name: string | null;
-  target_name: string | null;
+/** An event row as the store holds it: the document's row, with its totals over all articles. */
+interface EventRowOut extends Omit<EventRow, 'mentions'> {
   mentions: number;
   articles: number;
   first_article: string;
