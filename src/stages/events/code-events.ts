@@ -34,7 +34,7 @@ import { type TraceStep, type EventCoderIds, type Ctx, isPunct } from './context
 import { compound } from './compound.js';
 import { type PatternMatch, matchAt } from './match-pattern.js';
 import { modalAt, negationBefore, isPassive, conditional } from './modality.js';
-import { clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent } from './find-actors.js';
+import { clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource } from './find-actors.js';
 
 function ref(slot: Slot): ActorRef {
   const r: ActorRef = { text: slot.text, start: slot.start, end: slot.end, code: slot.actor.code || null };
@@ -126,7 +126,7 @@ export function codeEvents(
         continue;
       }
       // source and target
-      let sourceId = hit.m.source ?? null;
+      let sourceId = hit.m.source !== undefined && !coding.sourceSearch ? codedSource(c, hit.m.source) : hit.m.source ?? null;
       // the members of a subject that is no compound of its own (complementSubject)
       let subjectMembers: number[] | null = null;
       let targetId = hit.m.target ?? null;

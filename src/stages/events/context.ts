@@ -46,6 +46,9 @@ export interface EventCoderIds {
   that: number;
   with: number;
   pluralPronouns: Set<number>;
+  /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
+  agentPlaces: Set<number>;
+  led: number;
 }
 
 export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
@@ -77,6 +80,8 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     timeWords: ids(['today', 'yesterday', 'tomorrow', 'tonight', 'now']),
     with: vocab.intern('with'),
     pluralPronouns: ids(['they', 'them']),
+    agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
+    led: vocab.intern('led'),
   };
 }
 

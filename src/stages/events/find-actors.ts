@@ -150,6 +150,8 @@ export function findSubject(c: Ctx, t: number): number | null {
           const near = codedInPhrase(c, slot.tokenStart - 1);
           // ("told Reuters Governor Tan had agreed": the name before the agent is the one told)
           if (near !== null && !toldActor(c, c.slots.slots[near]!)) return near;
+          const other = codedBeside(c, id);
+          if (other !== null) return other;
         }
         return id;
       }
@@ -298,13 +300,72 @@ export function collectiveOf(c: Ctx, start: number): boolean {
   return slot !== undefined && !SlotIndex.coded(slot) && slot.tokenEnd === of;
 }
 
-/** A coded actor slot in the same noun phrase, walking left from token j over modifiers. */
+/**
+ * A coded actor slot in the same noun phrase, walking left from token j over
+ * modifiers: "Algeria's leading human rights activist" (a possessor and a
+ * participle), "Vietnamese-led forces" (the one leading them; "Russian-backed
+ * separatists" are not Russia).
+ */
 export function codedInPhrase(c: Ctx, j: number): number | null {
   for (let k = j; k >= c.s.tokenStart; k--) {
     const id = c.slots.idAt(k);
     if (id >= 0) return SlotIndex.coded(c.slots.slots[id]!) ? id : null;
     const p = c.tokens.pos[k]!;
-    if (p !== POS.ADJ && p !== POS.NOUN && p !== POS.PROPN && p !== POS.DET && p !== POS.NUM) return null;
+    if (p === POS.ADJ || p === POS.NOUN || p === POS.PROPN || p === POS.DET || p === POS.NUM) continue;
+    // the possessor's "'s" right after a coded actor
+    if (c.ids.possessive.has(c.tokens.norm[k]!) && k > c.s.tokenStart && c.slots.idAt(k - 1) >= 0) continue;
+    // "X-led": the hyphen and "led" after the actor
+    if (c.tokens.norm[k] === c.ids.led && k - 1 > c.s.tokenStart && c.tokens.norm[k - 1] === c.ids.hyphen && c.slots.idAt(k - 2) >= 0) {
+      k--;
+      continue;
+    }
+    // a participle inside the phrase, after a possessor or a determiner ("Algeria's leading", "the ousted")
+    if (p === POS.VERB && k > c.s.tokenStart && /(ing|ed)$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) {
+      const b = k - 1;
+      if (c.ids.possessive.has(c.tokens.norm[b]!) || c.tokens.pos[b] === POS.DET) continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** A pattern's source slot with no code: the coded actor of its phrase ("The Bush administration"), or beside it; else the slot itself. */
+export function codedSource(c: Ctx, id: number): number {
+  const slot = c.slots.slots[id]!;
+  if (SlotIndex.coded(slot) || slot.viaCoref) return id;
+  return codedInPhrase(c, slot.tokenStart - 1) ?? codedBeside(c, id) ?? id;
+}
+
+/**
+ * An agent with no country of its own standing beside a coded actor that
+ * says whose it is: "activists from the Fatah party", "students throughout
+ * Indonesia" (after it), or the name it is in apposition to ("The main Hutu
+ * rebel group, Forces for the Defence of Democracy (FDD), insisted": before
+ * it, across a comma). Returns that actor's slot, or null.
+ */
+export function codedBeside(c: Ctx, id: number): number | null {
+  const slot = c.slots.slots[id]!;
+  if (slot.viaCoref) return null;
+  // after it: "from", "of", "in", "throughout", "across" and a coded actor
+  let j = slot.tokenEnd;
+  if (j < c.s.tokenEnd && c.ids.agentPlaces.has(c.tokens.norm[j]!)) {
+    j++;
+    if (j < c.s.tokenEnd && c.ids.articles.has(c.tokens.norm[j]!) && c.slots.idAt(j) < 0) j++;
+    const other = j < c.s.tokenEnd ? c.slots.idAt(j) : -1;
+    if (other >= 0 && other !== id && c.slots.slots[other]!.tokenStart === j && SlotIndex.coded(c.slots.slots[other]!)) return other;
+  }
+  // before it, in apposition: "NAME, AGENT (...),"
+  let k = slot.tokenStart - 1;
+  while (k >= c.s.tokenStart && c.slots.idAt(k) < 0 && (c.tokens.pos[k] === POS.DET || c.tokens.pos[k] === POS.ADJ)) k--;
+  if (k - 1 >= c.s.tokenStart && c.tokens.norm[k] === c.ids.comma) {
+    const before = c.slots.idAt(k - 1);
+    if (before >= 0 && c.slots.slots[before]!.tokenEnd === k && SlotIndex.coded(c.slots.slots[before]!) && !c.slots.slots[before]!.modifier) {
+      // the apposition closes with a comma before the verb: "NAME, AGENT, verb"
+      for (let m = slot.tokenEnd; m < c.s.tokenEnd; m++) {
+        if (c.tokens.norm[m] === c.ids.comma) return before;
+        if (c.tokens.pos[m] === POS.VERB || c.tokens.pos[m] === POS.AUX) return null;
+      }
+    }
   }
   return null;
 }

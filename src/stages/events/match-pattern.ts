@@ -249,7 +249,8 @@ export function posAllowed(c: Ctx, ce: CompiledEntry, t: number): boolean {
       // a participle the tagger took for a noun or adjective: "has been building", "were attacked"
       if (t > c.s.tokenStart && (p === POS.NOUN || p === POS.ADJ) && c.tokens.pos[t - 1] === POS.AUX) {
         const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
-        return /(ing|ed)$/i.test(surface);
+        // ("have retaken", "were thrown": an irregular participle the entry lists)
+        return /(ing|ed)$/i.test(surface) || ce.entry.forms.includes(surface.toLowerCase());
       }
       // a verb the tagger took for an adjective or noun between its subject and an article:
       // "Fornost and Gondor welcome a resumption"

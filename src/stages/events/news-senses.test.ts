@@ -264,3 +264,26 @@ describe('a second pass over the review sample', () => {
     has('Norway fully supports the Geneva peace talks on Syria.', { source: 'NOR', cameo: '051', plover: 'SUPPORT' });
   });
 });
+
+describe('who acts: an agent with no country of its own', () => {
+  it('a possessor before the agent, across a participle ("Egypt\'s leading opposition activist")', () => {
+    has('Ayman Nour, Egypt\'s leading opposition activist, staged a hunger strike in Cairo on Monday.', { source: 'EGY', cameo: '142', plover: 'PROTEST' });
+  });
+  it('"X-led forces" act for X; "X-backed" ones do not', () => {
+    has('Saudi-led forces have retaken the port city of Mokha from the rebels.', { source: 'SAU', cameo: '192', plover: 'COERCE' });
+    none('Iranian-backed militias attacked the base on Sunday.', 'ASSAULT');
+  });
+  it('activists from a party act for the party', () => {
+    has('On Friday, activists from the ruling Awami League staged rallies in Dhaka.', { source: 'BGD', cameo: '141', plover: 'PROTEST' });
+  });
+  it('a campaign rally protests nothing', () => {
+    none('Trump held a campaign rally in Ohio on Saturday.', 'PROTEST');
+    has('Zimbabwean opposition activists held a rally against the government in Harare.', { source: 'ZWE', cameo: '141', plover: 'PROTEST' });
+  });
+  it('an agent in apposition to a name acts for the name', () => {
+    has('The main Kurdish party, the HDP, insisted on its demands for constitutional change.', { source: 'TUR', cameo: '10', plover: 'REQUEST' });
+  });
+  it('a pattern\'s source that is an agent of a named administration', () => {
+    has('The Biden administration declared on Tuesday that Russia must withdraw its troops.', { source: 'USA', target: 'RUS', cameo: '10', plover: 'REQUEST' });
+  });
+});
