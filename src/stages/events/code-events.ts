@@ -251,7 +251,10 @@ export function codeEvents(
         // a government acting on its own country is no dyad: "the Kremlin … against Russia"; unless the
         // pattern itself names both (`+ hosting * tabaski ^ $`: Mordor hosts its own military)
         const named = hit.m.source !== undefined && hit.m.target !== undefined;
-        if (tgt && !named && tgt.actor.code.length === 3 && src.actor.code.startsWith(tgt.actor.code) && b !== null && pairs.length === 1) {
+        // ("banned Ugandan opposition candidates", "arrested Egyptian activists": a country word that modifies
+        // the object's noun stands for its people, and the act is domestic)
+        const people = tgt !== null && tgt.modifier && !tgt.viaCoref && !coding.sourceSearch;
+        if (tgt && !named && !people && tgt.actor.code.length === 3 && src.actor.code.startsWith(tgt.actor.code) && b !== null && pairs.length === 1) {
           pairs.push([a, null]);
           continue;
         }

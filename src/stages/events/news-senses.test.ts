@@ -287,3 +287,20 @@ describe('who acts: an agent with no country of its own', () => {
     has('The Biden administration declared on Tuesday that Russia must withdraw its troops.', { source: 'USA', target: 'RUS', cameo: '10', plover: 'REQUEST' });
   });
 });
+
+describe('modality of failing, resorting and domestic targets', () => {
+  it('parties that fail to agree turn each other down; a failed attempt to stop is no act', () => {
+    has('Greece and Turkey failed to reach agreement on the maritime border on Sunday.', { source: 'GRC', target: 'TUR', cameo: '120', plover: 'REJECT' });
+    has('Greece and Turkey failed to reach agreement on the maritime border on Sunday.', { source: 'TUR', target: 'GRC', cameo: '120', plover: 'REJECT' });
+    none('Kenyan police failed to stop the attack on the mall.', 'ASSAULT');
+  });
+  it('"reached agreement" with no article is an agreement', () => {
+    has('Russia and Ukraine reached agreement on grain exports in Istanbul.', { source: 'RUS', target: 'UKR', cameo: '057', plover: 'SUPPORT' });
+  });
+  it('"resorted to" asserts the act it governs', () => {
+    has('Palestinian youths resorted to throwing stones at Israeli soldiers.', { source: 'PSE', target: 'ISR', cameo: '145', plover: 'PROTEST' });
+  });
+  it('a country word modifying the object stands for its people: the act is domestic', () => {
+    has('President Museveni has banned Ugandan opposition candidates from the elections.', { source: 'UGA', target: 'UGA', cameo: '172', plover: 'COERCE' });
+  });
+});
