@@ -377,11 +377,13 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
       const content = [after.content];
-      if (hit.passive && after.form === 'to') {
+      if (hit.passive && (after.form === 'to' || (hit.raising && after.form === 'np'))) {
         // "Obama is expected to join Clinton", "who is said to have pressed for …": the subject and the infinitive
         const subject = speakerBefore(c, hit.group.a, s.tokenStart);
-        if (subject && free(subject.full)) content.unshift(subject.full);
-      } else if (hit.passive && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
+        // "it seems likely that …": an empty "it" is no part of the content
+        const empty = hit.raising && subject !== null && subject.full.b - subject.full.a === 1 && norm(c, subject.full.a) === c.ids.it;
+        if (subject && free(subject.full) && !empty) content.unshift(subject.full);
+      } else if (hit.passive && !hit.raising && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
       const cue = after.cueEnd !== undefined ? { ...hit, group: { a: hit.group.a, b: after.cueEnd } } : hit;
       // ("quotes/indirect-as" is "As X observed, …"; "sees X as Y" is a noun phrase with its "as")
       indirect(after.form === 'as' ? 'quotes/indirect-np-as' : `quotes/indirect-${after.form}`, cue, content, speaker, addressee);

@@ -20,6 +20,7 @@ export interface QuoteWordIds {
   that: number;
   to: number;
   he: number;
+  it: number;
   she: number;
   the: number;
   /** ' ’ ‘ (as in ’08) */
@@ -83,6 +84,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     that: id('that'),
     to: id('to'),
     he: id('he'),
+    it: id('it'),
     she: id('she'),
     the: id('the'),
     apostrophes: ids(["'", '’', '‘']),

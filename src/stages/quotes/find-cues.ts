@@ -16,7 +16,12 @@ export interface CueHit {
   group: Range;
   /** "was told", "is said to": the subject is not the speaker */
   passive: boolean;
+  /** "seems to", "appeared": the writer's impression of the subject, with no source (the subject is content) */
+  raising?: boolean;
 }
+
+/** verbs whose subject is part of what they report, with no source: "[Trump] seemed [to enjoy it]" */
+const RAISING = new Set(['seem', 'appear']);
 
 const MAX_GROUP = 4;
 
@@ -95,7 +100,13 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   if (/[a-z]s$/.test(surface)) return clauseStart;
   // "polls show Trump leading …": a plural subject, then the verb's base form
   const prevSurface = c.text.slice(c.tokens.start[prev]!, c.tokens.end[prev]!);
-  return ((pp === POS.NOUN && /[a-z]s$/.test(prevSurface)) || counted) && (clauseStart || np === POS.PROPN || np === POS.NUM);
+  const plural = (pp === POS.NOUN || pp === POS.PROPN) && /[a-z]s$/.test(prevSurface);
+  if (!((pp === POS.NOUN && plural) || counted || (pp === POS.PROPN && plural))) return false;
+  if (clauseStart || np === POS.PROPN || np === POS.NUM) return true;
+  // "voters support temporarily banning …", "Republicans support deportation": an adverb before a gerund,
+  // or a plural name then a noun (a compound has no plural name before its head)
+  if (np === POS.ADV && next + 1 < c.tokens.length && pos(c, next + 1) === POS.VERB && c.sentOf[next + 1] === c.sentOf[t]) return true;
+  return pp === POS.PROPN && np === POS.NOUN;
 }
 
 /**
@@ -147,6 +158,7 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
         for (let j = from; j < t; j++) if (c.ids.be.has(norm(c, j)) && pos(c, j) === POS.AUX) passive = true;
       }
     }
+    if (RAISING.has(cue.entry.phrase)) return { compiled: cue, word, group: { a: group.a, b: t + n }, passive: true, raising: true };
     return { compiled: cue, word, group: { a: group.a, b: t + n }, passive };
   }
   return null;

@@ -302,6 +302,9 @@ export function startsObject(c: Ctx, k: number, sEnd: number): boolean {
       return c.ids.possessives.has(n) || (c.ids.objects.has(n) && !(n === c.ids.she || n === c.ids.he)) || !c.ids.subjects.has(n);
     case POS.VERB:
       return /ing$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!)) && !c.ids.aux.has(n);
+    case POS.ADV:
+      // "support temporarily banning …": an adverb before a gerund
+      return k + 1 < sEnd && pos(c, k + 1) === POS.VERB && /ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)) && !c.ids.aux.has(norm(c, k + 1));
     default:
       return false;
   }
@@ -387,7 +390,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     if (!allows('to') && !hit.passive) return null;
     // "declined to say whether …": the inner cue reports, with this verb in its group
     const inner = n === c.ids.to ? cueAt(c, k + 1) : null;
-    if (inner && inner.word.a === k + 1 && (inner.compiled.entry.cueClass === 'speech' || inner.compiled.entry.cueClass === 'writing') && contentAfter(c, inner, sEnd)) return null;
+    if (inner && inner.word.a === k + 1 && (inner.compiled.entry.cueClass === 'speech' || inner.compiled.entry.cueClass === 'writing' || (hit.raising && !inner.raising)) && contentAfter(c, inner, sEnd)) return null;
     form = 'to';
   } else if (c.ids.wh.has(n) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
     form = 'wh';
@@ -398,6 +401,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     return { content: { a: k, b: k + 1 }, form: 'bare', addressee, opensQuote: false };
   } else if (allows('quoted') && hasQuotation(c, k, sEnd)) {
     form = 'quoted';
+  } else if (hit.raising && (pos(c, k) === POS.ADJ || (pos(c, k) === POS.ADV && k + 1 < sEnd && pos(c, k + 1) === POS.ADJ))) {
+    // "Trump's supporters seemed unperturbed": the impression is an adjective phrase
+    form = 'np';
   } else if (allows('as') && !hit.passive && startsObject(c, k, sEnd) && seenAs(c, k, sEnd)) {
     // "sees immigrants as a burden": what someone takes something for
     form = 'as';

@@ -241,6 +241,27 @@ describe('attribution on news text', () => {
     expect(d.quotes[2]!.continues).toBe(1);
   });
 
+  it('reads the impression "seem" and "appear" give, with no source: the subject and what follows', () => {
+    const d = code('Headline\n\nThe Republican front-runner seemed unperturbed by the protests.\nLast-minute planning for the convention appeared to be chaotic.\nIt seems likely that the senator will run again.\nHer emails seem to show that she coordinated with the campaign.\nSanders appeared on CNN on Sunday.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text ?? null, q.continues ?? null])).toEqual([
+      ['The Republican front-runner', 'seemed', null, null],
+      ['unperturbed by the protests', 'seemed', null, 0],
+      ['Last-minute planning for the convention', 'appeared', null, null],
+      ['to be chaotic', 'appeared', null, 2],
+      ['likely that the senator will run again', 'seems', null, null],
+      ['she coordinated with the campaign', 'seem to show', 'Her emails', null],
+    ]);
+    expect(d.events.filter((e) => e.cameo === '010')).toEqual([]);
+  });
+
+  it('reads a cue verb the tagger took for a noun after a plural subject', () => {
+    const d = code('Headline\n\nA majority of Republicans support deportation.\nTwo-thirds of primary voters support temporarily banning the practice.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
+      ['deportation', 'support', 'A majority of Republicans'],
+      ['temporarily banning the practice', 'support', 'Two-thirds of primary voters'],
+    ]);
+  });
+
   it('mends a sentence the splitter broke inside a source: "Rep. Hank Johnson (D-Ga.) said"', () => {
     const d = code('Headline\n\nRep. Hank Johnson (D-Ga.) said the plan had failed.');
     expect(d.quotes.map((q) => [q.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([['the plan had failed', 'Rep. Hank Johnson (D-Ga.)']]);
