@@ -74,6 +74,8 @@ export function codeEvents(
       if (consumed[t - s.tokenStart] || isPunct(c, t)) continue;
       // a word inside an actor's name is no trigger: the Organisation of Islamic Cooperation cooperates with nobody
       if (insideName(c, t)) continue;
+      // "the besieged town", "the detained journalists": a participle between a determiner and its noun is an adjective
+      if (adjectival(c, t)) continue;
       const eventsBefore = events.length;
       let modal = modalAt(c, t);
       let hit = modal ? matchAt(c, modal.inner) : null;
@@ -121,8 +123,15 @@ export function codeEvents(
       }
       // "accused the US of violating…", "a proposal for signing…": a gerund after "of"/"for" is what
       // someone is accused of or proposes, not an act
-      if (!modal && !hit.m.compiled?.hasSource && isGerund(c, first) && c.ids.gerundHeads.has(c.tokens.norm[first - 1]!)) {
+      const lead = Math.min(first, hit.m.first);
+      if (!modal && !hit.m.compiled?.hasSource && isGerund(c, lead) && c.ids.gerundHeads.has(c.tokens.norm[lead - 1]!)) {
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'hypothetical' });
+        continue;
+      }
+      // "demonstrated in Kirkuk calling for independence", "blocked roads demanding his return": a participle
+      // of appeal or demand after a protest says what the protest wants; it is no event of its own
+      if (!modal && (code.startsWith('02') || code.startsWith('10')) && participle(c, first) && events.some((e) => e.sentence === sIdx && e.cameo.startsWith('14') && e.trigger.end <= tokens.start[first]!)) {
+        if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'part of the protest' });
         continue;
       }
       // source and target
@@ -292,6 +301,24 @@ export function codeEvents(
     }
   });
   return events;
+}
+
+/** An -ing verb that is no finite verb: not after an auxiliary ("are demanding"), a pronoun or "to". */
+function participle(c: Ctx, t: number): boolean {
+  if (c.tokens.pos[t] !== POS.VERB || !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  const p = t > c.s.tokenStart ? c.tokens.pos[t - 1]! : POS.PUNCT;
+  return p !== POS.AUX && p !== POS.PRON && p !== POS.PART && !c.ids.be.has(c.tokens.norm[t - 1]!);
+}
+
+/** A past participle after an article or a possessive determiner and before a noun or an actor: an adjective ("the occupied territories"). */
+function adjectival(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || t <= c.s.tokenStart || t + 1 >= c.s.tokenEnd) return false;
+  if (c.tokens.pos[t] !== POS.VERB && c.tokens.pos[t] !== POS.ADJ) return false;
+  if (!/ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  const b = c.tokens.norm[t - 1]!;
+  if (!c.ids.articles.has(b) && !c.ids.possessivePronouns.has(b)) return false;
+  const p = c.tokens.pos[t + 1]!;
+  return p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || c.slots.idAt(t + 1) >= 0;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface TraceStep {
   entry: string;
   pattern: string;
   code: string;
-  result: 'fired' | 'no match' | 'no source' | 'hypothetical';
+  result: 'fired' | 'no match' | 'no source' | 'hypothetical' | 'part of the protest';
 }
 
 export interface EventCoderIds {

@@ -97,7 +97,11 @@ export function coordinatedVerb(c: Ctx, t: number): number {
   while (j > c.s.tokenStart && (c.tokens.pos[j] === POS.ADV || c.tokens.pos[j] === POS.AUX || c.tokens.pos[j] === POS.PART)) j--;
   if (j <= c.s.tokenStart || !c.ids.coordinators.has(c.tokens.norm[j]!)) return -1;
   for (let k = j - 1; k >= c.s.tokenStart; k--) {
-    if (c.slots.idAt(k) >= 0 && c.slots.slots[c.slots.idAt(k)]!.tokenEnd === j) return -1; // "A and B": a compound, not two verbs
+    // "A and B": a compound, not two verbs (the peers' reading; "deployed troops in Iraq and has urged" has an
+    // auxiliary after the conjunction, so two verbs)
+    if (c.slots.idAt(k) >= 0 && c.slots.slots[c.slots.idAt(k)]!.tokenEnd === j && (c.coding.sourceSearch || c.tokens.pos[j + 1] !== POS.AUX)) return -1;
+    // "refused to deploy peacekeepers … and has urged": the verb that governs the infinitive
+    if (c.tokens.pos[k] === POS.VERB && !c.coding.sourceSearch && k > c.s.tokenStart && c.tokens.norm[k - 1] === c.verbs.toId) continue;
     if (c.tokens.pos[k] === POS.VERB) return k;
     if (c.ids.hardStops.has(c.tokens.norm[k]!)) return -1;
   }
@@ -112,6 +116,18 @@ export function coordinatedVerb(c: Ctx, t: number): number {
  * that detaining suspects…").
  */
 export function findSubject(c: Ctx, t: number): number | null {
+  // "UN inspectors probing suspect sites", "protesters demanding reforms": a participle right after an
+  // actor is that actor's act, whatever the actor is the object of
+  if (!c.coding.sourceSearch && t > c.s.tokenStart && c.tokens.pos[t] === POS.VERB && /ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) {
+    // ("UN inspectors probing": the actor modifying the noun before the participle)
+    const k = c.slots.idAt(t - 1) < 0 && c.tokens.pos[t - 1] === POS.NOUN && t - 2 >= c.s.tokenStart ? t - 2 : t - 1;
+    const id = c.slots.idAt(k);
+    const slot = id >= 0 ? c.slots.slots[id]! : undefined;
+    if (slot && slot.tokenEnd === k + 1 && (k === t - 1 ? !slot.modifier : slot.modifier) && !(slot.viaCoref && c.tokens.pos[slot.tokenStart] === POS.PRON) && !c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) {
+      const before = slot.tokenStart - 1;
+      if (before < c.s.tokenStart || c.tokens.norm[before] !== c.ids.by) return SlotIndex.coded(slot) ? id : codedSource(c, id);
+    }
+  }
   let finiteSeen = false;
   for (let j = t - 1; j >= c.s.tokenStart; j--) {
     const id = c.slots.idAt(j);
@@ -159,6 +175,11 @@ export function findSubject(c: Ctx, t: number): number | null {
       continue;
     }
     const n = c.tokens.norm[j]!;
+    // "Pakistan, a key U.S. ally in the war on terror, has refused": an apposition between the subject and its verb
+    if (n === c.ids.comma && !c.coding.sourceSearch) {
+      const head = appositionHead(c, j, t);
+      if (head !== null) return head;
+    }
     // "…to the Soviet Union, which spurned the offer": the relative pronoun's antecedent is the subject,
     // wherever it stands (here the object of "to")
     if (c.ids.relatives.has(n) && c.tokens.pos[j] === POS.PRON) {
@@ -200,6 +221,42 @@ export function findSubject(c: Ctx, t: number): number | null {
     }
   }
   return null;
+}
+
+/**
+ * The comma at j closes an apposition right before the verb group of t
+ * ("Pakistan, a key U.S. ally in the war on terror, has refused"): the
+ * segment since the comma before it is a noun phrase with no finite verb,
+ * opened by a determiner or an adjective, and a coded actor ends right before
+ * that comma. Returns that actor, or null.
+ */
+export function appositionHead(c: Ctx, j: number, t: number): number | null {
+  for (let k = j + 1; k < t; k++) {
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) return null;
+  }
+  let k = j - 1;
+  const limit = Math.max(c.s.tokenStart + 1, j - 16);
+  while (k >= limit && c.tokens.norm[k] !== c.ids.comma) {
+    const p = c.tokens.pos[k]!;
+    // an apposition that names its own actor ("the main Kurdish party, the HDP,") is the subject itself
+    const own = c.slots.idAt(k);
+    if (own >= 0 && SlotIndex.coded(c.slots.slots[own]!) && !c.slots.slots[own]!.modifier) return null;
+    if (p === POS.AUX || c.ids.hardStops.has(c.tokens.norm[k]!) || c.ids.relatives.has(c.tokens.norm[k]!)) return null;
+    if (p === POS.VERB && !/(ed|ing)$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) return null;
+    k--;
+  }
+  if (k < limit || k + 1 >= j) return null;
+  const first = c.tokens.pos[k + 1]!;
+  if (first !== POS.DET && first !== POS.ADJ) return null;
+  const id = c.slots.idAt(k - 1);
+  if (id < 0 || c.slots.slots[id]!.tokenEnd !== k) return null;
+  const slot = c.slots.slots[id]!;
+  if (slot.modifier || c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) return null;
+  // the head itself is a subject, not the object of a preposition ("talks with Iran, a …, have")
+  const before = slot.tokenStart - 1;
+  if (before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP) return null;
+  return SlotIndex.coded(slot) ? id : codedSource(c, id);
 }
 
 /** Does the slot stand right after a verb of saying ("told Reuters"), as the one told? */

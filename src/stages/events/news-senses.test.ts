@@ -304,3 +304,27 @@ describe('modality of failing, resorting and domestic targets', () => {
     has('President Museveni has banned Ugandan opposition candidates from the elections.', { source: 'UGA', target: 'UGA', cameo: '172', plover: 'COERCE' });
   });
 });
+
+describe('participles, appositions and coordinated verbs', () => {
+  it('a protest "calling for" or "demanding" something is one protest, not a protest and an appeal', () => {
+    none('Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.', 'REQUEST');
+    has('Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.', { source: 'IRQ', cameo: '14', plover: 'PROTEST' });
+    has('The Iraqi Kurds are calling for independence.', { source: 'IRQ', cameo: '02', plover: 'REQUEST' });
+  });
+  it('a participle between a determiner and its noun is an adjective', () => {
+    none('U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.', 'COERCE');
+    has('Serb forces besieged the Bosnian town of Gorazde.', { source: 'SRB', target: 'BIH', cameo: '191', plover: 'COERCE' });
+  });
+  it('a proposal for signing an agreement signs none', () => {
+    none('Bangladesh rejected an Indian proposal for signing a free trade agreement.', 'SUPPORT');
+  });
+  it('a participle right after an actor is that actor\'s act', () => {
+    has('Iraq must cooperate with UN inspectors probing suspect sites.', { source: 'IGOUNO', cameo: '09', plover: 'ACCUSE' });
+  });
+  it('an apposition between the subject and its verb is passed over', () => {
+    has('Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in Iraq.', { source: 'PAK', cameo: '12', plover: 'REJECT' });
+  });
+  it('a verb after "and" shares the subject of the verb governing the infinitive before it', () => {
+    has('Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to leave.', { source: 'PAK', cameo: '02', plover: 'REQUEST' });
+  });
+});
