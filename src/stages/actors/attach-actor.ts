@@ -25,6 +25,8 @@ export interface AttachIds {
   preps: Set<number>;
   the: number;
   joiners: Set<number>;
+  /** compass words that may stand between the preposition and the name: "in northern Arnor" */
+  compass?: Set<number>;
 }
 
 export interface Attached {
@@ -58,10 +60,14 @@ export function attachedActor(
     j++;
     viaPreposition = true;
     if (j < s.tokenEnd && tokens.norm[j] === ids.the) j++;
+    // "activists in northern Arnor": a compass word may stand between the preposition and the name
+    if (ids.compass && j < s.tokenEnd && ids.compass.has(tokens.norm[j]!) && q.start === j + 1) j++;
   }
   if (q.start !== j) return null;
   const target = nameOf(q);
   if (!target || (target.kind === 'adjective' && viaPreposition)) return null;
+  // "in south Arnor" is a place in Arnor, never Arnor's adjective
+  if (j > end + 1 && ids.compass?.has(tokens.norm[q.start - 1]!) && target.kind === 'adjective') return null;
   // a list joined to it: ", X", "and X", ", and the X"
   const list: number[] = [];
   let at = q.end;

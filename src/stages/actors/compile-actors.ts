@@ -117,6 +117,14 @@ export interface ActorMatcher {
 
 const SHORT_CAPS = /^[A-Z0-9.&-]{1,6}$/;
 
+/** The regular English plural of a noun: official → officials, militia → militias, gunman → gunmen, party → parties. */
+export function plural(w: string): string {
+  if (w.endsWith('man')) return w.slice(0, -3) + 'men';
+  if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/.test(w)) return w + 'es';
+  return w + 's';
+}
+
 function insert(root: TrieNode, ids: Step[], target: PhraseTarget, vocab?: Vocabulary): void {
   let node = root;
   for (const id of ids) {
@@ -212,6 +220,10 @@ export function compileActors(dict: ActorDictionary, tokenizer: Tokenizer, vocab
     if (listed) return;
     const lemmaIds = lemmas.map((v) => vocab.intern(v.toLowerCase()));
     insert(roles, lemmaIds, target);
+    // the plural as written: a capitalised plural opening a sentence ("Officials said", "Militants fired")
+    // is tagged a proper noun, whose lemma is itself
+    const last = lemmas[lemmas.length - 1]!.toLowerCase();
+    if (/^[a-z]{3,}$/.test(last)) insert(roles, [...lemmaIds.slice(0, -1), vocab.intern(plural(last))], target);
   };
 
   for (const entry of dict.entries) {

@@ -4,9 +4,11 @@ import type { ActorMatcher } from './compile-actors.js';
 import { matchActors } from './match-actors.js';
 import { forwardSubjects } from './forwarded.js';
 import { newActors } from './new-actors.js';
+import { sentenceCountries } from './sentence-country.js';
 import type { CodingOptions } from '../coding-options.js';
 
 export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: CodingOptions): Stage<'actors'> {
+  const countries = new Set(matcher.dict.entries.filter((e) => e.kind === 'country' && e.code.length === 3).map((e) => e.code));
   return {
     name: 'actors',
     needs: ['tokens', 'sentences'],
@@ -15,6 +17,7 @@ export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: C
         date: doc.article.date,
         ...(coding ? { coding } : {}),
       });
+      layer = sentenceCountries(layer, countries);
       if (coding?.newActorLength) layer = newActors(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.newActorLength);
       if (coding?.forwardedSubject) layer = forwardSubjects(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.forwardedSubject);
       return { layer };

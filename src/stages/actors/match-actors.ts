@@ -110,17 +110,22 @@ export function matchActors(
     preps: new Set(['of', 'in', 'from'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
     the: theId,
     joiners: new Set([',', 'and', 'or'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
+    compass: new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+      'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern'].map((w) => vocab.intern(w))),
   };
   const allAgents = opts.coding?.agents === 'all';
   const words = (ws: string[]) => new Set(ws.map((w) => vocab.intern(w)));
   const ids = {
     honorifics: words(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'lord', 'lady', 'baroness', 'baron', 'dame', 'madam', 'monsieur', 'herr']),
     /** nouns for a person who speaks or acts for the body before them ("a Foreign Ministry spokesman") */
-    speakerNouns: words(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'chief', 'head', 'source', 'representative']),
+    speakerNouns: words(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'chief', 'head', 'source', 'representative',
+      // and people who belong to it: "opposition candidates", "opposition groups", "army veterans"
+      'candidate', 'member', 'supporter', 'figure', 'group', 'politician', 'veteran', 'faction']),
     timeNouns: words(['today', 'yesterday', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
     backed: words(['back', 'backed', 'support', 'supported', 'sponsor', 'sponsored', 'ally', 'allied', 'align', 'aligned', 'fund', 'funded', 'arm', 'armed', 'inspire', 'inspired']),
     hyphen: vocab.intern('-'),
     former: vocab.intern('former'),
+    nationNouns: words(['people', 'public', 'population', 'citizenry', 'populace']),
   };
   // TABARI's FORMER conversion (coding option formerAgent): "former" before an agent or its actor
   const formerAgent = opts.coding?.formerAgent;
@@ -204,7 +209,8 @@ export function matchActors(
           const a = has(rp, 'agent');
           if (t && !title) title = t;
           if (a) (a.prefix ? prefixes : codes).push(a.code);
-          else if (t) codes.push(t.code);
+          // "rebel leaders", "student leaders": a generic leader's GOV after an agent noun leads that agent
+          else if (t && !(t.code === 'GOV' && codes.length && !allAgents && r > roleIdx)) codes.push(t.code);
           last = rp;
           const q = pieces[r + 1];
           if (q && q.role && q.start === rp.end) r++;
@@ -274,6 +280,12 @@ export function matchActors(
             }
             agent = pickAgent();
             if (att.list.length && opts.coding?.agentOverList !== 'first') sharedAgent = { list: att.list, agent, prefixes: [...prefixes] };
+          } else if (att && att.viaPreposition && !title && !att.list.length && countryTarget?.entry?.kind === 'community' && att.target.entry?.kind === 'country' && !countryTarget.code.startsWith(att.target.code.slice(0, 3))) {
+            // "Moslem forces in east Bosnia", "Kurdish fighters in Syria": a community's agents in a state are
+            // that state's community (BIHMOSMIL, SYRKURMIL), as "Iraqi Kurds" are IRQKUR
+            country = att.target.code.slice(0, 3) + country;
+            end = pieces[att.piece]!.end;
+            next = att.piece + 1;
           }
         }
         // a person after the title: a dictionary person, or capitalised words
@@ -354,6 +366,25 @@ export function matchActors(
         // "nine billion US dollars", "the Russian rouble": money and markets, not a state
         if (p.end < s.tokenEnd && tokens.pos[p.end] === POS.NOUN && (m.nonActorHeads.has(tokens.lemma[p.end]!) || m.nonActorHeads.has(tokens.norm[p.end]!))) continue;
         if (t.kind === 'adjective' && (after === POS.PROPN || after === POS.NUM)) continue;
+        // "the Zambian people", "the Iranian public": a nation's people are its civilians
+        if (t.kind === 'adjective' && t.entry?.kind === 'country' && t.code.length === 3 && !opts.coding?.agentModifiers && after === POS.NOUN && ids.nationNouns.has(tokens.norm[p.end]!) &&
+          !(p.end + 1 < s.tokenEnd && (tokens.pos[p.end + 1] === POS.NOUN || tokens.has(p.end + 1, FLAG.CAP) || possessive.has(tokens.norm[p.end + 1]!)))) {
+          let st = start;
+          if (st > s.tokenStart && tokens.norm[st - 1] === theId) st--;
+          out.push({
+            text: text.slice(tokens.start[st]!, tokens.end[p.end]!),
+            start: tokens.start[st]!,
+            end: tokens.end[p.end]!,
+            sentence: sIdx,
+            code: t.code + 'CVL',
+            kind: 'agent',
+            tokenStart: st,
+            tokenEnd: p.end + 1,
+            rule: { file: t.source.file, line: t.source.line, pattern: `${t.phrase} + ${tokens.surface(text, p.end)}` },
+            ...(t.entry.name ? { name: t.entry.name } : {}),
+          });
+          continue;
+        }
         if (after === POS.NOUN || (t.kind === 'adjective' && after === POS.ADJ)) modifier = true;
         head = t;
         code = t.code;

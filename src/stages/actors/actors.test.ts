@@ -1,0 +1,82 @@
+/**
+ * The actors stage on news-like sentences, through the whole pipeline: how
+ * mentions are found and composed (agents, titles, people, places), with the
+ * shipped dictionaries.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { createEngineSync, type Engine } from '../../engine.js';
+import type { CodedDocument } from '../../output/schema.js';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngineSync();
+});
+
+const code = (text: string, date: string | null = null): CodedDocument => engine.code({ text, date });
+/** the actors as "text=CODE" */
+const actors = (text: string, date: string | null = null) => code(text, date).actors.map((a) => `${a.text}=${a.code}`);
+
+describe('an office-holder the dictionary does not know', () => {
+  it('takes the one state the sentence names', () => {
+    expect(actors('Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.')).toContain('President Askar Akayev=KGZGOV');
+    expect(actors('Vice-President Moody Awori has declined to resign despite pressure from Kenya\'s anti-graft body.')).toContain('Vice-President Moody Awori=KENGOV');
+    expect(actors('President Levy Mwanawasa has reneged on his commitment to the Zambian people.')).toContain('President Levy Mwanawasa=ZMBGOV');
+  });
+
+  it('takes none when two states are named, or the state\'s own leader is there', () => {
+    // (uncoded mentions are left out of the document's actors)
+    const two = actors('President Juma Obote flew to Beijing after talks in Nairobi.');
+    expect(two).toEqual(['Beijing=CHN', 'Nairobi=KEN']);
+    const host = actors('President Juma Obote met Chinese President Xi Jinping in Beijing.', '2024-05-01');
+    expect(host.some((a) => a.startsWith('President Juma Obote'))).toBe(false);
+    expect(host).toContain('Chinese President Xi Jinping=CHNGOV');
+  });
+
+  it('is a name of two words at least: a capitalised noun after a title is no name', () => {
+    const a = actors('Nigerian authorities jailed members of the Movement for the Actualization of the Sovereign State of Biafra.');
+    expect(a.some((x) => x.includes('Sovereign State') && x.endsWith('NGAGOV'))).toBe(false);
+  });
+});
+
+describe('agent nouns', () => {
+  it('open a sentence in the plural, where the tagger takes them for names', () => {
+    expect(actors('Officials in southern Lebanon said the strike killed two people.')).toContain('Officials in southern Lebanon=LBNGOV');
+    expect(actors('Rebels in the Ivory Coast dismissed an appeal from the government.')).toContain('Rebels in the Ivory Coast=CIVREB');
+    expect(actors('Gunmen in Kirkuk killed two policemen.')).toContain('Gunmen in Kirkuk=IRQUAF');
+  });
+
+  it('keep their code before a generic leader, and before the people who belong to them', () => {
+    expect(actors('Afghan rebel leaders said they would meet the U.N. envoy.')).toContain('Afghan rebel leaders=AFGREB');
+    expect(actors('President Yoweri Museveni has banned Ugandan opposition candidates from the elections.')).toContain('Ugandan opposition candidates=UGAOPP');
+    expect(actors('Algerian landowners began a hunger strike outside parliament.')).toContain('Algerian landowners=DZAAGR');
+  });
+
+  it('of a community in a state are that state\'s community', () => {
+    expect(actors('Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.')).toContain('Moslem forces in east Bosnia=BIHMOSMIL');
+    expect(actors('Shiite militias in Iraq fired rockets at the base.')).toContain('Shiite militias in Iraq=IRQMOSSHIUAF');
+  });
+});
+
+describe('nationality adjectives', () => {
+  it('before "people" are the nation\'s civilians', () => {
+    expect(actors('The Iranian people will decide their future.')).toContain('The Iranian people=IRNCVL');
+    expect(actors('The Chinese people\'s army held drills.')).not.toContain('The Chinese people=CHNCVL');
+  });
+
+  it('before "language" are no actor', () => {
+    const a = actors('The Latvian court cancelled restrictions on the use of the Russian language on radio.');
+    expect(a.some((x) => x.endsWith('=RUS'))).toBe(false);
+  });
+});
+
+describe('armed groups by date', () => {
+  it('UNITA is Angola\'s rebels in the civil war and a party after 2002', () => {
+    expect(actors('UNITA refused to allow United Nations planes to land.', '1998-12-01')).toContain('UNITA=AGOREBUNT');
+    expect(actors('UNITA won seats in the election.', '2022-08-30')).toContain('UNITA=AGOPTYUNT');
+  });
+
+  it('the SPLA is Sudan\'s rebels before South Sudan\'s independence and its army after', () => {
+    expect(actors('The Sudanese government and the SPLM/A agreed to allow humanitarian access.', '2002-10-15')).toContain('the SPLM/A=SDNREBSPL');
+    expect(actors('The SPLA shelled positions near Bentiu.', '2014-01-10')).toContain('The SPLA=SSDMIL');
+  });
+});
