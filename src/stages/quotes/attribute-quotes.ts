@@ -377,7 +377,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
       const content = [after.content];
-      if (hit.passive && (after.form === 'to' || (hit.raising && after.form === 'np'))) {
+      if (hit.passive && (after.form === 'to' || after.form === 'as' || (hit.raising && after.form === 'np'))) {
         // "Obama is expected to join Clinton", "who is said to have pressed for …": the subject and the infinitive
         const subject = speakerBefore(c, hit.group.a, s.tokenStart);
         // "it seems likely that …": an empty "it" is no part of the content

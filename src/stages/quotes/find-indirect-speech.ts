@@ -372,6 +372,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   const n = norm(c, k);
   let form: CueContent;
   let a = k;
+  let asCue: number | undefined;
   if (n === c.ids.colon || (n === c.ids.comma && k + 1 < sEnd && isQuoteTok(c, k + 1))) {
     a = k + 1;
     form = a < sEnd && isQuoteTok(c, a) ? 'quote' : 'bare';
@@ -401,6 +402,11 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     return { content: { a: k, b: k + 1 }, form: 'bare', addressee, opensQuote: false };
   } else if (allows('quoted') && hasQuotation(c, k, sEnd)) {
     form = 'quoted';
+  } else if (n === c.ids.as && hit.passive && allows('as') && k + 1 < sEnd && startsObject(c, k + 1, sEnd)) {
+    // "Sanders is seen as a threat", "the contests known as Super Tuesday": "as" joins the cue, the subject is content
+    form = 'as';
+    a = k + 1;
+    asCue = k + 1;
   } else if (hit.raising && (pos(c, k) === POS.ADJ || (pos(c, k) === POS.ADV && k + 1 < sEnd && pos(c, k + 1) === POS.ADJ))) {
     // "Trump's supporters seemed unperturbed": the impression is an adjective phrase
     form = 'np';
@@ -455,7 +461,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     // "said when Boyle asked him": an adverbial clause alone is not what was said
     if (form === 'bare' && c.ids.subordinators.has(norm(c, a)) && !mainClauseAfterComma(c, a, end)) return null;
   }
-  return { content: { a, b: end }, form, addressee, opensQuote: isQuoteTok(c, a) };
+  return { content: { a, b: end }, form, addressee, opensQuote: isQuoteTok(c, a), ...(asCue !== undefined ? { cueEnd: asCue } : {}) };
 }
 
 /**

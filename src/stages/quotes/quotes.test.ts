@@ -254,6 +254,17 @@ describe('attribution on news text', () => {
     expect(d.events.filter((e) => e.cameo === '010')).toEqual([]);
   });
 
+  it('reads a passive "seen as": the subject and what it is seen as, "as" in the cue, no source', () => {
+    const d = code('Headline\n\nSanders is widely seen as the favorite in the state.\nThe rollout was widely criticized as sloppy.\nTrump described Clinton as a liar.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text ?? null, q.continues ?? null])).toEqual([
+      ['Sanders', 'is widely seen as', null, null],
+      ['the favorite in the state', 'is widely seen as', null, 0],
+      ['The rollout', 'was widely criticized as', null, null],
+      ['sloppy', 'was widely criticized as', null, 2],
+      ['Clinton as a liar', 'described', 'Trump', null],
+    ]);
+  });
+
   it('reads a cue verb the tagger took for a noun after a plural subject', () => {
     const d = code('Headline\n\nA majority of Republicans support deportation.\nTwo-thirds of primary voters support temporarily banning the practice.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
