@@ -80,3 +80,18 @@ describe('armed groups by date', () => {
     expect(actors('The SPLA shelled positions near Bentiu.', '2014-01-10')).toContain('The SPLA=SSDMIL');
   });
 });
+
+describe('office-holders of 2024-2026 code by the article\'s date', () => {
+  it('Babiš is Czechia\'s prime minister again from December 2025', () => {
+    expect(actors('Babis said the Czech government would not send arms.', '2026-02-01')).toContain('Babis=CZEGOV');
+    expect(actors('Babis said the Czech government would not send arms.', '2025-09-01')).not.toContain('Babis=CZEGOV');
+  });
+
+  it('Switzerland\'s president changes each year; monarchs and new prime ministers code for their states', () => {
+    expect(actors('Swiss President Karin Keller-Sutter spoke in Davos.', '2025-01-22')).toContain('Swiss President Karin Keller-Sutter=CHEGOV');
+    expect(actors('Keller-Sutter spoke in Davos.', '2025-01-22')).toContain('Keller-Sutter=CHEGOV');
+    expect(actors('King Frederik opened parliament.', '2025-10-07')).toContain('King Frederik=DNKGOV');
+    expect(actors('Romanian President Nicusor Dan met Bart De Wever.', '2025-09-01')).toEqual(['Romanian President Nicusor Dan=ROUGOV', 'Bart De Wever=BELGOV']);
+    expect(actors('Mudavadi said Kenya would send more police to Haiti.', '2025-03-01')).toContain('Mudavadi=KENGOV');
+  });
+});
