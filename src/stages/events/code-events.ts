@@ -21,7 +21,7 @@
  * (step 3) and `compound.ts` (step 4, and the actor classes patterns test).
  */
 import type { ActorRef, CodedEvent, Sentence } from '../../core/layers.js';
-import { POS, type TokenTable } from '../../core/token-table.js';
+import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import type { TextSpan } from '../../core/span.js';
 import type { SlotIndex, Slot } from '../coref/slots.js';
 import type { CodeBook } from './codebook.js';
@@ -33,7 +33,7 @@ import type { CodingOptions } from '../coding-options.js';
 import { type TraceStep, type EventCoderIds, type Ctx, isPunct } from './context.js';
 import { compound } from './compound.js';
 import { type PatternMatch, matchAt } from './match-pattern.js';
-import { modalAt, negationBefore, isPassive, conditional } from './modality.js';
+import { modalAt, negationBefore, isPassive, conditional, reducedPassive } from './modality.js';
 import { clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource } from './find-actors.js';
 
 function ref(slot: Slot): ActorRef {
@@ -76,6 +76,8 @@ export function codeEvents(
       if (insideName(c, t)) continue;
       // "the besieged town", "the detained journalists": a participle between a determiner and its noun is an adjective
       if (adjectival(c, t)) continue;
+      // "playwrights such as Martin Lynch": a capitalised word after a first name is a name, no verb
+      if (nameWord(c, t)) continue;
       const eventsBefore = events.length;
       let modal = modalAt(c, t);
       let hit = modal ? matchAt(c, modal.inner) : null;
@@ -92,7 +94,7 @@ export function codeEvents(
       if (!hit) continue;
       const triggerTok = modal ? modal.inner : t;
       // a noun is an event only through a pattern ("talks with +"), never by its default code ("the terror threat")
-      const nounTrigger = isNoun(c, triggerTok);
+      const nounTrigger = isNoun(c, triggerTok) || nominalGerund(c, triggerTok);
       if (!hit.m.compiled && !modal && nounTrigger && !coding.nounDefaults) continue;
       let { code } = hit.m;
       // the target's event of a paired code goes through the same modality ("agreed to hold talks")
@@ -139,7 +141,10 @@ export function codeEvents(
       // the members of a subject that is no compound of its own (complementSubject)
       let subjectMembers: number[] | null = null;
       let targetId = hit.m.target ?? null;
-      const passive = !hit.m.compiled?.hasSource && isPassive(c, triggerTok) && !(coding.passiveNeedsAgent && byAgent(c, hit.m.end + 1) === null);
+      const passive =
+        !hit.m.compiled?.hasSource &&
+        (isPassive(c, triggerTok) || (!modal && /^(17|18|19|20)/.test(code) && hit.m.target === undefined && reducedPassive(c, triggerTok))) &&
+        !(coding.passiveNeedsAgent && byAgent(c, hit.m.end + 1) === null);
       if (passive) {
         const agent = byAgent(c, triggerTok + 1);
         const subject = findSubject(c, first);
@@ -308,6 +313,24 @@ function participle(c: Ctx, t: number): boolean {
   if (c.tokens.pos[t] !== POS.VERB || !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
   const p = t > c.s.tokenStart ? c.tokens.pos[t - 1]! : POS.PUNCT;
   return p !== POS.AUX && p !== POS.PRON && p !== POS.PART && !c.ids.be.has(c.tokens.norm[t - 1]!);
+}
+
+/** "the wrongful jailing of 11 people": an -ing form after a determiner (and adjectives) and before "of" is a noun. */
+function nominalGerund(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || t + 1 >= c.s.tokenEnd || c.tokens.norm[t + 1] !== c.ids.of) return false;
+  if (!/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  let k = t - 1;
+  while (k >= c.s.tokenStart && c.tokens.pos[k] === POS.ADJ) k--;
+  if (k < c.s.tokenStart) return false;
+  const n = c.tokens.norm[k]!;
+  return c.ids.articles.has(n) || c.ids.possessivePronouns.has(n) || c.ids.possessive.has(n);
+}
+
+/** A capitalised proper noun inside a sentence right after another one that is no actor: part of a person's name ("Martin Lynch"). */
+function nameWord(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || t <= c.s.tokenStart + 1 || c.tokens.pos[t] !== POS.PROPN || !c.tokens.has(t, FLAG.CAP)) return false;
+  const b = t - 1;
+  return c.tokens.pos[b] === POS.PROPN && c.tokens.has(b, FLAG.CAP) && !c.tokens.has(b, FLAG.UPPER) && c.slots.idAt(b) < 0;
 }
 
 /** A past participle after an article or a possessive determiner and before a noun or an actor: an adjective ("the occupied territories"). */

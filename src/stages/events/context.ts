@@ -49,6 +49,8 @@ export interface EventCoderIds {
   /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
   agentPlaces: Set<number>;
   led: number;
+  /** prepositions after a bare participle that make it passive: "Japanese mogul arrested for fraud", "three killed in Kabul" */
+  reducedPassivePreps: Set<number>;
 }
 
 export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
@@ -67,7 +69,8 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     possessivePronouns: ids(['its', 'his', 'her', 'their', 'our', 'my', 'your']),
     // "refused to say whether Putin would attend": an embedded question is no act either
     conditions: ids(['if', 'unless', 'whether']),
-    gerundHeads: ids(['of', 'for']),
+    // ("without consulting her": what was not done)
+    gerundHeads: ids(['of', 'for', 'without']),
     placeTargetRoots: new Set(['14', '17', '18', '19', '20']),
     of: vocab.intern('of'),
     parenOpen: vocab.intern('('),
@@ -82,6 +85,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     pluralPronouns: ids(['they', 'them']),
     agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
     led: vocab.intern('led'),
+    reducedPassivePreps: ids(['for', 'in', 'after', 'during', 'near', 'over', 'by']),
   };
 }
 

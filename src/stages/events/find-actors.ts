@@ -180,6 +180,19 @@ export function findSubject(c: Ctx, t: number): number | null {
       const head = appositionHead(c, j, t);
       if (head !== null) return head;
     }
+    // "a fire at a cafe that killed 25 people": a relative "that" right before the verb group has its
+    // antecedent before it; a noun that is no actor is the subject, so there is none
+    if (n === c.ids.that && c.tokens.pos[j] !== POS.SCONJ && !c.coding.sourceSearch && verbGroupBetween(c, j + 1, t)) {
+      const ante = j - 1 >= c.s.tokenStart ? c.slots.idAt(j - 1) : -1;
+      if (ante >= 0 && c.slots.slots[ante]!.tokenEnd === j) {
+        // ("a fire at a cafe in Beijing that killed": a place is where the antecedent is, not the antecedent)
+        const a = c.slots.slots[ante]!;
+        const before = a.tokenStart - 1;
+        const place = (a.actor.kind === 'capital' || a.actor.kind === 'country') && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!);
+        return place ? null : ante;
+      }
+      if (j - 1 >= c.s.tokenStart && (c.tokens.pos[j - 1] === POS.NOUN || c.tokens.pos[j - 1] === POS.PROPN)) return null;
+    }
     // "…to the Soviet Union, which spurned the offer": the relative pronoun's antecedent is the subject,
     // wherever it stands (here the object of "to")
     if (c.ids.relatives.has(n) && c.tokens.pos[j] === POS.PRON) {
@@ -248,7 +261,8 @@ export function appositionHead(c: Ctx, j: number, t: number): number | null {
   }
   if (k < limit || k + 1 >= j) return null;
   const first = c.tokens.pos[k + 1]!;
-  if (first !== POS.DET && first !== POS.ADJ) return null;
+  // ("Poland, one of the largest EU member states, rejected")
+  if (first !== POS.DET && first !== POS.ADJ && !(first === POS.NUM && c.tokens.norm[k + 2] === c.ids.of)) return null;
   const id = c.slots.idAt(k - 1);
   if (id < 0 || c.slots.slots[id]!.tokenEnd !== k) return null;
   const slot = c.slots.slots[id]!;
@@ -257,6 +271,15 @@ export function appositionHead(c: Ctx, j: number, t: number): number | null {
   const before = slot.tokenStart - 1;
   if (before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP) return null;
   return SlotIndex.coded(slot) ? id : codedSource(c, id);
+}
+
+/** Only auxiliaries, adverbs and particles from `from` to the verb at t. */
+function verbGroupBetween(c: Ctx, from: number, t: number): boolean {
+  for (let k = from; k < t; k++) {
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) return false;
+  }
+  return true;
 }
 
 /** Does the slot stand right after a verb of saying ("told Reuters"), as the one told? */

@@ -57,6 +57,21 @@ export function isPassive(c: Ctx, t: number): boolean {
   return false;
 }
 
+/**
+ * A bare past participle after its noun, followed by a preposition: the
+ * reduced passive of headlines and lists ("Japanese mogul arrested for
+ * fraud", "three soldiers killed in Kabul", "the people detained after the
+ * protest"). Used for acts of force (17-20), whose verbs take an object:
+ * with no object after them they are passive.
+ */
+export function reducedPassive(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || c.tokens.pos[t] !== POS.VERB || t <= c.s.tokenStart || t + 1 >= c.s.tokenEnd) return false;
+  if (!/ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  if (!c.ids.reducedPassivePreps.has(c.tokens.norm[t + 1]!)) return false;
+  const p = c.tokens.pos[t - 1]!;
+  return p === POS.NOUN || p === POS.PROPN || (c.slots.idAt(t - 1) >= 0 && c.slots.slots[c.slots.idAt(t - 1)]!.tokenEnd === t);
+}
+
 /** Is the trigger at t inside an "if"/"unless" clause (a condition, not an act)? */
 export function conditional(c: Ctx, t: number): boolean {
   for (let j = t - 1; j >= c.s.tokenStart; j--) {

@@ -328,3 +328,36 @@ describe('participles, appositions and coordinated verbs', () => {
     has('Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to leave.', { source: 'PAK', cameo: '02', plover: 'REQUEST' });
   });
 });
+
+describe('over-coding seen in real news', () => {
+  it('a surname that is a verb is a name', () => {
+    none('The festival launched the careers of playwrights such as Martin Lynch and Gary Mitchell in Belfast.');
+  });
+  it('what is done "without" something does not do it', () => {
+    none('The Iraqi government changed the law without consulting Kurdish leaders.', 'CONSULT');
+    has('The Iraqi government consulted Kurdish leaders before changing the law.', { source: 'IRQ', cameo: '04', plover: 'CONSULT' });
+  });
+  it('a fire "that killed" people is no attack, an actor that killed is', () => {
+    none('The law followed a fire at a cafe in Beijing that killed 25 people.', 'ASSAULT');
+    has('The rebels in Mali that killed 25 soldiers were arrested by French troops.', { source: 'FRA', cameo: '173', plover: 'COERCE' });
+  });
+  it('conceding that something holds admits it', () => {
+    none('The Japanese minister conceded this was ambitious.', 'CONCEDE');
+  });
+  it('a player ruling out a comeback refuses no one', () => {
+    none('British triple jumper Ashia Hansen has ruled out a comeback this year.', 'REJECT');
+    has('Israel ruled out talks with Hamas.', { source: 'ISR', cameo: '125', plover: 'REJECT' });
+  });
+  it('the wrongful jailing of people is a noun, coded only through a pattern', () => {
+    none('The British prime minister was commenting on the wrongful jailing of 11 people.', 'COERCE');
+  });
+  it('a bare participle before a preposition is passive: no source without an agent', () => {
+    none('Japanese mogul arrested for fraud', 'COERCE');
+    has('Japanese police arrested a businessman for fraud.', { source: 'JPN', cameo: '173', plover: 'COERCE' });
+  });
+  it('meeting fiscal rules, concluding that, a hosting firm: no events', () => {
+    none('The British chancellor would meet his fiscal rules.', 'AGREE');
+    none('Greece and Egypt concluded that the agreement between Turkey and Libya is void.', 'SUPPORT');
+    none('A US web hosting firm kept the site online.', 'CONSULT');
+  });
+});
