@@ -131,6 +131,12 @@ export function findSubject(c: Ctx, t: number): number | null {
   let finiteSeen = false;
   for (let j = t - 1; j >= c.s.tokenStart; j--) {
     const id = c.slots.idAt(j);
+    // "Iraq's government announced that it is prepared to", "the rebels said they would": a pronoun
+    // subject right after a report stands for the reporter
+    if (!c.coding.sourceSearch && c.tokens.pos[j] === POS.PRON && c.ids.subjectPronouns.has(c.tokens.norm[j]!) && (id < 0 || c.slots.slots[id]!.tokenEnd === j + 1)) {
+      const reporter = reportedPronoun(c, j);
+      if (reporter !== null) return reporter;
+    }
     if (id >= 0) {
       const slot = c.slots.slots[id]!;
       const before = slot.tokenStart - 1;
@@ -271,6 +277,36 @@ export function appositionHead(c: Ctx, j: number, t: number): number | null {
   const before = slot.tokenStart - 1;
   if (before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP) return null;
   return SlotIndex.coded(slot) ? id : codedSource(c, id);
+}
+
+/**
+ * The reporter a subject pronoun at j stands for: a reporting verb right
+ * before it (across "that" and a date: "said on Wednesday they would"), whose
+ * own subject is a coded actor of the pronoun's number ("it": a state, an
+ * organisation, a group or a singular noun; "they": a plural noun or a group;
+ * "he", "she": a person). Null when there is none.
+ */
+export function reportedPronoun(c: Ctx, j: number): number | null {
+  let k = j - 1;
+  if (k >= c.s.tokenStart && c.tokens.norm[k] === c.ids.that) k--;
+  const stop = Math.max(c.s.tokenStart, k - 4);
+  while (k >= stop && c.slots.idAt(k) < 0 && !(c.tokens.pos[k] === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[k]!))) {
+    const p = c.tokens.pos[k]!;
+    if (p !== POS.ADP && p !== POS.PROPN && p !== POS.NOUN && p !== POS.NUM && p !== POS.ADV && p !== POS.DET) return null;
+    k--;
+  }
+  if (k < stop || c.slots.idAt(k) >= 0 || c.tokens.pos[k] !== POS.VERB) return null;
+  const who = findSubject(c, k);
+  if (who === null) return null;
+  const slot = c.slots.slots[who]!;
+  if (!SlotIndex.coded(slot) || slot.tokenEnd > j) return null;
+  const pron = c.tokens.norm[j]!;
+  const kind = slot.actor.kind;
+  const plural = /s$/i.test(slot.text) && kind !== 'country' && kind !== 'capital' && kind !== 'organisation' && kind !== 'institution' && kind !== 'person';
+  if (c.ids.pluralPronouns.has(pron)) return plural || kind === 'group' || kind === 'community' ? who : null;
+  if (pron === c.ids.it) return !plural && kind !== 'person' ? who : null;
+  if (c.ids.personPronouns.has(pron)) return kind === 'person' || slot.actor.person ? who : null;
+  return null;
 }
 
 /** Only auxiliaries, adverbs and particles from `from` to the verb at t. */
@@ -526,19 +562,34 @@ export function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
   // "the Bucha massacre", "the Mosul offensive": a place before the noun is where it happened, not who did it
   if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!) && c.slots.slots[id]!.actor.kind !== 'capital') return id;
   const agent = byAgent(c, t + 1);
-  if (agent !== null) return agent;
+  // ("ordered patrols by police": an agent with no country leaves the verb's subject to say whose they are)
+  if (agent !== null && (SlotIndex.coded(c.slots.slots[agent]!) || c.coding.sourceSearch)) return agent;
+  const agentOther = agent !== null ? codedSource(c, agent) : null;
+  if (agentOther !== null && agentOther !== agent) return agentOther;
   // a light verb the pattern names ("launched * on +", "held * with +") carries the noun's actor
   if (m.used.some((u) => u < t && (c.tokens.pos[u] === POS.VERB || c.tokens.pos[u] === POS.AUX))) return findSubject(c, m.first);
+  if (agent !== null && c.coding.sourceSearch === undefined && lightVerbBefore(c, t) < 0) return agent;
   // so does a support verb the noun is the object of ("launched a full-scale invasion")
-  for (let k = t - 1; k >= Math.max(c.s.tokenStart, t - 5); k--) {
+  for (let k = t - 1; k >= Math.max(c.s.tokenStart, t - 7); k--) {
     const p = c.tokens.pos[k]!;
     if (p === POS.VERB || p === POS.AUX) {
       return c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!) ? findSubject(c, k) : null;
     }
-    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[k]!)) && !c.tokens.has(k, FLAG.PUNCT) === false) return null;
+    // ("staged a 24-hour hunger strike": a hyphen inside the noun phrase)
+    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[k]!)) && !c.tokens.has(k, FLAG.PUNCT) === false && (c.coding.sourceSearch || c.tokens.norm[k] !== c.ids.hyphen)) return null;
     if (p === POS.ADP || p === POS.SCONJ || p === POS.CCONJ) return null;
   }
   return null;
+}
+
+/** The support verb whose object the noun at t is ("ordered patrols"), or -1. */
+function lightVerbBefore(c: Ctx, t: number): number {
+  for (let k = t - 1; k >= Math.max(c.s.tokenStart, t - 7); k--) {
+    const p = c.tokens.pos[k]!;
+    if (p === POS.VERB || p === POS.AUX) return c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!) ? k : -1;
+    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && c.tokens.norm[k] !== c.ids.hyphen) return -1;
+  }
+  return -1;
 }
 
 export function byAgent(c: Ctx, from: number): number | null {

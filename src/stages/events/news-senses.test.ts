@@ -361,3 +361,17 @@ describe('over-coding seen in real news', () => {
     none('A US web hosting firm kept the site online.', 'CONSULT');
   });
 });
+
+describe('a reporter and its pronoun', () => {
+  it('"X announced that it", "X said they", "X said he": the pronoun is the reporter', () => {
+    has("Iraq's interim government announced that it is prepared to impose martial law.", { source: 'IRQ', cameo: '13', plover: 'THREATEN' });
+    has('Palestinian leaders said on Wednesday they would boycott all contact with the United States.', { source: 'PSE', target: 'USA', cameo: '13', plover: 'THREATEN' });
+    has('Putin said he would meet Erdogan in Sochi.', { source: 'RUS', target: 'TUR', cameo: '036', plover: 'AGREE' });
+  });
+  it('a noun\'s agent with no country leaves the support verb\'s subject to say whose', () => {
+    has('The government of Sindh province has ordered patrols by police in Karachi.', { source: 'PAK', cameo: '15', plover: 'MOBILIZE' });
+  });
+  it('a hyphenated modifier between a support verb and its noun', () => {
+    has('Algerian landowners staged a 24-hour hunger strike outside parliament.', { source: 'DZA', cameo: '142', plover: 'PROTEST' });
+  });
+});
