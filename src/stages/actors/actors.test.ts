@@ -95,3 +95,40 @@ describe('office-holders of 2024-2026 code by the article\'s date', () => {
     expect(actors('Mudavadi said Kenya would send more police to Haiti.', '2025-03-01')).toContain('Mudavadi=KENGOV');
   });
 });
+
+describe('acronyms an article defines', () => {
+  it('stand for the name before them, not for the dictionary\'s actor of those letters', () => {
+    const a = actors('The Railway Protection Force (RPF) arrested two men in Bangalore. The RPF said the men were smugglers.');
+    expect(a.some((x) => x.includes('RPF=RWAPTYRPF'))).toBe(false);
+    expect(actors('Montenegro Municipality Association (AKK) officials demanded support from the government.')).not.toContain('AKK=DEUGOV');
+  });
+
+  it('are kept when the name is the same actor', () => {
+    expect(actors('The Kurdistan Workers\' Party (PKK) attacked a military post.')).toContain('PKK=TURREBPKK');
+  });
+});
+
+describe('bodies many states have', () => {
+  it('are the named state\'s', () => {
+    expect(actors('The Colombian Congress rejected the reform.')).toEqual(['The Colombian Congress=COLLEG']);
+    expect(actors('Peru\'s National Congress removed the president.')).toContain('Peru\'s National Congress=PERLEG');
+    expect(actors('Argentine President Alberto Fernández will send the bill to the National Congress.', '2020-03-04')).toContain('National Congress=ARGLEG');
+  });
+
+  it('are the article\'s state when the article never names the dictionary\'s', () => {
+    const a = actors('The Philippine government shut down the network. The network\'s franchise expired after Congress failed to renew it. The Philippines has a free press, the government said.');
+    expect(a).toContain('Congress=PHLLEG');
+    expect(actors('Congress passed the bill on Tuesday, President Joe Biden said.', '2022-08-01')).toContain('Congress=USALEG');
+  });
+});
+
+describe('titles', () => {
+  it('a lower-case title before an unknown name is no state\'s office', () => {
+    expect(actors('Hindu Mahasabha president Swami Chakrapani said India would defeat the virus.')).toEqual(['India=IND']);
+  });
+
+  it('"chief of staff" is Israel\'s army chief only when Israel is named', () => {
+    expect(actors('The deputy chief of staff to the New Jersey governor was convicted.').some((x) => x.includes('ISR'))).toBe(false);
+    expect(actors('Israeli chief of staff Herzi Halevi visited the base.', '2024-03-01')).toContain('Israeli chief of staff Herzi Halevi=ISRMIL');
+  });
+});

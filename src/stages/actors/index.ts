@@ -5,6 +5,7 @@ import { matchActors } from './match-actors.js';
 import { forwardSubjects } from './forwarded.js';
 import { newActors } from './new-actors.js';
 import { sentenceCountries } from './sentence-country.js';
+import { articleAcronyms } from './acronyms.js';
 import type { CodingOptions } from '../coding-options.js';
 
 export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: CodingOptions): Stage<'actors'> {
@@ -17,7 +18,7 @@ export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: C
         date: doc.article.date,
         ...(coding ? { coding } : {}),
       });
-      layer = sentenceCountries(layer, countries);
+      layer = sentenceCountries(articleAcronyms(layer, doc.get('tokens'), doc.text), countries);
       if (coding?.newActorLength) layer = newActors(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.newActorLength);
       if (coding?.forwardedSubject) layer = forwardSubjects(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.forwardedSubject);
       return { layer };

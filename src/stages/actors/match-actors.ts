@@ -16,6 +16,7 @@ import { inRange } from '../../ontology/dates.js';
 import type { PersonEntry } from '../../ontology/types.js';
 import { walkTrie, type ActorMatcher, type PhraseTarget, type TrieNode } from './compile-actors.js';
 import { addAgentCodes, attachedActor, type AttachIds } from './attach-actor.js';
+import { GENERIC_INSTITUTIONS } from './sentence-country.js';
 import type { CodingOptions } from '../coding-options.js';
 
 interface Piece {
@@ -78,6 +79,7 @@ function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Senten
 }
 
 const has = (p: Piece, kind: PhraseTarget['kind']) => p.targets.find((t) => t.kind === kind);
+const genericInstitution = (p: Piece) => p.targets.find((t) => t.kind === 'institution' && GENERIC_INSTITUTIONS.has(t.phrase.toLowerCase()));
 /** a piece that can modify a role noun: a country adjective or a country/organisation name */
 const modifierOf = (p: Piece) =>
   has(p, 'adjective') ?? has(p, 'name') ?? has(p, 'capital') ?? has(p, 'institution');
@@ -126,6 +128,7 @@ export function matchActors(
     hyphen: vocab.intern('-'),
     former: vocab.intern('former'),
     nationNouns: words(['people', 'public', 'population', 'citizenry', 'populace']),
+    nationalWords: words(['national', 'federal']),
   };
   // TABARI's FORMER conversion (coding option formerAgent): "former" before an agent or its actor
   const formerAgent = opts.coding?.formerAgent;
@@ -190,6 +193,26 @@ export function matchActors(
           countryTarget = mod;
           country = mod.code;
           roleIdx = k + 1;
+        } else if (q && !q.role && mod.entry?.kind === 'country' && mod.code.length === 3 && genericInstitution(q) && !genericInstitution(q)!.code.startsWith(mod.code) &&
+          (q.start === j || (q.start === j + 1 && ids.nationalWords.has(tokens.norm[j]!)))) {
+          // "the Colombian Congress", "Peru's National Congress": a body many states have, of the state named
+          const inst = genericInstitution(q)!;
+          let st = p.start;
+          if (st > s.tokenStart && tokens.norm[st - 1] === theId) st--;
+          out.push({
+            text: text.slice(tokens.start[st]!, tokens.end[q.end - 1]!),
+            start: tokens.start[st]!,
+            end: tokens.end[q.end - 1]!,
+            sentence: sIdx,
+            code: mod.code + inst.code.slice(3),
+            kind: 'institution',
+            tokenStart: st,
+            tokenEnd: q.end,
+            rule: { file: inst.source.file, line: inst.source.line, pattern: `${mod.phrase} + ${inst.phrase}` },
+            ...(mod.entry.name ? { name: mod.entry.name } : {}),
+          });
+          k++;
+          continue;
         } else if (q && q.start === j && has(q, 'person') && mod.entry?.kind === 'country') {
           // "Russian Vladimir Putin": the country and the person are one mention
           countryTarget = mod;
@@ -361,6 +384,21 @@ export function matchActors(
         // "the Paris Agreement", "the Miami Herald": a place followed by a proper noun is part of another name
         if (t.kind === 'capital' && p.end < s.tokenEnd && (tokens.pos[p.end] === POS.PROPN || tokens.pos[p.end] === POS.NOUN) && tokens.has(p.end, FLAG.CAP) &&
           !pieces.some((q) => q.start === p.end) && !ids.timeNouns.has(tokens.norm[p.end]!)) continue;
+        // "the National Congress" with no state before it is no U.S. Congress: the state of the sentence, if any
+        if (t.kind === 'institution' && genericInstitution(p) && p.start > s.tokenStart && ids.nationalWords.has(tokens.norm[p.start - 1]!) && tokens.has(p.start - 1, FLAG.CAP)) {
+          out.push({
+            text: text.slice(tokens.start[p.start - 1]!, tokens.end[p.end - 1]!),
+            start: tokens.start[p.start - 1]!,
+            end: tokens.end[p.end - 1]!,
+            sentence: sIdx,
+            code: '---' + t.code.slice(3),
+            kind: 'institution',
+            tokenStart: p.start - 1,
+            tokenEnd: p.end,
+            rule: { file: t.source.file, line: t.source.line, pattern: `National + ${t.phrase}` },
+          });
+          continue;
+        }
         // a name or adjective before a noun modifies it: "Israeli airstrikes", "the G20 summit", "Russian gas"
         const after = p.end < s.tokenEnd ? tokens.pos[p.end]! : POS.PUNCT;
         // "nine billion US dollars", "the Russian rouble": money and markets, not a state

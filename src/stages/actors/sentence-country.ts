@@ -14,7 +14,15 @@
  *     met Chinese President Hu in Beijing": the guest is not the host), or
  *   - the state is named only inside another actor's words, or
  *   - the name is one word the dictionary does not know ("the Sovereign
- *     State of Biafra" is no sovereign called State).
+ *     State of Biafra" is no sovereign called State), or
+ *   - the title is in lower case, as a party's or a firm's officers are
+ *     ("Hindu Mahasabha president Swami Chakrapani").
+ *
+ * "The National Congress" (a body many states have, with no state before
+ * it) takes the one state its sentence names in the same way, or the
+ * article's state when the sentence names none; "Congress" alone, listed
+ * under the United States, is the article's state in an article that never
+ * names the United States.
  *
  * The mention keeps its words; its rule says where the country came from.
  */
@@ -22,7 +30,25 @@ import type { ActorMention } from '../../core/layers.js';
 
 const STATE_KINDS = new Set<ActorMention['kind']>(['country', 'capital']);
 
+/**
+ * Bodies that many states have, listed under one state by the word news uses for it ("Congress" USALEG):
+ * after another state's name or adjective they are that state's ("the Colombian Congress", actors stage),
+ * and in an article that never names the dictionary's state they are the article's state.
+ */
+export const GENERIC_INSTITUTIONS: ReadonlySet<string> = new Set(['congress', 'state council']);
+
+const isGeneric = (a: ActorMention) => a.kind === 'institution' && GENERIC_INSTITUTIONS.has((a.rule.pattern ?? '').toLowerCase());
+
 export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<string>): ActorMention[] {
+  // the states the article names, and how often (the generic bodies left out)
+  const counts = new Map<string, number>();
+  for (const a of layer) {
+    if (a.code.startsWith('---') || isGeneric(a)) continue;
+    const c = a.code.slice(0, 3);
+    if (countries.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+  const top = ranked[0] && ranked[0][1] >= 2 && (!ranked[1] || ranked[1][1] < ranked[0][1]) ? ranked[0][0] : undefined;
   const bySentence = new Map<number, ActorMention[]>();
   for (const a of layer) {
     const list = bySentence.get(a.sentence);
@@ -31,9 +57,19 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
   }
   let changed = false;
   const out = layer.map((a) => {
+    if (a.code.startsWith('---') && a.kind === 'institution') return nationalBody(a, bySentence.get(a.sentence)!);
+    // "Congress" in an article about the Philippines that never names the United States
+    if (isGeneric(a) && top && !counts.has(a.code.slice(0, 3))) {
+      changed = true;
+      return { ...a, code: top + a.code.slice(3), rule: { ...a.rule, pattern: `${a.rule.pattern} (state of the article: ${top})` } };
+    }
     if (!a.code.startsWith('---') || a.kind !== 'person' || !a.office || !a.person) return a;
     // a name the dictionary does not hold is a name only in two words or more: "the Sovereign State" is none
     if (!a.name && a.person.trim().split(/\s+/).length < 2) return a;
+    // a state's office is written with a capital before the name ("President Levy Mwanawasa"); a lower-case
+    // title is mostly a party's or a company's ("Hindu Mahasabha president Swami Chakrapani")
+    const first = a.text.replace(/^the\s+/i, '');
+    if (first[0] === first[0]!.toLowerCase()) return a;
     const same = bySentence.get(a.sentence)!;
     const states = new Set<string>();
     for (const b of same) {
@@ -54,4 +90,18 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
     };
   });
   return changed ? out : layer;
+
+  /** "the National Congress" (actors stage: a body many states have, with no state named): the one state of its sentence */
+  function nationalBody(a: ActorMention, same: ActorMention[]): ActorMention {
+    const states = new Set<string>();
+    for (const b of same) {
+      if (b === a || b.code.startsWith('---')) continue;
+      const c = b.code.slice(0, 3);
+      if (countries.has(c) && (STATE_KINDS.has(b.kind) || b.kind === 'person' || b.kind === 'description' || b.kind === 'agent')) states.add(c);
+    }
+    const state = states.size === 1 ? [...states][0]! : states.size === 0 ? top : undefined;
+    if (!state) return a;
+    changed = true;
+    return { ...a, code: state + a.code.slice(3), rule: { ...a.rule, pattern: `${a.rule.pattern ?? ''} (country of the sentence: ${state})`.trim() } };
+  }
 }
