@@ -49,6 +49,7 @@ export interface EventCoderIds {
   /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
   agentPlaces: Set<number>;
   led: number;
+  loyal: number;
   it: number;
   personPronouns: Set<number>;
   /** prepositions after a bare participle that make it passive: "Japanese mogul arrested for fraud", "three killed in Kabul" */
@@ -87,6 +88,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     pluralPronouns: ids(['they', 'them']),
     agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
     led: vocab.intern('led'),
+    loyal: vocab.intern('loyal'),
     it: vocab.intern('it'),
     personPronouns: ids(['he', 'she']),
     reducedPassivePreps: ids(['for', 'in', 'after', 'during', 'near', 'over', 'by']),

@@ -299,13 +299,15 @@ export function reportedPronoun(c: Ctx, j: number): number | null {
   const who = findSubject(c, k);
   if (who === null) return null;
   const slot = c.slots.slots[who]!;
-  if (!SlotIndex.coded(slot) || slot.tokenEnd > j) return null;
+  if (!SlotIndex.coded(slot) || slot.tokenEnd > j || slot.modifier) return null;
   const pron = c.tokens.norm[j]!;
   const kind = slot.actor.kind;
-  const plural = /s$/i.test(slot.text) && kind !== 'country' && kind !== 'capital' && kind !== 'organisation' && kind !== 'institution' && kind !== 'person';
-  if (c.ids.pluralPronouns.has(pron)) return plural || kind === 'group' || kind === 'community' ? who : null;
-  if (pron === c.ids.it) return !plural && kind !== 'person' ? who : null;
-  if (c.ids.personPronouns.has(pron)) return kind === 'person' || slot.actor.person ? who : null;
+  const person = kind === 'person' || slot.actor.person !== undefined;
+  // ("Palestinians said they", "the United States said it", "officials said they")
+  const plural = /s$/i.test(slot.text) && (kind === 'agent' || kind === 'description' || kind === 'community');
+  if (c.ids.pluralPronouns.has(pron)) return !person && (kind !== 'country' || /s$/i.test(slot.text)) ? who : null;
+  if (pron === c.ids.it) return !plural && !person ? who : null;
+  if (c.ids.personPronouns.has(pron)) return person ? who : null;
   return null;
 }
 
@@ -462,10 +464,11 @@ export function codedSource(c: Ctx, id: number): number {
 export function codedBeside(c: Ctx, id: number): number | null {
   const slot = c.slots.slots[id]!;
   if (slot.viaCoref) return null;
-  // after it: "from", "of", "in", "throughout", "across" and a coded actor
+  // after it: "from", "of", "in", "throughout", "across" and a coded actor; "loyal to" one
   let j = slot.tokenEnd;
-  if (j < c.s.tokenEnd && c.ids.agentPlaces.has(c.tokens.norm[j]!)) {
-    j++;
+  const loyal = j + 1 < c.s.tokenEnd && c.tokens.norm[j] === c.ids.loyal && c.tokens.norm[j + 1] === c.verbs.toId;
+  if (j < c.s.tokenEnd && (c.ids.agentPlaces.has(c.tokens.norm[j]!) || loyal)) {
+    j += loyal ? 2 : 1;
     if (j < c.s.tokenEnd && c.ids.articles.has(c.tokens.norm[j]!) && c.slots.idAt(j) < 0) j++;
     const other = j < c.s.tokenEnd ? c.slots.idAt(j) : -1;
     if (other >= 0 && other !== id && c.slots.slots[other]!.tokenStart === j && SlotIndex.coded(c.slots.slots[other]!)) return other;

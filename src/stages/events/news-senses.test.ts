@@ -368,6 +368,14 @@ describe('a reporter and its pronoun', () => {
     has('Palestinian leaders said on Wednesday they would boycott all contact with the United States.', { source: 'PSE', target: 'USA', cameo: '13', plover: 'THREATEN' });
     has('Putin said he would meet Erdogan in Sochi.', { source: 'RUS', target: 'TUR', cameo: '036', plover: 'AGREE' });
   });
+  it('"militants loyal to X" act for X', () => {
+    has('On Sunday, militants loyal to Haftar shelled the airport in Tripoli.', { source: 'LBY', cameo: '19', plover: 'ASSAULT' });
+  });
+  it('a country adjective before "said" is not who "they" are', () => {
+    const text = 'Ivory Coast rebels rejected a Senegalese peace plan, and said they opposed the deployment of a regional force.';
+    has(text, { source: 'CIV', cameo: '124', plover: 'REJECT' });
+    expect(events(text).filter((e) => e.source?.code.startsWith('SEN')).map((e) => e.cameo)).toEqual([]);
+  });
   it('a noun\'s agent with no country leaves the support verb\'s subject to say whose', () => {
     has('The government of Sindh province has ordered patrols by police in Karachi.', { source: 'PAK', cameo: '15', plover: 'MOBILIZE' });
   });
