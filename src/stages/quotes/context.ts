@@ -21,6 +21,7 @@ export interface QuoteWordIds {
   to: number;
   he: number;
   it: number;
+  those: number;
   she: number;
   the: number;
   /** ' ’ ‘ (as in ’08) */
@@ -85,6 +86,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     to: id('to'),
     he: id('he'),
     it: id('it'),
+    those: id('those'),
     she: id('she'),
     the: id('the'),
     apostrophes: ids(["'", '’', '‘']),

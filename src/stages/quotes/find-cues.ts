@@ -175,6 +175,8 @@ export function verbGroup(c: Ctx, t: number, floor: number): Range {
     // ’s is "has"/"is" after a pronoun, a possessive after a noun ("Breitbart’s reporting team")
     if (c.ids.possessiveMarks.has(n) && p !== POS.AUX) break;
     if (c.ids.aux.has(n) && (p === POS.AUX || p === POS.PART || p === POS.ADV || p === POS.VERB)) a = j;
+    // "Jolly said": a capitalised "adverb" opening the sentence is a name the tagger missed
+    else if (p === POS.ADV && j === floor && isCap(c, j) && !c.ids.openers.has(n) && !c.ids.timeWords.has(n) && !c.ids.wh.has(n)) break;
     else if (p === POS.ADV && !c.ids.wh.has(n) && !c.ids.relatives.has(n) && n !== c.ids.that) a = j;
     else if (p === POS.PART && n !== c.ids.to && !c.ids.possessiveMarks.has(n)) a = j;
     else if (n === c.ids.to && j - 1 >= floor && !c.slots.slotAt(j - 1) && (pos(c, j - 1) === POS.VERB || pos(c, j - 1) === POS.ADJ || pos(c, j - 1) === POS.AUX) && c.inQuote[j - 1]! < 0) {

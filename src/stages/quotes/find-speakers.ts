@@ -15,7 +15,7 @@
 import { POS } from '../../core/token-table.js';
 import { cueAt } from './find-cues.js';
 import { contentAfter } from './find-indirect-speech.js';
-import { isCap, isNameLike, isNounish, isPunct, isQuoteTok, norm, pos, type Ctx, type Range } from './context.js';
+import { isCap, isNameLike, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
 
 export interface NounPhrase {
   head: Range;
@@ -29,6 +29,9 @@ const QUANTIFIERS = new Set([
   'any', 'either', 'neither', 'much', 'more', 'fewer', 'percent', 'third', 'quarter', 'fifth', 'number', 'group', 'handful',
 ]);
 const MAX_PARENTHETICAL = 40;
+const APPROX = new Set(['about', 'nearly', 'almost', 'only', 'just', 'roughly', 'around', 'approximately', 'all', 'fully', 'some', 'over', 'barely']);
+/** words after the head of a source phrase that belong to it: "voters overall said", "Democrats alike say", "he himself said" */
+const POSTNOMINAL = new Set(['overall', 'alike', 'nationwide', 'statewide', 'combined', 'together', 'themselves', 'himself', 'herself', 'itself']);
 
 function isNpToken(c: Ctx, t: number): boolean {
   if (c.inQuote[t]! >= 0) return false;
@@ -71,7 +74,11 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   if (isSpeakerPronoun(c, j)) return { a: j, b: j + 1 };
   const slot = c.slots.slotAt(j);
   let a: number;
-  if (slot && slot.tokenEnd - 1 === j && slot.tokenStart >= floor) {
+  // "most of them", "30 percent of those": a pronoun after "of" is the end of a quantified phrase
+  const ofPronoun = j - 1 >= floor && norm(c, j - 1) === c.ids.of && (c.ids.objects.has(norm(c, j)) || norm(c, j) === c.ids.those) && norm(c, j) !== c.ids.it;
+  if (ofPronoun) {
+    a = j;
+  } else if (slot && slot.tokenEnd - 1 === j && slot.tokenStart >= floor) {
     a = slot.tokenStart;
   } else {
     const p = pos(c, j);
@@ -88,7 +95,9 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
       a = s.tokenStart;
       continue;
     }
-    if (!isNpToken(c, t) && !(isNameLike(c, t) && isCap(c, t + 1))) break;
+    // "Democratic registered voters", "the likely voters polled": a participle used as an adjective before the noun
+    const participle = pos(c, t) === POS.VERB && /(?:ed|ing)$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && isNounish(c, t + 1) && t - 1 >= floor && (pos(c, t - 1) === POS.ADJ || pos(c, t - 1) === POS.DET || pos(c, t - 1) === POS.NUM || pos(c, t - 1) === POS.PROPN || c.ids.possessives.has(norm(c, t - 1)));
+    if (!participle && !isNpToken(c, t) && !(isNameLike(c, t) && isCap(c, t + 1))) break;
     a = t;
     if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
   }
@@ -98,6 +107,8 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     if (!(a - 2 >= floor && (c.ids.npPreps.has(norm(c, a - 1)) || norm(c, a - 1) === c.ids.by || norm(c, a - 1) === c.ids.to) && pos(c, a - 1) === POS.ADP)) break;
     let h = a - 2;
     if (pos(c, h) === POS.ADJ && h - 1 >= floor && isNounish(c, h - 1) && norm(c, a - 1) !== c.ids.of) h--;
+    // "exit polls conducted by Edison Research": a participle between the noun and its agent
+    else if (pos(c, h) === POS.VERB && norm(c, a - 1) !== c.ids.of && /(?:ed|en|wn)$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!)) && h - 1 >= floor && isNounish(c, h - 1)) h--;
     else if (norm(c, a - 1) === c.ids.to) break;
     if (!(isNounish(c, h) || pos(c, h) === POS.NUM)) break;
     const inner = npEndingAt(c, h, floor);
@@ -109,6 +120,8 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     a -= 2;
     if (a - 1 >= floor && (pos(c, a - 1) === POS.DET || pos(c, a - 1) === POS.ADV) && /^(?:the|a|about|almost|nearly|only|just|at|least)$/i.test(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!))) a--;
   }
+  // "about 4 in 10", "nearly half", "only four percent", "all the attendees": a degree word before a quantity
+  if (a - 1 >= floor && APPROX.has(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!).toLowerCase()) && (pos(c, a) === POS.NUM || pos(c, a) === POS.DET || QUANTIFIERS.has(c.text.slice(c.tokens.start[a]!, c.tokens.end[a]!).toLowerCase()))) a--;
   // "Clinton and Sanders", "Russia and China"
   if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2) || isSpeakerPronoun(c, a - 2))) {
     const other = npEndingAt(c, a - 2, floor);
@@ -133,7 +146,9 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
     for (let k = j - 1, hops = 0; k >= floor && j - k <= MAX_PARENTHETICAL; k--) {
       const m = norm(c, k);
       if (isQuoteTok(c, k) || c.inQuote[k]! >= 0) return null;
-      if (closer === c.ids.closeParen ? m === c.ids.openParen : m === closer || (closer === c.ids.comma && c.ids.dashes.has(m))) {
+      // a hyphen inside a word ("D-Md.") is no dash
+      const glued = c.ids.dashes.has(m) && k > 0 && c.tokens.end[k - 1] === c.tokens.start[k] && c.tokens.end[k] === c.tokens.start[k + 1];
+      if (closer === c.ids.closeParen ? m === c.ids.openParen : !glued && (m === closer || (closer === c.ids.comma && c.ids.dashes.has(m)))) {
         // tokens between k and j must not hold a cue of their own ("A, B said, C said"),
         // unless they are a relative clause ("Barkley, who said he votes …, said")
         if (!c.ids.relatives.has(norm(c, k + 1))) {
@@ -142,15 +157,30 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
             if (inner && contentAfter(c, inner, j)) return null;
           }
         }
-        const head = npEndingAt(c, k - 1, floor);
+        let head = npEndingAt(c, k - 1, floor);
+        let nameEnd = head ? head.b : -1;
+        // "Rep. Elijah Cummings (D-Md.), chair of …, said": a name with its state in parentheses before the apposition
+        if (!head && k - 1 > floor && norm(c, k - 1) === c.ids.closeParen) {
+          for (let o = k - 2; o > floor && k - o <= 8; o--) {
+            if (norm(c, o) !== c.ids.openParen) continue;
+            head = npEndingAt(c, o - 1, floor);
+            nameEnd = k;
+            break;
+          }
+        }
+        // "Woodrow Benford, 58, who lives …, said": an age is part of the parenthesis; the name is before it
+        if (head && head.b - head.a === 1 && pos(c, head.a) === POS.NUM && k - 2 >= floor && norm(c, k - 2) === c.ids.comma) continue;
         if (head) {
           // an apposition or relative clause is part of the source; "for his part", "however" are not
           const first = k + 1;
           const p = pos(c, first);
           // an age ("Singh, 47,") is no apposition attribution corpora keep
           const age = p === POS.NUM && j - first === 1;
-          const appositive = !age && (p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
-          return { head, full: appositive ? { a: head.a, b: end } : head };
+          // "(I-Vt.)", "(R)": a short parenthesis with no verb goes with the name
+          let shortParen = closer === c.ids.closeParen && j - first <= 6;
+          for (let t = first; t < j && shortParen; t++) if (isVerbish(c, t)) shortParen = false;
+          const appositive = !age && (shortParen || p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
+          return { head, full: appositive ? { a: head.a, b: end } : { a: head.a, b: nameEnd } };
         }
         if (++hops > 3) return null;
       }
@@ -159,11 +189,21 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
   }
   const head = npEndingAt(c, j, floor);
   if (head) return { head, full: head };
-  // "a news report published Wednesday said": a participle after the noun
   const surface = c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase();
-  if (pos(c, j) === POS.VERB && /(?:ed|en|wn)$/.test(surface) && j - 1 >= floor && isNounish(c, j - 1)) {
+  // "voters overall said": a word after the head that belongs to the phrase
+  if (POSTNOMINAL.has(surface) && j - 1 >= floor) {
+    const np = npEndingAt(c, j - 1, floor);
+    if (np) return { head: np, full: { a: np.a, b: j + 1 } };
+  }
+  // "a news report published Wednesday said", "those surveyed say": a participle after the noun
+  if (pos(c, j) === POS.VERB && /(?:ed|en|wn)$/.test(surface) && j - 1 >= floor && (isNounish(c, j - 1) || norm(c, j - 1) === c.ids.those)) {
     const np = npEndingAt(c, j - 1, floor);
     if (np) return { head: np, full: { a: np.a, b: cueStart } };
+  }
+  // "Jolly said": a name the tagger took for an adverb, opening the sentence right before the cue
+  const s0 = c.sentences[c.sentOf[j]!]!;
+  if (j === s0.tokenStart && j === end - 1 && pos(c, j) === POS.ADV && isCap(c, j) && !c.ids.openers.has(norm(c, j)) && !c.ids.timeWords.has(norm(c, j)) && !c.ids.wh.has(norm(c, j))) {
+    return { head: { a: j, b: j + 1 }, full: { a: j, b: j + 1 } };
   }
   return null;
 }

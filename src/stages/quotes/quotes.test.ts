@@ -273,6 +273,21 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads the whole source phrase: quantities, ages, participles, states in parentheses, names the tagger missed', () => {
+    const d = code('Headline\n\nAbout 4 in 10 say they are angry.\nSeventy-four percent of Democratic registered voters say they are happy.\nMost of them said they had loved working for Carrier.\nThirty-one percent of those surveyed say they would be satisfied.\nWoodrow Benford, 58, who lives outside Minneapolis, says he will vote.\nEarly results of exit polls conducted by Edison Research for The Associated Press show Trump ahead.\nSen. Bernie Sanders (I-Vt.) said the plan would fail.\nRep. Elijah Cummings (D-Md.), chair of the Platform Committee, said the deal was done.\nJolly said he has worked with Republicans on legislation.');
+    expect(d.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual([
+      'About 4 in 10',
+      'Seventy-four percent of Democratic registered voters',
+      'Most of them',
+      'Thirty-one percent of those surveyed',
+      'Woodrow Benford, 58, who lives outside Minneapolis,',
+      'Early results of exit polls conducted by Edison Research for The Associated Press',
+      'Sen. Bernie Sanders (I-Vt.)',
+      'Rep. Elijah Cummings (D-Md.), chair of the Platform Committee,',
+      'Jolly',
+    ]);
+  });
+
   it('mends a sentence the splitter broke inside a source: "Rep. Hank Johnson (D-Ga.) said"', () => {
     const d = code('Headline\n\nRep. Hank Johnson (D-Ga.) said the plan had failed.');
     expect(d.quotes.map((q) => [q.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([['the plan had failed', 'Rep. Hank Johnson (D-Ga.)']]);
