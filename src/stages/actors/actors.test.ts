@@ -132,3 +132,22 @@ describe('titles', () => {
     expect(actors('Israeli chief of staff Herzi Halevi visited the base.', '2024-03-01')).toContain('Israeli chief of staff Herzi Halevi=ISRMIL');
   });
 });
+
+describe('British usage', () => {
+  it('a shadow minister is the opposition\'s', () => {
+    expect(actors('Shadow Foreign Secretary Michael Ancram said the government was wrong.', '2005-01-20')).toContain('Shadow Foreign Secretary Michael Ancram=GBROPP');
+  });
+
+  it('a peer or knight with a bare surname is not a foreign office-holder of that surname', () => {
+    expect(actors('Lord Ashcroft gave money to the Tories.', '2005-01-20')).toEqual(['the Tories=GBRPTYCON']);
+    expect(actors('Attorney General Ashcroft said the law was clear.', '2004-06-01').some((x) => x.endsWith('USAGOV'))).toBe(true);
+  });
+
+  it('"Secretary of State for" a department is no U.S. secretary of state', () => {
+    expect(actors('Secretary of State for Trade Patricia Hewitt said the plan would help.', '2005-01-20').some((x) => x.includes('USA'))).toBe(false);
+  });
+
+  it('a title only a group uses is no state office', () => {
+    expect(actors('Chief Superintendent Graciano Mijares said the bombs killed 20 people in Mindanao.')).toEqual(['Mindanao=PHL']);
+  });
+});

@@ -18,7 +18,7 @@ export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: C
         date: doc.article.date,
         ...(coding ? { coding } : {}),
       });
-      layer = sentenceCountries(articleAcronyms(layer, doc.get('tokens'), doc.text), countries);
+      layer = sentenceCountries(articleAcronyms(layer, doc.get('tokens'), doc.text), countries, matcher.offices);
       if (coding?.newActorLength) layer = newActors(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.newActorLength);
       if (coding?.forwardedSubject) layer = forwardSubjects(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.forwardedSubject);
       return { layer };

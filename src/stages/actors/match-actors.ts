@@ -129,6 +129,9 @@ export function matchActors(
     former: vocab.intern('former'),
     nationNouns: words(['people', 'public', 'population', 'citizenry', 'populace']),
     nationalWords: words(['national', 'federal']),
+    forWord: vocab.intern('for'),
+    shadow: vocab.intern('shadow'),
+    peerHonorifics: words(['lord', 'lady', 'baroness', 'baron', 'sir', 'dame']),
   };
   // TABARI's FORMER conversion (coding option formerAgent): "former" before an agent or its actor
   const formerAgent = opts.coding?.formerAgent;
@@ -281,7 +284,8 @@ export function matchActors(
         }
         // a one-word title that only one country uses ("leader", "chancellor") needs the country named;
         // longer ones name it themselves ("Secretary of State", "head of the State Department")
-        if (title?.country && !country && title.phrase.trim().split(/\s+/).length > 1) country = title.country;
+        // but not "Secretary of State for Health" (a British cabinet post, not the U.S. one)
+        if (title?.country && !country && title.phrase.trim().split(/\s+/).length > 1 && !(end < s.tokenEnd && tokens.norm[end] === ids.forWord)) country = title.country;
         head = title ?? has(last, 'agent');
         // the agent's actor after it: "the government of Gondor", "the foreign ministers of India and China",
         // "Prime Minister Romendacil", "MSF Arnor (diplomat)"; with the country already named, only a name
@@ -331,6 +335,12 @@ export function matchActors(
         const prev = pp.start - 1;
         const lastPieceEnd = roleIdx > 0 ? pieces[roleIdx - 1]!.end : -1;
         if (pp === p && pp.end - pp.start === 1 && prev >= s.tokenStart && prev >= lastPieceEnd && tokens.pos[prev] === POS.PROPN && tokens.has(prev, FLAG.CAP) && !ids.honorifics.has(tokens.norm[prev]!)) {
+          continue;
+        }
+        // "Lord Ashcroft" is a British peer, not John Ashcroft: after a peer's or knight's honorific a bare
+        // surname is the person only if the person held a British post
+        if (pp.end - pp.start === 1 && prev >= s.tokenStart && ids.peerHonorifics.has(tokens.norm[prev]!) &&
+          !pp.targets.some((t) => t.kind === 'person' && t.person!.roles.some((r) => r.code.startsWith('GBR')))) {
           continue;
         }
         if (prev >= s.tokenStart && ids.honorifics.has(tokens.norm[prev]!)) start = prev;
@@ -434,6 +444,13 @@ export function matchActors(
           : t.entry?.kind === 'organisation' ? 'organisation'
           : t.entry?.kind === 'community' ? 'community'
           : 'group';
+      }
+      // "Shadow Foreign Secretary Michael Ancram": the opposition's spokesman for the post
+      if (roleStartPiece.role && title && roleStartPiece.start > s.tokenStart && tokens.norm[roleStartPiece.start - 1] === ids.shadow && !allAgents) {
+        const c = code.startsWith('---') ? title.country ?? '---' : code.slice(0, 3);
+        code = c + 'OPP';
+        if (start === roleStartPiece.start) start--;
+        person = undefined;
       }
       // include a determiner "the" just before
       if (start > s.tokenStart && tokens.norm[start - 1] === theId) start--;

@@ -27,6 +27,7 @@
  * The mention keeps its words; its rule says where the country came from.
  */
 import type { ActorMention } from '../../core/layers.js';
+import type { OfficeEntry } from '../../ontology/types.js';
 
 const STATE_KINDS = new Set<ActorMention['kind']>(['country', 'capital']);
 
@@ -39,7 +40,15 @@ export const GENERIC_INSTITUTIONS: ReadonlySet<string> = new Set(['congress', 's
 
 const isGeneric = (a: ActorMention) => a.kind === 'institution' && GENERIC_INSTITUTIONS.has((a.rule.pattern ?? '').toLowerCase());
 
-export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<string>): ActorMention[] {
+export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<string>, offices?: ReadonlyMap<string, OfficeEntry>): ActorMention[] {
+  /** whether the title names the office in the state (a title of any state's, or of that state's) */
+  const titleOf = (a: ActorMention, state: string) => {
+    const office = offices?.get(a.office!);
+    if (!office) return true;
+    const phrase = (a.rule.pattern ?? '').toLowerCase();
+    const is = (list: readonly { text: string }[] | undefined) => (list ?? []).some((t) => t.text.toLowerCase() === phrase);
+    return is(office.titles) || is(office.countryTitles.get(state));
+  };
   // the states the article names, and how often (the generic bodies left out)
   const counts = new Map<string, number>();
   for (const a of layer) {
@@ -80,6 +89,8 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
     }
     if (states.size !== 1) return a;
     const [state] = [...states] as [string];
+    // "Chief Superintendent X": a title only a group uses ("chief" of Hamas) is no state office
+    if (!titleOf(a, state)) return a;
     // the state's own office-holders are in the sentence: the unknown one is someone else's
     if (same.some((b) => b !== a && (b.kind === 'person' || b.kind === 'description') && b.code.startsWith(state))) return a;
     changed = true;
