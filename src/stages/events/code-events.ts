@@ -23,7 +23,7 @@
 import type { ActorRef, CodedEvent, Sentence } from '../../core/layers.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import type { TextSpan } from '../../core/span.js';
-import type { SlotIndex, Slot } from '../coref/slots.js';
+import { SlotIndex, type Slot } from '../coref/slots.js';
 import type { CodeBook } from './codebook.js';
 import { applyModifier, type VerbMatcher } from './compile-verbs.js';
 import { DateResolver } from './resolve-date.js';
@@ -108,7 +108,12 @@ export function codeEvents(
         modality = modal.modifier.name;
         if (pairedCode) pairedCode = applyModifier(modal.modifier, pairedCode).code;
       }
-      const neg = negationBefore(c, first);
+      let neg = negationBefore(c, first);
+      // "the EC may halt mediation if cooperation founders", "could cut ties unless": harm that may come on a
+      // condition is a threat, as CAMEO defines one
+      if (neg && neg.name === 'possible' && !modal && !coding.sourceSearch && /^1[2-9]|^20/.test(code) && conditionAfter(c, hit.m.end)) {
+        neg = verbs.modifiers.get('threat') ?? neg;
+      }
       if (neg) {
         const r = applyModifier(neg, code);
         code = r.code;
@@ -163,7 +168,12 @@ export function codeEvents(
         if (sourceId === null) {
           if (nounTrigger && !modal && !coding.nounDefaults) sourceId = nounSource(c, first, hit.m);
           // "Honcharuk's offer to resign": a modal noun's actor is its possessor, like any event noun's
-          else if (modal && isNoun(c, first)) sourceId = nounSource(c, first, hit.m);
+          else if (modal && isNoun(c, first)) {
+            sourceId = nounSource(c, first, hit.m);
+            // "Greece plans to impose": a to-word the tagger took for a noun, right after its subject or an aside, is the verb
+            const b = first - 1;
+            if (sourceId === null && !coding.sourceSearch && b >= s.tokenStart && (tokens.norm[b] === ids.comma || (slots.idAt(b) >= 0 && slots.slots[slots.idAt(b)]!.tokenEnd === first))) sourceId = findSubject(c, first);
+          }
           else if (!isGerund(c, first) || modal) {
             sourceId = findSubject(c, Math.min(first, hit.m.first));
             // a pattern word before the subject ("Neither Galadriel nor Gollum boycotted": NEITHER *)
@@ -177,6 +187,11 @@ export function codeEvents(
               sourceId = subjectMembers?.[0] ?? null;
             }
           }
+        }
+        // "Hundreds of thousands of people blocked streets in Hong Kong": a crowd that is no actor protests
+        // where it is; the place is the protesters' country, as CAMEO coders code it
+        if (sourceId === null && !coding.sourceSearch && code.startsWith('14') && !nounTrigger && !actorIn(slots, s.tokenStart, first, () => true)) {
+          sourceId = placeAfter(c, hit.m.end + 1);
         }
         if (targetId === null) {
           let exclude = new Set<number>(subjectMembers ?? (sourceId !== null ? compound(c, sourceId) : []));
@@ -306,6 +321,30 @@ export function codeEvents(
     }
   });
   return events;
+}
+
+/** A place after "in", "at", "near" … from token `from` in the clause: the slot, or null. */
+function placeAfter(c: Ctx, from: number): number | null {
+  const end = clauseBoundary(c, from - 1);
+  for (let j = from; j < Math.min(end, from + 12); j++) {
+    const id = c.slots.idAt(j);
+    if (id < 0) continue;
+    const slot = c.slots.slots[id]!;
+    const before = slot.tokenStart - 1;
+    const place = (slot.actor.kind === 'capital' || slot.actor.kind === 'country') && !slot.modifier && !slot.viaCoref;
+    return place && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!) && SlotIndex.coded(slot) ? id : null;
+  }
+  return null;
+}
+
+/** An "if" or "unless" clause after token t in its sentence, before a semicolon or a new sentence part. */
+function conditionAfter(c: Ctx, t: number): boolean {
+  for (let j = t + 1; j < c.s.tokenEnd; j++) {
+    const n = c.tokens.norm[j]!;
+    if (c.ids.hardStops.has(n)) return false;
+    if (n === c.ids.ifWord || n === c.ids.unless) return true;
+  }
+  return false;
 }
 
 /** An -ing verb that is no finite verb: not after an auxiliary ("are demanding"), a pronoun or "to". */

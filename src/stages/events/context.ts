@@ -49,6 +49,9 @@ export interface EventCoderIds {
   /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
   agentPlaces: Set<number>;
   led: number;
+  like: number;
+  ifWord: number;
+  unless: number;
   loyal: number;
   it: number;
   personPronouns: Set<number>;
@@ -88,6 +91,9 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     pluralPronouns: ids(['they', 'them']),
     agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
     led: vocab.intern('led'),
+    like: vocab.intern('like'),
+    ifWord: vocab.intern('if'),
+    unless: vocab.intern('unless'),
     loyal: vocab.intern('loyal'),
     it: vocab.intern('it'),
     personPronouns: ids(['he', 'she']),

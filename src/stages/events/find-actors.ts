@@ -268,7 +268,8 @@ export function appositionHead(c: Ctx, j: number, t: number): number | null {
   if (k < limit || k + 1 >= j) return null;
   const first = c.tokens.pos[k + 1]!;
   // ("Poland, one of the largest EU member states, rejected")
-  if (first !== POS.DET && first !== POS.ADJ && !(first === POS.NUM && c.tokens.norm[k + 2] === c.ids.of)) return null;
+  // ("Greece, like most other members, plans")
+  if (first !== POS.DET && first !== POS.ADJ && !(first === POS.NUM && c.tokens.norm[k + 2] === c.ids.of) && c.tokens.norm[k + 1] !== c.ids.like) return null;
   const id = c.slots.idAt(k - 1);
   if (id < 0 || c.slots.slots[id]!.tokenEnd !== k) return null;
   const slot = c.slots.slots[id]!;

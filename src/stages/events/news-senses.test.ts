@@ -383,3 +383,18 @@ describe('a reporter and its pronoun', () => {
     has('Algerian landowners staged a 24-hour hunger strike outside parliament.', { source: 'DZA', cameo: '142', plover: 'PROTEST' });
   });
 });
+
+describe('conditions, tagger slips and crowds', () => {
+  it('harm that may come on a condition is a threat; harm that may come is none', () => {
+    has('The United States could impose new sanctions on Iran if the talks fail.', { source: 'USA', target: 'IRN', cameo: '1312', plover: 'THREATEN' });
+    has('China may cut ties with Lithuania unless it reverses the decision.', { source: 'CHN', target: 'LTU', cameo: '1313', plover: 'THREATEN' });
+    none('Russia could strike Ukraine.', 'THREATEN');
+  });
+  it('a to-word the tagger took for a noun after its subject is the verb ("Greece plans to")', () => {
+    has('Greece, like most other members, plans to impose restrictions on its labour market.', { source: 'GRC', cameo: '13', plover: 'THREATEN' });
+  });
+  it('a crowd that is no actor protests where it is', () => {
+    has('Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.', { source: 'HKG', target: 'CHN', cameo: '144', plover: 'PROTEST' });
+    none('Hundreds of thousands of people watched the parade in Hong Kong.', 'PROTEST');
+  });
+});
