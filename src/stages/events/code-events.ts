@@ -96,6 +96,8 @@ export function codeEvents(
       // a noun is an event only through a pattern ("talks with +"), never by its default code ("the terror threat")
       const nounTrigger = isNoun(c, triggerTok) || nominalGerund(c, triggerTok);
       if (!hit.m.compiled && !modal && nounTrigger && !coding.nounDefaults) continue;
+      // "prohibited torture": a bare form right after a main verb is its object, whatever the tagger says
+      if (!hit.m.compiled && !modal && objectOfVerb(c, triggerTok)) continue;
       let { code } = hit.m;
       // the target's event of a paired code goes through the same modality ("agreed to hold talks")
       let pairedCode = hit.m.paired;
@@ -321,6 +323,14 @@ export function codeEvents(
     }
   });
   return events;
+}
+
+/** A base-form word right after a main verb that takes no bare infinitive: the verb's object noun ("condemned and prohibited torture"). */
+function objectOfVerb(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || t <= c.s.tokenStart || c.tokens.pos[t - 1] !== POS.VERB) return false;
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (/(ing|ed|s)$/.test(surface) || c.tokens.lemma[t] !== c.tokens.norm[t]) return false;
+  return !c.ids.bareInfinitiveVerbs.has(c.tokens.lemma[t - 1]!) && /ed$/i.test(c.text.slice(c.tokens.start[t - 1]!, c.tokens.end[t - 1]!));
 }
 
 /** A place after "in", "at", "near" … from token `from` in the clause: the slot, or null. */

@@ -49,6 +49,8 @@ export interface EventCoderIds {
   /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
   agentPlaces: Set<number>;
   led: number;
+  /** verbs taking a bare infinitive ("helped rebuild", "let go") */
+  bareInfinitiveVerbs: Set<number>;
   like: number;
   ifWord: number;
   unless: number;
@@ -91,6 +93,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     pluralPronouns: ids(['they', 'them']),
     agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
     led: vocab.intern('led'),
+    bareInfinitiveVerbs: ids(['help', 'let', 'make', 'see', 'watch', 'hear', 'have', 'bid', 'dare']),
     like: vocab.intern('like'),
     ifWord: vocab.intern('if'),
     unless: vocab.intern('unless'),

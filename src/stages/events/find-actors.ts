@@ -124,8 +124,11 @@ export function findSubject(c: Ctx, t: number): number | null {
     const id = c.slots.idAt(k);
     const slot = id >= 0 ? c.slots.slots[id]! : undefined;
     if (slot && slot.tokenEnd === k + 1 && (k === t - 1 ? !slot.modifier : slot.modifier) && !(slot.viaCoref && c.tokens.pos[slot.tokenStart] === POS.PRON) && !c.ids.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) {
+      // ("could lead to Turkey reneging", "fears of Russia attacking": after a preposition other than "with" the
+      // participle heads a gerund clause, no act)
       const before = slot.tokenStart - 1;
-      if (before < c.s.tokenStart || c.tokens.norm[before] !== c.ids.by) return SlotIndex.coded(slot) ? id : codedSource(c, id);
+      const prep = before >= c.s.tokenStart && (c.tokens.pos[before] === POS.ADP || c.tokens.norm[before] === c.verbs.toId) && c.tokens.norm[before] !== c.ids.with;
+      if (!prep) return SlotIndex.coded(slot) ? id : codedSource(c, id);
     }
   }
   let finiteSeen = false;

@@ -398,3 +398,12 @@ describe('conditions, tagger slips and crowds', () => {
     none('Hundreds of thousands of people watched the parade in Hong Kong.', 'PROTEST');
   });
 });
+
+describe('gerund clauses and tagger slips after a verb', () => {
+  it('a participle after "to" or "of" and its actor heads a gerund clause, no act', () => {
+    none('Some fear that a change of government could lead to Turkey reneging on its reforms.', 'REJECT');
+  });
+  it('a bare form right after a main verb is its object', () => {
+    none('The US government denied the claims, saying it condemned and prohibited torture.', 'ASSAULT');
+  });
+});
