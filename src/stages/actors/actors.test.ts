@@ -151,3 +151,19 @@ describe('British usage', () => {
     expect(actors('Chief Superintendent Graciano Mijares said the bombs killed 20 people in Mindanao.')).toEqual(['Mindanao=PHL']);
   });
 });
+
+describe('ranks, portfolios and group nouns', () => {
+  it('a military rank before a name is of the military', () => {
+    expect(actors('Lt. Gen. Prosper Avril resigned yesterday to allow Haiti\'s first democratic elections.')).toContain('Lt. Gen. Prosper Avril=HTIMIL');
+  });
+
+  it('a capitalised minister of any portfolio before a name is a person', () => {
+    expect(actors('Planning and Investment Minister Tran Xuan Gia said Vietnam would open its economy.')).toContain('Minister Tran Xuan Gia=VNMGOV');
+    expect(actors('The Federal Minister for Interior Aftab Ahmad Khan Sherpao allowed the rally in Pakistan.')[0]).toBe('The Federal Minister for Interior Aftab Ahmad Khan Sherpao=PAKGOV');
+  });
+
+  it('a terror group based in a state, and a city\'s security chief, are that state\'s', () => {
+    expect(actors('A terror group based in Trinidad claims to be making chemical weapons.')).toContain('terror group based in Trinidad=TTOREB');
+    expect(actors('Cairo\'s security chief has warned that police will not tolerate rallies.')).toContain('Cairo\'s security chief=EGYCOP');
+  });
+});

@@ -27,6 +27,8 @@ export interface AttachIds {
   joiners: Set<number>;
   /** compass words that may stand between the preposition and the name: "in northern Arnor" */
   compass?: Set<number>;
+  /** "based" before of/in/from */
+  based?: number;
 }
 
 export interface Attached {
@@ -56,6 +58,8 @@ export function attachedActor(
   if (!q) return null;
   let j = end;
   let viaPreposition = false;
+  // "a terror group based in Arnor"
+  if (ids.based !== undefined && j + 1 < s.tokenEnd && tokens.norm[j] === ids.based && ids.preps.has(tokens.norm[j + 1]!)) j++;
   if (j < s.tokenEnd && ids.preps.has(tokens.norm[j]!) && tokens.pos[j] === POS.ADP) {
     j++;
     viaPreposition = true;

@@ -112,6 +112,7 @@ export function matchActors(
     preps: new Set(['of', 'in', 'from'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
     the: theId,
     joiners: new Set([',', 'and', 'or'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
+    based: vocab.intern('based'),
     compass: new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
       'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern'].map((w) => vocab.intern(w))),
   };
@@ -321,9 +322,12 @@ export function matchActors(
           person = personIn(q);
           end = q.end;
           next = r + 2;
-        } else if (title) {
+        } else if (title || (agent === 'GOV' && !opts.coding?.agentModifiers && /minister$/i.test(has(last, 'agent')?.phrase ?? '') && tokens.has(end - 1, FLAG.CAP))) {
+          // a capitalised minister of any portfolio before a name is a person too: "Planning and Investment Minister Tran Xuan Gia"
           let j = end;
-          while (j < s.tokenEnd && tokens.pos[j] === POS.PROPN && tokens.has(j, FLAG.CAP) && !tokens.has(j, FLAG.PUNCT)) j++;
+          // capitalised words, the last a proper noun: "Prosper Avril" though the tagger took "Prosper" for a verb
+          const nameWord = (i: number) => i < s.tokenEnd && tokens.has(i, FLAG.CAP) && !tokens.has(i, FLAG.PUNCT);
+          while (nameWord(j) && (tokens.pos[j] === POS.PROPN || (j === end && nameWord(j + 1) && tokens.pos[j + 1] === POS.PROPN))) j++;
           if (j > end && !(q && q.start < j)) {
             personName = text.slice(tokens.start[end]!, tokens.end[j - 1]!);
             end = j;
@@ -370,7 +374,7 @@ export function matchActors(
         // agents written before the actor's code ("MSF Arnor": NGO + ARN); with no actor, after the null code
         // a prefix the actor's code already carries is not written twice ("Human rights activists Amnesty International": NGM)
         if (prefixes.length) code = country ? prefixes.filter((x) => !hasPart(code, x)).join('') + code : '---' + prefixes.join('') + code.slice(3);
-        kind = title ? (personName ? 'person' : 'description') : 'agent';
+        kind = personName ? 'person' : title ? 'description' : 'agent';
         // "the foreign minister" on a date is its holder; "the two leaders" (plural) is nobody in particular
         const plural = tokens.norm[end - 1] !== tokens.lemma[end - 1];
         if (title && !personName && country && opts.date && !plural) {

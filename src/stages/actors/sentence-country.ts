@@ -72,7 +72,7 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
       changed = true;
       return { ...a, code: top + a.code.slice(3), rule: { ...a.rule, pattern: `${a.rule.pattern} (state of the article: ${top})` } };
     }
-    if (!a.code.startsWith('---') || a.kind !== 'person' || !a.office || !a.person) return a;
+    if (!a.code.startsWith('---') || a.kind !== 'person' || !a.person || !(a.office || /minister$/i.test(a.rule.pattern ?? ''))) return a;
     // a name the dictionary does not hold is a name only in two words or more: "the Sovereign State" is none
     if (!a.name && a.person.trim().split(/\s+/).length < 2) return a;
     // a state's office is written with a capital before the name ("President Levy Mwanawasa"); a lower-case
