@@ -23,7 +23,7 @@ import type { Span, TextSpan } from '../../core/span.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
-import { charSpan, clauseSentences, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
@@ -48,6 +48,8 @@ export interface AttributeOptions {
   gender: (person: string) => 'm' | 'f' | undefined;
 }
 
+/** headline labels that do name a source: "Poll: Sanders leads", "Report: …" */
+const SOURCE_LABELS = new Set(['poll', 'report', 'survey', 'study']);
 /** words at most in a quotation inside a sentence that is only a scare quote */
 export const SCARE_WORDS = 3;
 /** words at most in an unattributed quotation inside a sentence that is not reported as a quote */
@@ -304,6 +306,37 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         break;
       }
     }
+  }
+
+  // a transcript or a list of views: "TAPPER: Donald Trump released a video …", "Matthews: Here's the irony …"
+  // (a paragraph opening with a name and a colon; the rest of the paragraph is what the person said)
+  for (let i = 0; i < c.sentences.length; i++) {
+    const s = c.sentences[i]!;
+    if (s.paragraph === 0 && c.headline) continue;
+    if (i > 0 && c.sentences[i - 1]!.paragraph === s.paragraph) continue;
+    let colon = -1;
+    for (let k = s.tokenStart + 1; k < Math.min(s.tokenEnd - 1, s.tokenStart + 6); k++) {
+      if (norm(c, k) === c.ids.colon && c.inQuote[k]! < 0) {
+        colon = k;
+        break;
+      }
+    }
+    if (colon < 0 || c.isMark[colon + 1]) continue;
+    const np = colonLead(c, colon, s.tokenStart);
+    if (!np || !speakerLabel(c, np.head)) continue;
+    let last = i;
+    while (last + 1 < c.sentences.length && c.sentences[last + 1]!.paragraph === s.paragraph) last++;
+    const b = trimEnd(c, colon + 1, c.sentences[last]!.tokenEnd);
+    const content = { a: colon + 1, b };
+    let words = 0;
+    for (let t = content.a; t < b; t++) if (!isPunct(c, t)) words++;
+    if (words < 3 || !free(content)) continue;
+    const q = c.inQuote[colon + 1]!;
+    if (q >= 0) continue;
+    const pieces = [charSpan(c, content)].map((x) => ({ start: x.start, end: x.end }));
+    drafts.push({ kind: 'indirect', pieces, marks: [], cue: null, punctCue: { a: colon, b: colon + 1 }, speaker: np, addressee: null, rule: 'quotes/paragraph-colon', attributionEnd: colon + 1, at: colon + 1 });
+    claimRange({ a: np.full.a, b });
+    for (let t = content.a; t < content.b; t++) if (c.inQuote[t]! >= 0) absorbed.add(chainOf[c.inQuote[t]!]!);
   }
 
   for (const s of c.sentences) {
@@ -667,7 +700,7 @@ function colonLead(c: Ctx, colon: number, sStart: number): NounPhrase | null {
   while (a < colon && c.ids.openers.has(norm(c, a))) a++;
   const np = npEndingAt(c, colon - 1, a);
   if (!np || np.a !== a || np.b - np.a > 8) return null;
-  if (c.ids.labels.has(norm(c, np.a)) && np.b - np.a === 1) return null;
+  if (c.ids.labels.has(norm(c, np.a)) && np.b - np.a === 1 && !SOURCE_LABELS.has(c.text.slice(c.tokens.start[np.a]!, c.tokens.end[np.a]!).toLowerCase())) return null;
   const slot = c.slots.slotAt(np.a) ?? c.slots.slotAt(np.b - 1);
   if (!slot && !c.tokens.has(np.b - 1, 1)) return null;
   return { head: np, full: np };
@@ -682,10 +715,34 @@ function personLike(c: Ctx, np: Range): boolean {
   const slot = c.slots.slotAt(np.b - 1);
   if (slot && (slot.actor.person || SlotIndex.coded(slot))) return true;
   if (np.b - np.a > 3 || pos(c, np.a) === POS.DET) return false;
-  for (let t = np.a; t < np.b; t++) if (c.ids.labels.has(norm(c, t))) return false;
+  for (let t = np.a; t < np.b; t++) if (c.ids.labels.has(norm(c, t)) && !SOURCE_LABELS.has(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase())) return false;
   const last = c.text.slice(c.tokens.start[np.b - 1]!, c.tokens.end[np.b - 1]!);
   const body = c.sentences.find((s) => s.paragraph > 0);
-  return body !== undefined && c.text.indexOf(last, body.start) >= 0;
+  if (body !== undefined && c.text.indexOf(last, body.start) >= 0) return true;
+  // "Poll:", "Newspaper:", "NY Post:", "Clinton camp:": a source named by a noun, not a label in capitals ("BREAKING:")
+  let upper = true;
+  for (let t = np.a; t < np.b; t++) if (!isPunct(c, t) && !c.tokens.has(t, FLAG.UPPER)) upper = false;
+  return !upper && isNounish(c, np.b - 1) && pos(c, np.a) !== POS.VERB;
+}
+
+/**
+ * A name that labels a speaker's paragraph: a person the dictionaries know,
+ * a name in capitals (transcripts: "TAPPER:", "JAKE TAPPER:"), or a short
+ * name the article gave before.
+ */
+function speakerLabel(c: Ctx, np: Range): boolean {
+  if (np.b - np.a > 4) return false;
+  for (let t = np.a; t < np.b; t++) if (c.ids.labels.has(norm(c, t))) return false;
+  const slot = c.slots.slotAt(np.b - 1);
+  if (slot) return slot.actor.person !== undefined && slot.actor.person !== null;
+  let upper = true;
+  for (let t = np.a; t < np.b; t++) if (!isPunct(c, t) && !c.tokens.has(t, FLAG.UPPER)) upper = false;
+  if (upper && c.tokens.end[np.b - 1]! - c.tokens.start[np.a]! >= 3) return true;
+  if (np.b - np.a > 3 || pos(c, np.a) === POS.DET) return false;
+  for (let t = np.a; t < np.b; t++) if (pos(c, t) !== POS.PROPN || !c.tokens.has(t, FLAG.CAP)) return false;
+  const last = c.text.slice(c.tokens.start[np.b - 1]!, c.tokens.end[np.b - 1]!);
+  const seen = c.text.lastIndexOf(last, c.tokens.start[np.a]! - 1);
+  return seen >= 0 && seen > (c.sentences[0]?.end ?? 0);
 }
 
 /** mostly capitalised words: the title of a show, book or campaign, not a quotation */

@@ -109,7 +109,8 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     if (pos(c, h) === POS.ADJ && h - 1 >= floor && isNounish(c, h - 1) && norm(c, a - 1) !== c.ids.of) h--;
     // "exit polls conducted by Edison Research": a participle between the noun and its agent
     else if (pos(c, h) === POS.VERB && norm(c, a - 1) !== c.ids.of && /(?:ed|en|wn)$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!)) && h - 1 >= floor && isNounish(c, h - 1)) h--;
-    else if (norm(c, a - 1) === c.ids.to) break;
+    // "an adviser to Clinton", "the head of its delegation to the forum": "to" after a noun
+    else if (norm(c, a - 1) === c.ids.to && !(isNounish(c, h) && pos(c, h) === POS.NOUN)) break;
     if (!(isNounish(c, h) || pos(c, h) === POS.NUM)) break;
     const inner = npEndingAt(c, h, floor);
     if (!inner) break;
@@ -271,9 +272,11 @@ export function speakerAfter(c: Ctx, i: number, limit: number): NounPhrase | nul
     const appo = k < limit && (pos(c, k) === POS.DET || pos(c, k) === POS.ADJ || isNounish(c, k) || c.ids.relatives.has(norm(c, k)) || c.ids.possessives.has(norm(c, k)));
     if (appo) {
       let verb = false;
-      const relative = c.ids.relatives.has(norm(c, b + 1));
+      let relative = c.ids.relatives.has(norm(c, b + 1));
       while (k < limit && norm(c, k) !== c.ids.comma && !c.ids.finals.has(norm(c, k)) && !isQuoteTok(c, k) && k - b < MAX_PARENTHETICAL) {
         if (cueAt(c, k)) break;
+        // "a former state senator who ran …": a relative clause inside the apposition has its verb
+        if (c.ids.relatives.has(norm(c, k))) relative = true;
         // an apposition is a noun phrase: a finite verb means a new clause began ("…, the network censured …")
         if (!relative && pos(c, k) === POS.VERB && !/(?:ed|en|ing)$/.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) verb = true;
         k++;

@@ -288,6 +288,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a headline "Poll:" or "Newspaper:" and a transcript paragraph "TAPPER:" as attributions', () => {
+    const d = code('Poll: Sanders Leads Clinton Nationally\n\nThe survey was taken last week.\nTAPPER: Donald Trump released a video on Friday. Take a listen.\nBREAKING: The vote was delayed.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.rule])).toEqual([
+      ['Sanders Leads Clinton Nationally', ':', 'Poll', 'quotes/headline-colon'],
+      ['Donald Trump released a video on Friday. Take a listen', ':', 'TAPPER', 'quotes/paragraph-colon'],
+    ]);
+  });
+
   it('mends a sentence the splitter broke inside a source: "Rep. Hank Johnson (D-Ga.) said"', () => {
     const d = code('Headline\n\nRep. Hank Johnson (D-Ga.) said the plan had failed.');
     expect(d.quotes.map((q) => [q.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([['the plan had failed', 'Rep. Hank Johnson (D-Ga.)']]);
