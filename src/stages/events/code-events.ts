@@ -98,6 +98,8 @@ export function codeEvents(
       if (!hit.m.compiled && !modal && nounTrigger && !coding.nounDefaults) continue;
       // "prohibited torture": a bare form right after a main verb is its object, whatever the tagger says
       if (!hit.m.compiled && !modal && objectOfVerb(c, triggerTok)) continue;
+      // "when demand slackens": a bare form after a determiner or subordinator and before a verb is a noun subject
+      if (!hit.m.compiled && !modal && nounSubject(c, triggerTok)) continue;
       let { code } = hit.m;
       // the target's event of a paired code goes through the same modality ("agreed to hold talks")
       let pairedCode = hit.m.paired;
@@ -164,7 +166,13 @@ export function codeEvents(
         }
         // "condemned the attack and promised aid": the subject of the verb before the conjunction
         if (sourceId === null && !nounTrigger) {
-          const prev = coordinatedVerb(c, first);
+          let prev = coordinatedVerb(c, first);
+          // ("smashed …, killed … and destroyed …": the head of the whole list)
+          for (let k = 0; k < 5 && prev >= 0 && !coding.sourceSearch; k++) {
+            const before = coordinatedVerb(c, prev);
+            if (before < 0) break;
+            prev = before;
+          }
           if (prev >= 0) sourceId = findSubject(c, prev);
         }
         if (sourceId === null) {
@@ -331,6 +339,16 @@ function objectOfVerb(c: Ctx, t: number): boolean {
   const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
   if (/(ing|ed|s)$/.test(surface) || c.tokens.lemma[t] !== c.tokens.norm[t]) return false;
   return !c.ids.bareInfinitiveVerbs.has(c.tokens.lemma[t - 1]!) && /ed$/i.test(c.text.slice(c.tokens.start[t - 1]!, c.tokens.end[t - 1]!));
+}
+
+/** A base form between a determiner, subordinator or preposition and a finite verb: a noun that is the subject ("when demand slackens"). */
+function nounSubject(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || t <= c.s.tokenStart || t + 1 >= c.s.tokenEnd || c.tokens.lemma[t] !== c.tokens.norm[t]) return false;
+  const b = c.tokens.pos[t - 1]!;
+  if (b !== POS.DET && b !== POS.SCONJ && b !== POS.ADP && b !== POS.ADJ) return false;
+  const a = c.tokens.pos[t + 1]!;
+  const next = c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!);
+  return a === POS.AUX || (a === POS.VERB && /(s|ed)$/i.test(next));
 }
 
 /** A place after "in", "at", "near" … from token `from` in the clause: the slot, or null. */

@@ -95,15 +95,38 @@ export function complex(c: Ctx, k: NonNullable<CodingOptions['complexity']>): bo
 export function coordinatedVerb(c: Ctx, t: number): number {
   let j = t - 1;
   while (j > c.s.tokenStart && (c.tokens.pos[j] === POS.ADV || c.tokens.pos[j] === POS.AUX || c.tokens.pos[j] === POS.PART)) j--;
+  if (j > c.s.tokenStart && c.tokens.norm[j] === c.ids.comma && !c.coding.sourceSearch) return listedVerb(c, j, t);
   if (j <= c.s.tokenStart || !c.ids.coordinators.has(c.tokens.norm[j]!)) return -1;
   for (let k = j - 1; k >= c.s.tokenStart; k--) {
     // "A and B": a compound, not two verbs (the peers' reading; "deployed troops in Iraq and has urged" has an
     // auxiliary after the conjunction, so two verbs)
-    if (c.slots.idAt(k) >= 0 && c.slots.slots[c.slots.idAt(k)]!.tokenEnd === j && (c.coding.sourceSearch || c.tokens.pos[j + 1] !== POS.AUX)) return -1;
+    if (c.slots.idAt(k) >= 0 && c.slots.slots[c.slots.idAt(k)]!.tokenEnd === j && (c.coding.sourceSearch || (c.tokens.pos[j + 1] !== POS.AUX && c.tokens.pos[j + 1] !== POS.VERB))) return -1;
     // "refused to deploy peacekeepers … and has urged": the verb that governs the infinitive
     if (c.tokens.pos[k] === POS.VERB && !c.coding.sourceSearch && k > c.s.tokenStart && c.tokens.norm[k - 1] === c.verbs.toId) continue;
     if (c.tokens.pos[k] === POS.VERB) return k;
     if (c.ids.hardStops.has(c.tokens.norm[k]!)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * "smashed four brigades, killed 1,500 soldiers and destroyed 45 tanks": a
+ * past-tense verb after a comma in a list of verb phrases closed by "and" or
+ * "or" shares the subject of the verb before the comma. Returns that verb, or -1.
+ */
+function listedVerb(c: Ctx, comma: number, t: number): number {
+  const past = (k: number) => c.tokens.pos[k] === POS.VERB && /ed$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!));
+  if (!past(t)) return -1;
+  let closed = false;
+  for (let k = t + 1; k < c.s.tokenEnd && !closed; k++) {
+    if (c.ids.hardStops.has(c.tokens.norm[k]!)) break;
+    if (c.ids.conj.has(c.tokens.norm[k]!) && k + 1 < c.s.tokenEnd && past(k + 1)) closed = true;
+  }
+  if (!closed) return -1;
+  for (let k = comma - 1; k >= Math.max(c.s.tokenStart, comma - 10); k--) {
+    if (past(k)) return c.verbs.reportingVerbs.has(c.tokens.lemma[k]!) ? -1 : k;
+    const p = c.tokens.pos[k]!;
+    if (p === POS.VERB || p === POS.AUX || c.ids.hardStops.has(c.tokens.norm[k]!) || c.ids.relatives.has(c.tokens.norm[k]!)) return -1;
   }
   return -1;
 }
@@ -166,6 +189,9 @@ export function findSubject(c: Ctx, t: number): number | null {
         // "a Kabul car bombing killed five", "Catalonia apartment block fire kills three": a place that
         // modifies the subject's noun is where it happened; the subject is that noun, which is no actor
         if (slot.modifier && slot.actor.kind === 'capital' && !slot.viaCoref) return null;
+        // "Soviet mercury sales threaten", "Japanese hardware makers are eager": a state word before a noun of the
+        // economy or of companies names the subject's market or firms, which are no actor
+        if (slot.modifier && !slot.viaCoref && economyHead(c, slot.tokenEnd, t)) return null;
         // "Monsod told Reuters the secretary had decided": an actor right after "told", followed by a new
         // noun phrase, is the one told; the verb's subject is that noun phrase ("said Boko Haram fighters
         // attacked" is one phrase: the noun after the actor belongs to it)
@@ -313,6 +339,19 @@ export function reportedPronoun(c: Ctx, j: number): number | null {
   if (pron === c.ids.it) return !plural && !person ? who : null;
   if (c.ids.personPronouns.has(pron)) return person ? who : null;
   return null;
+}
+
+/** The noun phrase from `from` to the verb group of t ends in a noun of the economy or of companies. */
+function economyHead(c: Ctx, from: number, t: number): boolean {
+  if (c.coding.sourceSearch) return false;
+  let head = -1;
+  for (let k = from; k < t; k++) {
+    const p = c.tokens.pos[k]!;
+    if (p === POS.NOUN || p === POS.PROPN) head = k;
+    else if (p === POS.AUX || p === POS.ADV || p === POS.PART || p === POS.ADP || p === POS.VERB) break;
+    else if (p !== POS.ADJ && p !== POS.NUM && !(c.tokens.norm[k] === c.ids.hyphen)) return false;
+  }
+  return head >= 0 && (c.verbs.economyHeads.has(c.tokens.lemma[head]!) || c.verbs.economyHeads.has(c.tokens.norm[head]!));
 }
 
 /** Only auxiliaries, adverbs and particles from `from` to the verb at t. */

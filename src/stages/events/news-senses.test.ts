@@ -407,3 +407,28 @@ describe('gerund clauses and tagger slips after a verb', () => {
     none('The US government denied the claims, saying it condemned and prohibited torture.', 'ASSAULT');
   });
 });
+
+describe('markets and business in wire news', () => {
+  it('a state word before a noun of the economy or of companies names no actor', () => {
+    none('Soviet mercury sales in the EC had risen and threaten to capture 25 pct of the market.', 'THREATEN');
+    has('Soviet troops threaten to capture the town.', { source: 'SUN', cameo: '13', plover: 'THREATEN' });
+  });
+  it('"hard pressed for profits" presses no one', () => {
+    none('But Japanese hardware makers, hard pressed for profits, are eager to carve out a niche.', 'REQUEST');
+  });
+  it('downgraded debt and bonds that yield are finance; downgraded relations are not', () => {
+    none('Standard and Poor\'s said it downgraded about 350 mln dlrs of senior debt of the company.', 'SANCTION');
+    none('The fund invests in securities that yield more than 9 pct.', 'CONCEDE');
+    has('Russia downgraded diplomatic relations with Lithuania.', { source: 'RUS', target: 'LTU', cameo: '161', plover: 'SANCTION' });
+  });
+  it('a definitive agreement to purchase a company is business', () => {
+    none('Financial Corp said it has signed a definitive agreement to purchase Stanwell Financial.', 'SUPPORT');
+  });
+  it('"when demand slackens": the noun, no demand', () => {
+    none('OPEC will meet in April when demand slackens.', 'REQUEST');
+  });
+  it('a list of verb phrases shares its subject', () => {
+    has('Iranian forces smashed four Iraqi brigades, killed 1,500 Iraqi soldiers and destroyed 45 tanks.', { source: 'IRN', cameo: '19', plover: 'ASSAULT' });
+    expect(events('Iranian forces smashed four Iraqi brigades, killed 1,500 Iraqi soldiers and destroyed 45 tanks.').filter((e) => e.source?.code.startsWith('IRQ'))).toEqual([]);
+  });
+});
