@@ -310,6 +310,30 @@ export function startsObject(c: Ctx, k: number, sEnd: number): boolean {
   }
 }
 
+/** verbs that name someone something: "called him a liar", "dubbed the plan a disaster" */
+const NAMING = new Set(['call', 'dub', 'brand', 'label', 'term']);
+
+/**
+ * An object, then what it is called: "Trump a fascist", "him competent",
+ * "the plan a disaster" (not "the police", "a press conference", "reporters
+ * the next day").
+ */
+function smallClause(c: Ctx, k: number, sEnd: number): boolean {
+  if (!startsObject(c, k, sEnd) || pos(c, k) === POS.VERB) return false;
+  const n0 = norm(c, k);
+  // "called a press conference", "called for": an indefinite object is what was called
+  if (pos(c, k) === POS.DET && n0 !== c.ids.the) return false;
+  const obj = npStartingAt(c, k, sEnd);
+  if (!obj || obj.b >= sEnd) return false;
+  const m = obj.b;
+  const p = pos(c, m);
+  const n = norm(c, m);
+  if (c.ids.timeWords.has(n) || (m + 1 < sEnd && c.ids.timeWords.has(norm(c, m + 1)))) return false;
+  if (p === POS.DET) return n !== c.ids.that && !c.ids.wh.has(n) && m + 1 < sEnd && !isPunct(c, m + 1);
+  if (p === POS.ADJ) return m + 1 >= sEnd || isPunct(c, m + 1) || isNounish(c, m + 1) || c.ids.coordinators.has(norm(c, m + 1));
+  return c.ids.possessives.has(n) && m + 1 < sEnd && isNounish(c, m + 1);
+}
+
 /** a noun phrase at k, then "as": "immigrants as an economic burden", "him as a leader" */
 function seenAs(c: Ctx, k: number, sEnd: number): boolean {
   const np = npStartingAt(c, k, sEnd);
@@ -407,6 +431,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = 'as';
     a = k + 1;
     asCue = k + 1;
+  } else if (NAMING.has(entry.phrase) && !hit.passive && smallClause(c, k, sEnd)) {
+    // "called Trump a fascist", "calls him competent": what someone names someone as
+    form = 'np';
   } else if (hit.raising && (pos(c, k) === POS.ADJ || (pos(c, k) === POS.ADV && k + 1 < sEnd && pos(c, k + 1) === POS.ADJ))) {
     // "Trump's supporters seemed unperturbed": the impression is an adjective phrase
     form = 'np';

@@ -265,6 +265,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
+    const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['Trump a fascist', 'called', 'O’Malley'],
+      ['him a political opportunist who has neglected his duties', 'called', 'They'],
+    ]);
+  });
+
   it('reads a cue verb the tagger took for a noun after a plural subject', () => {
     const d = code('Headline\n\nA majority of Republicans support deportation.\nTwo-thirds of primary voters support temporarily banning the practice.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
