@@ -139,6 +139,12 @@ export function codeEvents(
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'hypothetical' });
         continue;
       }
+      // "demanded that Israel ease restrictions": a base form after "that" and a singular actor is a subjunctive,
+      // what is demanded, no act
+      if (!modal && subjunctive(c, first)) {
+        if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'hypothetical' });
+        continue;
+      }
       // "demonstrated in Kirkuk calling for independence", "blocked roads demanding his return": a participle
       // of appeal or demand after a protest says what the protest wants; it is no event of its own
       if (!modal && (code.startsWith('02') || code.startsWith('10')) && participle(c, first) && events.some((e) => e.sentence === sIdx && e.cameo.startsWith('14') && e.trigger.end <= tokens.start[first]!)) {
@@ -152,7 +158,7 @@ export function codeEvents(
       let targetId = hit.m.target ?? null;
       const passive =
         !hit.m.compiled?.hasSource &&
-        (isPassive(c, triggerTok) || (!modal && /^(17|18|19|20)/.test(code) && hit.m.target === undefined && reducedPassive(c, triggerTok))) &&
+        (isPassive(c, triggerTok) || (!modal && hit.m.target === undefined && reducedPassive(c, triggerTok, /^(17|18|19|20)/.test(code)))) &&
         !(coding.passiveNeedsAgent && byAgent(c, hit.m.end + 1) === null);
       if (passive) {
         const agent = byAgent(c, triggerTok + 1);
@@ -262,6 +268,12 @@ export function codeEvents(
       } else {
         for (const a of sources) for (const b of targets) pairs.push([a, b]);
       }
+      // "Israel's Cabinet met on Sunday and decided": a meeting with no one else named is a body meeting on its
+      // own, no consultation between actors
+      if (!hit.m.compiled && !coding.sourceSearch && hit.m.code.startsWith('04') && pairs.length > 0 && pairs.every(([, b]) => b === null)) {
+        if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: '*', code, result: 'no source' });
+        continue;
+      }
       // a paired code (`032/033`, "left for": visit and be visited): the target's event towards the source
       if (pairedCode) {
         const n = pairs.length;
@@ -363,6 +375,21 @@ function placeAfter(c: Ctx, from: number): number | null {
     return place && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!) && SlotIndex.coded(slot) ? id : null;
   }
   return null;
+}
+
+/** "that Israel ease": a base-form verb right after a single actor (no plural) that follows "that". */
+function subjunctive(c: Ctx, t: number): boolean {
+  if (c.coding.sourceSearch || c.tokens.pos[t] !== POS.VERB || t < c.s.tokenStart + 2) return false;
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (c.tokens.lemma[t] !== c.tokens.norm[t] || /(s|ed|ing)$/.test(surface)) return false;
+  const id = c.slots.idAt(t - 1);
+  if (id < 0) return false;
+  const slot = c.slots.slots[id]!;
+  if (slot.tokenEnd !== t || compound(c, id).length > 1 || slot.viaCoref) return false;
+  const k = slot.tokenStart - 1;
+  if (k < c.s.tokenStart || c.tokens.norm[k] !== c.ids.that) return false;
+  const kind = slot.actor.kind;
+  return kind === 'country' || kind === 'capital' || kind === 'organisation' || kind === 'institution' || kind === 'person' || (kind === 'agent' && !/s$/i.test(slot.text));
 }
 
 /** An "if" or "unless" clause after token t in its sentence, before a semicolon or a new sentence part. */

@@ -64,11 +64,13 @@ export function isPassive(c: Ctx, t: number): boolean {
  * protest"). Used for acts of force (17-20), whose verbs take an object:
  * with no object after them they are passive.
  */
-export function reducedPassive(c: Ctx, t: number): boolean {
+export function reducedPassive(c: Ctx, t: number, force = true): boolean {
   if (c.coding.sourceSearch || c.tokens.pos[t] !== POS.VERB || t <= c.s.tokenStart || t + 1 >= c.s.tokenEnd) return false;
   if (!/ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
   if (!c.ids.reducedPassivePreps.has(c.tokens.norm[t + 1]!)) return false;
   const p = c.tokens.pos[t - 1]!;
+  // any other verb only after a noun that is no actor: "the ceasefire agreement signed in March", "a ceiling agreed in Geneva"
+  if (!force) return p === POS.NOUN && c.slots.idAt(t - 1) < 0;
   return p === POS.NOUN || p === POS.PROPN || (c.slots.idAt(t - 1) >= 0 && c.slots.slots[c.slots.idAt(t - 1)]!.tokenEnd === t);
 }
 

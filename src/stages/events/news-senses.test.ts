@@ -432,3 +432,18 @@ describe('markets and business in wire news', () => {
     expect(events('Iranian forces smashed four Iraqi brigades, killed 1,500 Iraqi soldiers and destroyed 45 tanks.').filter((e) => e.source?.code.startsWith('IRQ'))).toEqual([]);
   });
 });
+
+describe('what is demanded, agreed long ago, or met alone', () => {
+  it('a base form after "that" and a single actor is a subjunctive: what is demanded, no act', () => {
+    none('The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.', 'CONCEDE');
+    has('Israel eased restrictions on Palestinian workers.', { source: 'ISR', cameo: '081', plover: 'CONCEDE' });
+  });
+  it('an agreement signed in a past year is a noun with its participle, no signing', () => {
+    none('Both sides violated the ceasefire agreement signed in March 2001, according to a rights group.', 'SUPPORT');
+    has('Russia signed in Geneva an agreement with Ukraine.', { source: 'RUS', target: 'UKR', cameo: '057', plover: 'SUPPORT' });
+  });
+  it('a body meeting with no one else named is no consultation', () => {
+    none("Israel's Cabinet met on Sunday and decided to approve the plan.", 'CONSULT');
+    has('Putin met Xi in Beijing.', { source: 'RUS', target: 'CHN', cameo: '040', plover: 'CONSULT' });
+  });
+});
