@@ -7,6 +7,8 @@
  *   it / its                    → the latest country, capital, institution or organisation
  *   they / them / their         → the latest plural agent or organisation
  *   the minister, the diplomat  → the latest person, preferring one with that office
+ *   the militants, the ministry → the latest actor with that agent (YEMREBHTH, IRNGOV)
+ *   the group, the movement     → the latest group or organisation
  *
  * A plural pronoun linked to a member of a compound ("Elrond and Gondor …
  * they") stands for the whole compound: the event coder expands it
@@ -28,6 +30,19 @@ const PRONOUNS: Record<string, Want> = {
   it: 'thing', its: 'thing', itself: 'thing',
   they: 'plural', them: 'plural', their: 'plural', themselves: 'plural',
 };
+
+/** Nouns that, after "the", stand for a named group or organisation: "the group said". */
+const GROUP_NOUNS = ['group', 'movement', 'organisation', 'organization', 'faction', 'alliance'];
+
+/** Agent nouns for a body, not a person, that "the" refers back with in the singular: "the ministry said". */
+const BODY_NOUNS = ['government', 'administration', 'ministry', 'army', 'military', 'police', 'regime', 'junta', 'cabinet',
+  'parliament', 'court', 'navy', 'embassy', 'militia', 'party', 'legislature', 'senate', 'presidency'];
+
+/** Whether a code holds the agent among its three-letter parts after the first ("YEMREBHTH" holds REB). */
+function hasAgent(code: string, agent: string): boolean {
+  for (let i = 3; i + 3 <= code.length; i += 3) if (code.slice(i, i + 3) === agent) return true;
+  return false;
+}
 
 /** How many sentences back a pronoun may look for its antecedent. */
 const WINDOW = 3;
@@ -67,6 +82,14 @@ export function resolveCoreference(
     const id = vocab.lookup(w);
     if (id) wants.set(id, want);
   }
+  const theId = vocab.lookup('the');
+  const ofId = vocab.lookup('of');
+  const groupNouns = new Set(GROUP_NOUNS.map((w) => vocab.lookup(w)).filter((id) => id > 0));
+  const possessiveMarks = new Set(["'s", '’s', "'", '’'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
+  const bodyNouns = new Set(BODY_NOUNS.map((w) => vocab.lookup(w)).filter((id) => id > 0));
+  const coveredTokens = new Uint8Array(tokens.length);
+  for (const a of actors) for (let t = a.tokenStart; t < a.tokenEnd; t++) coveredTokens[t] = 1;
+  const covered = (t: number) => coveredTokens[t] === 1;
   // actors sorted by position (they already are); walk tokens and keep a pointer
   let next = 0;
   const seen: number[] = []; // indexes of mentions before the current token
@@ -93,8 +116,49 @@ export function resolveCoreference(
           });
         }
       }
+      // "the militants", "the ministry": a definite agent with no country is the latest actor with that agent
+      // (a singular person noun, "the minister", is left to the person rules: it is someone)
+      if (mode === 'persons' && a.code.startsWith('---') && a.kind === 'agent' && a.code.length === 6 && tokens.norm[a.tokenStart] === theId && !a.modifier &&
+        (tokens.norm[a.tokenEnd - 1] !== tokens.lemma[a.tokenEnd - 1] || bodyNouns.has(tokens.lemma[a.tokenEnd - 1]!)) &&
+        // "the party's leader": the possessor only modifies the next noun
+        !(a.tokenEnd < tokens.length && possessiveMarks.has(tokens.norm[a.tokenEnd]!))) {
+        const agent = a.code.slice(3);
+        const ante = findBack(seen, actors, a.sentence, (b) => {
+          const x = actors[effective(b)]!;
+          return !x.code.startsWith('---') && !x.modifier && x.kind !== 'person' && hasAgent(x.code, agent);
+        });
+        if (ante !== undefined) {
+          resolved.set(next, effective(ante));
+          links.push({
+            text: a.text, start: a.start, end: a.end, sentence: a.sentence,
+            tokenStart: a.tokenStart, tokenEnd: a.tokenEnd, antecedent: effective(ante), rule: 'coref/agent',
+          });
+        }
+      }
       seen.push(next);
       next++;
+    }
+    // "the group said": a definite group noun no mention covers is the latest group or organisation
+    if (mode === 'persons' && tokens.norm[i] === theId && i + 1 < tokens.length && groupNouns.has(tokens.lemma[i + 1]!) && !covered(i + 1) &&
+      tokens.sentence[i + 1] === tokens.sentence[i] && !(i + 2 < tokens.length && (tokens.pos[i + 2] === POS.NOUN || tokens.pos[i + 2] === POS.PROPN || tokens.norm[i + 2] === ofId))) {
+      const sentence = tokens.sentence[i]!;
+      const ante = findSubjectFirst(seen, actors, sentence, (b) => {
+        const x = actors[effective(b)]!;
+        return !x.code.startsWith('---') && !x.modifier && (x.kind === 'group' || x.kind === 'organisation' || (x.kind === 'agent' && /(REB|UAF|INS|SEP|OPP|PTY|NGO|HRI)/.test(x.code.slice(3))));
+      });
+      if (ante !== undefined) {
+        links.push({
+          text: text.slice(tokens.start[i]!, tokens.end[i + 1]!),
+          start: tokens.start[i]!,
+          end: tokens.end[i + 1]!,
+          sentence,
+          tokenStart: i,
+          tokenEnd: i + 2,
+          antecedent: effective(ante),
+          rule: 'coref/group',
+        });
+        continue;
+      }
     }
     if (tokens.pos[i] !== POS.PRON && tokens.pos[i] !== POS.DET) continue;
     const want = wants.get(tokens.norm[i]!);

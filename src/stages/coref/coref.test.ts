@@ -1,0 +1,37 @@
+/**
+ * Coreference on news-like text, through the whole pipeline: definite agents
+ * ("the militants", "the ministry") and group nouns ("the group") refer back
+ * to the actor named before them.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { createEngineSync, type Engine } from '../../engine.js';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngineSync();
+});
+
+/** events as "source text[SOURCE] CAMEO target[TARGET]" */
+const events = (text: string, date = '2024-06-01') =>
+  engine.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source?.text}[${e.source?.code}] ${e.cameo} ${e.target?.code ?? '-'}`);
+
+describe('definite agents and group nouns', () => {
+  it('"the militants", "the ministry" are the latest actor with that agent', () => {
+    expect(events('Houthi rebels fired missiles at a ship. The militants later threatened Israel.')).toContain('The militants[YEMREBHTH] 130 ISR');
+    expect(events('Iran\'s foreign ministry condemned the strike. The ministry accused Israel of aggression.')).toContain('The ministry[IRNGOV] 1123 ISR');
+  });
+
+  it('"the group" is the latest group or organisation', () => {
+    expect(events('Amnesty International published a report on Tuesday. The group accused Egypt of torture.')).toContain('The group[NGOHRIAMN] 1122 EGY');
+  });
+
+  it('leave a singular person noun to the person rules, and a possessor to its noun', () => {
+    const e = events('Russian Foreign Minister Sergei Lavrov met Chinese officials in Beijing. The minister criticised the United States.');
+    expect(e.some((x) => x.startsWith('The minister[CHN'))).toBe(false);
+    expect(events('Fatah activists staged rallies in Gaza against the party\'s leader Mahmoud Abbas.').some((x) => x.endsWith('PSEPTYFTA'))).toBe(false);
+  });
+
+  it('find no antecedent without an actor of that agent', () => {
+    expect(events('The Taliban seized the city. The militants then attacked government forces.', '2024-06-01').some((x) => x.startsWith('The militants'))).toBe(false);
+  });
+});
