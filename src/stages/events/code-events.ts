@@ -431,11 +431,12 @@ function nameWord(c: Ctx, t: number): boolean {
 function adjectival(c: Ctx, t: number): boolean {
   if (c.coding.sourceSearch || t <= c.s.tokenStart || t + 1 >= c.s.tokenEnd) return false;
   if (c.tokens.pos[t] !== POS.VERB && c.tokens.pos[t] !== POS.ADJ) return false;
-  if (!/ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
   const b = c.tokens.norm[t - 1]!;
   if (!c.ids.articles.has(b) && !c.ids.possessivePronouns.has(b)) return false;
   const p = c.tokens.pos[t + 1]!;
-  return p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || c.slots.idAt(t + 1) >= 0;
+  if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.ADJ && c.slots.idAt(t + 1) < 0) return false;
+  // only a trigger's participle is worth the test
+  return c.tokens.end[t]! - c.tokens.start[t]! > 2 && c.text.charCodeAt(c.tokens.end[t]! - 1) === 100 /* d */ && c.text.charCodeAt(c.tokens.end[t]! - 2) === 101 /* e */;
 }
 
 /**

@@ -49,6 +49,7 @@ export interface EventCoderIds {
   /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
   agentPlaces: Set<number>;
   led: number;
+  including: number;
   /** verbs taking a bare infinitive ("helped rebuild", "let go") */
   bareInfinitiveVerbs: Set<number>;
   like: number;
@@ -93,6 +94,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     pluralPronouns: ids(['they', 'them']),
     agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
     led: vocab.intern('led'),
+    including: vocab.intern('including'),
     bareInfinitiveVerbs: ids(['help', 'let', 'make', 'see', 'watch', 'hear', 'have', 'bid', 'dare']),
     like: vocab.intern('like'),
     ifWord: vocab.intern('if'),

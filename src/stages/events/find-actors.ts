@@ -480,6 +480,8 @@ export function codedInPhrase(c: Ctx, j: number): number | null {
       k--;
       continue;
     }
+    // "Russian aircraft including helicopter gunships": the list's head before "including"
+    if (c.tokens.norm[k] === c.ids.including) continue;
     // a participle inside the phrase, after a possessor or a determiner ("Algeria's leading", "the ousted")
     if (p === POS.VERB && k > c.s.tokenStart && /(ing|ed)$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) {
       const b = k - 1;

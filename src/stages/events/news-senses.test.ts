@@ -269,6 +269,9 @@ describe('who acts: an agent with no country of its own', () => {
   it('a possessor before the agent, across a participle ("Egypt\'s leading opposition activist")', () => {
     has('Ayman Nour, Egypt\'s leading opposition activist, staged a hunger strike in Cairo on Monday.', { source: 'EGY', cameo: '142', plover: 'PROTEST' });
   });
+  it('a list\'s head before "including" acts ("Russian aircraft including helicopter gunships")', () => {
+    has('Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village.', { source: 'RUS', target: 'AFG', cameo: '19', plover: 'ASSAULT' });
+  });
   it('"X-led forces" act for X; "X-backed" ones do not', () => {
     has('Saudi-led forces have retaken the port city of Mokha from the rebels.', { source: 'SAU', cameo: '192', plover: 'COERCE' });
     none('Iranian-backed militias attacked the base on Sunday.', 'ASSAULT');
