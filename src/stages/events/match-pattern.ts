@@ -112,6 +112,11 @@ export function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: P
         }
       } else {
         const id = c.slots.idAt(t);
+        // "The Red Cross operating in Iraq said": a place after a preposition is where the source is, not the source
+        if (id >= 0 && el.kind === 'source' && !el.adjacent && !c.coding.sourceSearch && placeObject(c, c.slots.slots[id]!)) {
+          t = c.slots.slots[id]!.tokenStart;
+          continue;
+        }
         if (id >= 0 && ((el.kind !== 'target' && el.kind !== 'source') || ofClass(c.slots.slots[id]!, el.actors))) {
           found = t;
           if (el.kind === 'target') m.target = id;
@@ -135,6 +140,12 @@ export function matchBackward(c: Ctx, els: CompiledElement[], from: number, m: P
     m.first = Math.min(m.first, pos + 1);
   }
   return true;
+}
+
+/** A country or capital after a locative ("in Iraq", "at Kabul"): a place, not an actor acting. */
+function placeObject(c: Ctx, slot: { tokenStart: number; actor: { kind: string }; viaCoref: boolean }): boolean {
+  const before = slot.tokenStart - 1;
+  return !slot.viaCoref && (slot.actor.kind === 'country' || slot.actor.kind === 'capital') && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!);
 }
 
 /**

@@ -450,3 +450,9 @@ describe('what is demanded, agreed long ago, or met alone', () => {
     has('Putin met Xi in Beijing.', { source: 'RUS', target: 'CHN', cameo: '040', plover: 'CONSULT' });
   });
 });
+
+describe('a place beside the one who speaks', () => {
+  it('a place after "in" before a reporting verb is where the speaker is, not the speaker', () => {
+    has('The Red Cross operating in Iraq said US forces must ensure security.', { source: 'NGO', target: 'USA', cameo: '10', plover: 'REQUEST' });
+  });
+});
