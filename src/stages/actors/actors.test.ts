@@ -167,3 +167,18 @@ describe('ranks, portfolios and group nouns', () => {
     expect(actors('Cairo\'s security chief has warned that police will not tolerate rallies.')).toContain('Cairo\'s security chief=EGYCOP');
   });
 });
+
+describe('names many states share', () => {
+  it('a party of a common name is a party of the article\'s state when its own is never named', () => {
+    const a = actors('The Liberal Democrats won seats in Queensland. Queensland voters backed the Liberal Democrats in Toowoomba, Australia.', '2020-11-27');
+    expect(a).toContain('The Liberal Democrats=AUSPTY');
+    // a party with a name of its own keeps its state
+    expect(actors('Fatah accused Israel of raids. Israeli troops entered Jenin. Israel denied it.')).toContain('Fatah=PSEPTYFTA');
+    expect(actors('The Chinese Communist Party warned Taiwan. Taiwan\'s president Lai Ching-te said Taiwan would not yield.')).toContain('The Chinese Communist Party=CHNPTYCCP');
+  });
+
+  it('Georgia beside U.S. places is the U.S. state', () => {
+    expect(actors('Trump won Texas, Georgia and Michigan.', '2020-12-15')).toContain('Georgia=USA');
+    expect(actors('Georgian police detained protesters in Tbilisi, Georgia.')).not.toContain('Georgia=USA');
+  });
+});

@@ -38,6 +38,15 @@ const STATE_KINDS = new Set<ActorMention['kind']>(['country', 'capital']);
  */
 export const GENERIC_INSTITUTIONS: ReadonlySet<string> = new Set(['congress', 'state council']);
 
+/** words of party names many states share ("Labour Party", "Liberal Democrats", "Democratic Party") */
+const PARTY_WORDS = new Set(['the', 'liberal', 'liberals', 'democrat', 'democrats', 'democratic', 'labour', 'labor', 'conservative', 'conservatives',
+  'party', 'republican', 'republicans', 'social', 'socialist', 'socialists', 'green', 'greens', 'progressive', 'national', 'communist',
+  'christian', 'union', 'alliance', 'front', 'and', 'new', 'people\'s', 'peoples\'', 'workers\'', 'of']);
+const genericParty = (phrase: string) => {
+  const ws = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  return ws.length > 0 && ws.some((w) => w !== 'party' && w !== 'the') && ws.every((w) => PARTY_WORDS.has(w));
+};
+
 const isGeneric = (a: ActorMention) => a.kind === 'institution' && GENERIC_INSTITUTIONS.has((a.rule.pattern ?? '').toLowerCase());
 
 export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<string>, offices?: ReadonlyMap<string, OfficeEntry>): ActorMention[] {
@@ -64,10 +73,36 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
     if (list) list.push(a);
     else bySentence.set(a.sentence, [a]);
   }
+  // parties are counted apart: a party's state is named by the party only
+  for (const a of layer) {
+    if (a.kind === 'group' && a.code.slice(3, 6) === 'PTY' && !a.code.startsWith('---')) {
+      const c = a.code.slice(0, 3);
+      const n = (counts.get(c) ?? 0) - 1;
+      if (n > 0) counts.set(c, n);
+      else counts.delete(c);
+    }
+  }
+  /** a U.S. place right before or after the mention, across a comma or "and" */
+  const nextToUS = (a: ActorMention) => {
+    const i = layer.indexOf(a);
+    const near = (b: ActorMention | undefined, gap: number) => b !== undefined && b.sentence === a.sentence && b.code === 'USA' && b.kind === 'capital' && gap >= 1 && gap <= 2;
+    return near(layer[i - 1], a.tokenStart - (layer[i - 1]?.tokenEnd ?? 0)) || near(layer[i + 1], (layer[i + 1]?.tokenStart ?? 0) - a.tokenEnd);
+  };
   let changed = false;
   const out = layer.map((a) => {
     if (a.code.startsWith('---') && a.kind === 'institution') return nationalBody(a, bySentence.get(a.sentence)!);
-    // "Congress" in an article about the Philippines that never names the United States
+    // "Congress" in an article about the Philippines that never names the United States; "the Liberal
+    // Democrats" (GBRPTYLDM) in an article about Queensland: many states have parties of that name
+    const partyElsewhere = a.kind === 'group' && a.code.slice(3, 6) === 'PTY' && countries.has(a.code.slice(0, 3)) && genericParty(a.rule.pattern ?? '');
+    if (partyElsewhere && top && !counts.has(a.code.slice(0, 3))) {
+      changed = true;
+      return { ...a, code: top + 'PTY', rule: { ...a.rule, pattern: `${a.rule.pattern} (a party of the article's state: ${top})` } };
+    }
+    // "Texas, Georgia and Michigan", "Atlanta, Georgia": the U.S. state
+    if (a.code === 'GEO' && a.text.replace(/^the\s+/i, '') === 'Georgia' && nextToUS(a)) {
+      changed = true;
+      return { ...a, code: 'USA', kind: 'capital' as const, rule: { ...a.rule, pattern: 'Georgia (a U.S. state beside other U.S. places)' } };
+    }
     if (isGeneric(a) && top && !counts.has(a.code.slice(0, 3))) {
       changed = true;
       return { ...a, code: top + a.code.slice(3), rule: { ...a.rule, pattern: `${a.rule.pattern} (state of the article: ${top})` } };
