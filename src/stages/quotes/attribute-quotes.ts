@@ -390,7 +390,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       }
       const rel = relativeContent(c, hit, s.tokenStart, s.tokenEnd);
       if (rel && free(rel.content)) {
-        indirect('quotes/indirect-relative', hit, [rel.content], rel.speaker, null);
+        indirect('quotes/indirect-relative', hit, rel.antecedent && free(rel.antecedent) ? [rel.antecedent, rel.content] : [rel.content], rel.speaker, null);
         continue;
       }
       const par = parenthetical(c, hit, s.tokenStart, s.tokenEnd);

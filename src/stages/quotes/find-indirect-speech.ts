@@ -18,7 +18,7 @@ import { FLAG, POS } from '../../core/token-table.js';
 import type { CueContent } from '../../ontology/load-cues.js';
 import type { CueHit } from './find-cues.js';
 import { cueAt } from './find-cues.js';
-import { npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
+import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, posLoose, type Ctx, type Range } from './context.js';
 
 export interface ContentAfter {
@@ -496,7 +496,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
  * make …": the cue inside a relative clause, its content the verb phrase
  * right after it.
  */
-export function relativeContent(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range; speaker: NounPhrase } | null {
+export function relativeContent(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range; antecedent: Range | null; speaker: NounPhrase } | null {
   const k = hit.word.b;
   if (k >= sEnd || !isVerbish(c, k) || norm(c, k) === c.ids.to) return null;
   const surface = c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase();
@@ -510,7 +510,14 @@ export function relativeContent(c: Ctx, hit: CueHit, sStart: number, sEnd: numbe
   if (!rel) return null;
   const b = trimEnd(c, k, contentEnd(c, k, sEnd));
   if (b - k < 2) return null;
-  return { content: { a: k, b }, speaker };
+  // the clause's subject is part of what was said: "which [he said] will …", "a probe [the agency said] was …"
+  let antecedent: Range | null = null;
+  if (c.ids.relatives.has(norm(c, before)) || norm(c, before) === c.ids.that) antecedent = { a: before, b: before + 1 };
+  else {
+    const np = npEndingAt(c, before, sStart);
+    if (np) antecedent = np;
+  }
+  return { content: { a: k, b }, antecedent, speaker };
 }
 
 export interface ContentBefore {

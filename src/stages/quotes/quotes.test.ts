@@ -273,6 +273,16 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a cue inside a relative clause with the relative pronoun or the noun it stands for', () => {
+    const d = code('Headline\n\nInvestigators found no record of an article that Carson said was written about the incident.\nInvestigators closed a probe the agency said was ongoing.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.continues ?? null])).toEqual([
+      ['that', 'said', 'Carson', null],
+      ['was written about the incident', 'said', 'Carson', 0],
+      ['a probe', 'said', 'the agency', null],
+      ['was ongoing', 'said', 'the agency', 2],
+    ]);
+  });
+
   it('reads a cue verb the tagger took for a noun after a plural subject', () => {
     const d = code('Headline\n\nA majority of Republicans support deportation.\nTwo-thirds of primary voters support temporarily banning the practice.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
