@@ -51,6 +51,12 @@ describe('agent nouns', () => {
     expect(actors('Algerian landowners began a hunger strike outside parliament.')).toContain('Algerian landowners=DZAAGR');
   });
 
+  it('a community named in a state is that state\'s community; one that carries a state keeps it', () => {
+    expect(actors('Ethnic Albanians in south Serbia are demanding a U.N. military presence.')).toContain('Ethnic Albanians in south Serbia=SRBABN');
+    expect(actors('The Rohingya in Bangladesh face cuts in food aid.')).toContain('The Rohingya in Bangladesh=BGDRHG');
+    expect(actors('Jewish settlers in the West Bank set fire to a Palestinian house.')).not.toContain('Jewish settlers in the West Bank=PSEISRSET');
+  });
+
   it('of a community in a state are that state\'s community', () => {
     expect(actors('Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.')).toContain('Moslem forces in east Bosnia=BIHMOSMIL');
     expect(actors('Shiite militias in Iraq fired rockets at the base.')).toContain('Shiite militias in Iraq=IRQMOSSHIUAF');

@@ -108,6 +108,8 @@ export function matchActors(
   const fillerIds = new Set([...FILLERS].map((w) => vocab.lookup(w)).filter((id) => id > 0));
   const possessive = new Set(["'s", '’s', "'", '’'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
   const theId = vocab.lookup('the');
+  const inId = vocab.lookup('in');
+  const stateCodes = new Set(m.dict.entries.filter((e) => e.kind === 'country').map((e) => e.code.slice(0, 3)));
   const attachIds: AttachIds = {
     preps: new Set(['of', 'in', 'from'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
     the: theId,
@@ -308,7 +310,7 @@ export function matchActors(
             }
             agent = pickAgent();
             if (att.list.length && opts.coding?.agentOverList !== 'first') sharedAgent = { list: att.list, agent, prefixes: [...prefixes] };
-          } else if (att && att.viaPreposition && !title && !att.list.length && countryTarget?.entry?.kind === 'community' && att.target.entry?.kind === 'country' && !countryTarget.code.startsWith(att.target.code.slice(0, 3))) {
+          } else if (att && att.viaPreposition && !title && !att.list.length && countryTarget?.entry?.kind === 'community' && att.target.entry?.kind === 'country' && !stateCodes.has(countryTarget.code.slice(0, 3))) {
             // "Moslem forces in east Bosnia", "Kurdish fighters in Syria": a community's agents in a state are
             // that state's community (BIHMOSMIL, SYRKURMIL), as "Iraqi Kurds" are IRQKUR
             country = att.target.code.slice(0, 3) + country;
@@ -441,6 +443,15 @@ export function matchActors(
         head = t;
         code = t.code;
         name = t.entry?.name;
+        // "ethnic Albanians in south Serbia", "Kurds in Syria": a community in a state is that state's community
+        if (!modifier && t.entry?.kind === 'community' && t.kind !== 'adjective' && !opts.coding?.agents && !stateCodes.has(t.code.slice(0, 3))) {
+          const att = attachedActor(pieces, k + 1, p.end, tokens, s, attachIds);
+          if (att && att.viaPreposition && !att.list.length && att.target.entry?.kind === 'country' && tokens.norm[p.end] === inId && !t.code.startsWith(att.target.code.slice(0, 3))) {
+            code = att.target.code.slice(0, 3) + t.code;
+            end = pieces[att.piece]!.end;
+            next = att.piece + 1;
+          }
+        }
         kind =
           t.kind === 'capital' ? 'capital'
           : t.kind === 'institution' ? 'institution'
