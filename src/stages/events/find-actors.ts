@@ -624,8 +624,10 @@ export function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
       return c.verbs.lightVerbs.has(c.tokens.lemma[k]!) || c.verbs.lightVerbs.has(c.tokens.norm[k]!) ? findSubject(c, k) : null;
     }
     // ("staged a 24-hour hunger strike": a hyphen inside the noun phrase)
-    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[k]!)) && !c.tokens.has(k, FLAG.PUNCT) === false && (c.coding.sourceSearch || c.tokens.norm[k] !== c.ids.hyphen)) return null;
-    if (p === POS.ADP || p === POS.SCONJ || p === POS.CCONJ) return null;
+    if (p !== POS.DET && p !== POS.ADJ && p !== POS.NUM && p !== POS.NOUN && !(p === POS.PRON && c.ids.possessivePronouns.has(c.tokens.norm[k]!)) && !c.tokens.has(k, FLAG.PUNCT) === false && (c.coding.sourceSearch || (c.tokens.norm[k] !== c.ids.hyphen && c.tokens.norm[k] !== c.ids.comma))) return null;
+    // ("launched artillery, mortar and rocket fire": a list of nouns before the last one)
+    const inList = !c.coding.sourceSearch && (c.tokens.norm[k] === c.ids.comma || c.ids.conj.has(c.tokens.norm[k]!)) && k > c.s.tokenStart && c.tokens.pos[k - 1] !== POS.VERB;
+    if ((p === POS.ADP || p === POS.SCONJ || p === POS.CCONJ) && !inList) return null;
   }
   return null;
 }

@@ -456,3 +456,9 @@ describe('a place beside the one who speaks', () => {
     has('The Red Cross operating in Iraq said US forces must ensure security.', { source: 'NGO', target: 'USA', cameo: '10', plover: 'REQUEST' });
   });
 });
+
+describe('a list of nouns before an event noun', () => {
+  it('"launched artillery, mortar and rocket fire against": the support verb\'s subject acts', () => {
+    has('Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps.', { source: 'VNM', target: 'KHM', cameo: '19', plover: 'ASSAULT' });
+  });
+});
