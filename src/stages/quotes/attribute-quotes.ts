@@ -26,7 +26,7 @@ import type { CueMatcher } from './compile-cues.js';
 import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, hasFiniteVerb, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
@@ -348,6 +348,15 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         hits.push(hit);
         t = hit.word.b - 1;
       }
+    }
+    // "In a CNN/ORC poll released Monday, Clinton led by 10 points": a document named as the source of a clause no cue reports
+    const doc = documentSource(c, s);
+    if (doc && !hits.some((h) => h.word.a >= doc.content.a) && free(doc.content) && free(doc.speaker.full)) {
+      const pieces = [charSpan(c, doc.content)].map((x) => ({ start: x.start, end: x.end }));
+      drafts.push({ kind: 'indirect', pieces, marks: [], cue: null, punctCue: doc.cue, speaker: doc.speaker, addressee: null, rule: 'quotes/document-in', attributionEnd: doc.content.a, at: doc.content.a });
+      claimRange({ a: doc.cue.a, b: doc.content.b });
+      for (let t = doc.content.a; t < doc.content.b; t++) if (c.inQuote[t]! >= 0) absorbed.add(chainOf[c.inQuote[t]!]!);
+      continue;
     }
     if (!hits.length) continue;
     // attributions that close the sentence first: their content holds the rest
@@ -723,6 +732,47 @@ function personLike(c: Ctx, np: Range): boolean {
   let upper = true;
   for (let t = np.a; t < np.b; t++) if (!isPunct(c, t) && !c.tokens.has(t, FLAG.UPPER)) upper = false;
   return !upper && isNounish(c, np.b - 1) && pos(c, np.a) !== POS.VERB;
+}
+
+/** the nouns of documents whose findings are reported with "in": "in a poll", "in the latest survey" (not "in an interview": someone speaks there) */
+const DOCUMENTS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'analysis', 'tally', 'count', 'results', 'data']);
+
+/**
+ * "In a new poll by X, CONTENT": a sentence opening with "in" and a noun
+ * phrase headed by a document, then a comma and a clause. The source is
+ * the noun phrase, the cue "in".
+ */
+function documentSource(c: Ctx, s: Sentence): { cue: Range; speaker: NounPhrase; content: Range } | null {
+  let a = s.tokenStart;
+  while (a < s.tokenEnd && c.ids.openers.has(norm(c, a))) a++;
+  if (a + 3 >= s.tokenEnd || c.text.slice(c.tokens.start[a]!, c.tokens.end[a]!).toLowerCase() !== 'in' || c.inQuote[a]! >= 0) return null;
+  let comma = -1;
+  let doc = false;
+  for (let t = a + 1; t < Math.min(s.tokenEnd, a + 20); t++) {
+    if (c.inQuote[t]! >= 0) return null;
+    if (norm(c, t) === c.ids.comma) {
+      comma = t;
+      break;
+    }
+    if (isPunct(c, t) && !c.ids.dashes.has(norm(c, t)) && norm(c, t) !== c.ids.period) return null;
+    if (DOCUMENTS.has(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase()) && pos(c, t) === POS.NOUN) doc = true;
+  }
+  if (comma < 0 || !doc) return null;
+  // "In the new poll, conducted March 11-13, …": a participle phrase after the source goes with it
+  let end = comma;
+  if (comma + 1 < s.tokenEnd && pos(c, comma + 1) === POS.VERB && /(?:ed|en)$/.test(c.text.slice(c.tokens.start[comma + 1]!, c.tokens.end[comma + 1]!))) {
+    for (let t = comma + 2; t < Math.min(s.tokenEnd, comma + 15); t++) {
+      if (norm(c, t) !== c.ids.comma) continue;
+      end = comma;
+      comma = t;
+      break;
+    }
+  }
+  const b = trimEnd(c, comma + 1, s.tokenEnd);
+  if (b - (comma + 1) < 3 || !hasFiniteVerb(c, comma + 1, b)) return null;
+  const np = { a: a + 1, b: end };
+  const full = { a: a + 1, b: comma };
+  return { cue: { a, b: a + 1 }, speaker: { head: np, full }, content: { a: comma + 1, b } };
 }
 
 /**

@@ -283,6 +283,13 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a poll or a report that opens the sentence with "in" as the source of the clause', () => {
+    const d = code('Headline\n\nIn the new Morning Consult poll, conducted March 11-13, Sanders leads Clinton by 12 points.\nIn an interview, Trump laughed off the ad.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text, q.rule])).toEqual([
+      ['Sanders leads Clinton by 12 points', 'In', 'the new Morning Consult poll, conducted March 11-13', 'quotes/document-in'],
+    ]);
+  });
+
   it('reads a cue verb the tagger took for a noun after a plural subject', () => {
     const d = code('Headline\n\nA majority of Republicans support deportation.\nTwo-thirds of primary voters support temporarily banning the practice.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
