@@ -432,7 +432,9 @@ function adjectival(c: Ctx, t: number): boolean {
   if (c.coding.sourceSearch || t <= c.s.tokenStart || t + 1 >= c.s.tokenEnd) return false;
   if (c.tokens.pos[t] !== POS.VERB && c.tokens.pos[t] !== POS.ADJ) return false;
   const b = c.tokens.norm[t - 1]!;
-  if (!c.ids.articles.has(b) && !c.ids.possessivePronouns.has(b)) return false;
+  // ("a not-so-pressurised major games", "self-imposed limits": a compound adjective; "Iranian-backed" keeps its actor)
+  const compoundAdj = b === c.ids.hyphen && t - 2 >= c.s.tokenStart && c.slots.idAt(t - 2) < 0;
+  if (!c.ids.articles.has(b) && !c.ids.possessivePronouns.has(b) && !compoundAdj) return false;
   const p = c.tokens.pos[t + 1]!;
   if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.ADJ && c.slots.idAt(t + 1) < 0) return false;
   // only a trigger's participle is worth the test

@@ -49,6 +49,8 @@ export interface VerbMatcher {
   collectiveHeads: Set<number>;
   /** nouns of the economy and of companies: `economy-heads` and `firms` ("Soviet mercury sales", "Japanese carmakers") */
   economyHeads: Set<number>;
+  /** the `firms` set: company head nouns */
+  firmsOnly: Set<number>;
   /** verbs of saying and thinking ("said", "told"): the `reporting-verbs` set (empty when a dictionary has none) */
   reportingVerbs: Set<number>;
 }
@@ -119,6 +121,7 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     triggers, formTriggers, prefixEntries, toWords, words, modifiers, toId: vocab.intern('to'),
     lightVerbs: new Set((dict.sets.get('light-verbs')?.words ?? []).flatMap(idsOf)),
     collectiveHeads: new Set((dict.sets.get('collective-heads')?.words ?? []).flatMap(idsOf)),
+    firmsOnly: new Set((dict.sets.get('firms')?.words ?? []).flatMap(idsOf)),
     economyHeads: new Set([...(dict.sets.get('economy-heads')?.words ?? []), ...(dict.sets.get('firms')?.words ?? [])].flatMap(idsOf)),
     reportingVerbs: new Set((dict.sets.get('reporting-verbs')?.words ?? []).flatMap(idsOf)),
   };

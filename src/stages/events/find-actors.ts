@@ -197,6 +197,8 @@ export function findSubject(c: Ctx, t: number): number | null {
         // attacked" is one phrase: the noun after the actor belongs to it)
         if (toldActor(c, slot) && newPhraseAfter(c, slot.tokenEnd, t)) return null;
         // an agent with no country ("Party", "group") in the subject's noun phrase: the coded name beside it
+        // ("Finnish security firm F-Secure issued": a company is no state, whatever country it is in)
+        if (!SlotIndex.coded(slot) && !c.coding.sourceSearch && slot.actor.code === '---BUS') return id;
         if (!SlotIndex.coded(slot)) {
           const near = codedInPhrase(c, slot.tokenStart - 1);
           // ("told Reuters Governor Tan had agreed": the name before the agent is the one told)
@@ -347,6 +349,9 @@ function economyHead(c: Ctx, from: number, t: number): boolean {
   let head = -1;
   for (let k = from; k < t; k++) {
     const p = c.tokens.pos[k]!;
+    // ("Finnish security firm F-Secure issued", "US oil giant ExxonMobil said": a company's name after its noun)
+    if (p === POS.NOUN && head >= 0 && c.verbs.economyHeads.has(c.tokens.lemma[head]!) && c.verbs.firmsOnly.has(c.tokens.lemma[head]!)) return true;
+    if ((p === POS.NOUN || p === POS.PROPN) && head >= 0 && c.tokens.pos[head] === POS.NOUN && c.verbs.firmsOnly.has(c.tokens.lemma[head]!)) return true;
     if (p === POS.NOUN || p === POS.PROPN) head = k;
     else if (p === POS.AUX || p === POS.ADV || p === POS.PART || p === POS.ADP || p === POS.VERB) break;
     else if (p !== POS.ADJ && p !== POS.NUM && !(c.tokens.norm[k] === c.ids.hyphen)) return false;

@@ -462,3 +462,22 @@ describe('a list of nouns before an event noun', () => {
     has('Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps.', { source: 'VNM', target: 'KHM', cameo: '19', plover: 'ASSAULT' });
   });
 });
+
+describe('sport, entertainment and tech news', () => {
+  it('flying back home is no visit; flying to a capital for talks is', () => {
+    none('The Greek sprinters decided to fly back to Greece early.', 'CONSULT');
+    has('The Greek foreign minister flew to Ankara for talks.', { source: 'GRC', target: 'TUR', cameo: '042', plover: 'CONSULT' });
+  });
+  it('hosting a race or a concert hosts no guest', () => {
+    none('The Kenyan runner was second when Newcastle hosted the race last year.', 'CONSULT');
+    has('Egypt hosted the Israeli prime minister in Cairo.', { source: 'EGY', target: 'ISR', cameo: '043', plover: 'CONSULT' });
+  });
+  it('a compound adjective ending in a participle is no act', () => {
+    none('It is good to start the cycle with a not-so-pressurised major games.', 'REQUEST');
+    none('Kuwait was pumping above its quota under self-imposed production limits.', 'COERCE');
+  });
+  it('a company is no state, whatever country it is in', () => {
+    none('Finnish security firm F-Secure issued a warning about the new virus strains.', 'THREATEN');
+    has('The Finnish government issued a warning to Russia.', { source: 'FIN', cameo: '13', plover: 'THREATEN' });
+  });
+});
