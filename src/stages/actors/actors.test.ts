@@ -188,3 +188,10 @@ describe('names many states share', () => {
     expect(actors('Georgian police detained protesters in Tbilisi, Georgia.')).not.toContain('Georgia=USA');
   });
 });
+
+describe('titles inside names', () => {
+  it('a title with "\'s" before a capitalised word is part of a name', () => {
+    expect(actors('He was treated at London\'s King\'s College Hospital.', '2005-02-01')).toEqual([]);
+    expect(actors('President Biden\'s Cabinet met on Monday.', '2024-11-01')).toContain('President Biden=USAGOV');
+  });
+});

@@ -285,6 +285,12 @@ export function matchActors(
             continue;
           }
         }
+        // "King's College", "the Queen's Speech", "the President's Cup": a title with "'s" before a capitalised word is part of a name
+        if (title && end + 1 < s.tokenEnd && possessive.has(tokens.norm[end]!) && tokens.has(end + 1, FLAG.CAP) && tokens.has(end - 1, FLAG.CAP) &&
+          !pieces.some((q) => q.start === end + 1)) {
+          k = next - 1;
+          continue;
+        }
         // a one-word title that only one country uses ("leader", "chancellor") needs the country named;
         // longer ones name it themselves ("Secretary of State", "head of the State Department")
         // but not "Secretary of State for Health" (a British cabinet post, not the U.S. one)
