@@ -195,3 +195,9 @@ describe('titles inside names', () => {
     expect(actors('President Biden\'s Cabinet met on Monday.', '2024-11-01')).toContain('President Biden=USAGOV');
   });
 });
+
+describe('"Congress" inside other names', () => {
+  it('is no legislature before a capitalised noun, nor after a city', () => {
+    expect(actors('Fans gathered at the Toronto Congress Centre.', '2019-05-31').some((x) => x.includes('Congress'))).toBe(false);
+  });
+});

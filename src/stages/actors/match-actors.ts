@@ -199,7 +199,9 @@ export function matchActors(
           countryTarget = mod;
           country = mod.code;
           roleIdx = k + 1;
-        } else if (q && !q.role && mod.entry?.kind === 'country' && mod.code.length === 3 && genericInstitution(q) && !genericInstitution(q)!.code.startsWith(mod.code) &&
+        } else if (q && !q.role && mod.kind !== 'capital' && mod.entry?.kind === 'country' && mod.code.length === 3 && genericInstitution(q) && !genericInstitution(q)!.code.startsWith(mod.code) &&
+          // "the Toronto Congress Centre", "the Congress Party": part of another name
+          !(q.end < s.tokenEnd && tokens.has(q.end, FLAG.CAP) && !tokens.has(q.end, FLAG.PUNCT)) &&
           (q.start === j || (q.start === j + 1 && ids.nationalWords.has(tokens.norm[j]!)))) {
           // "the Colombian Congress", "Peru's National Congress": a body many states have, of the state named
           const inst = genericInstitution(q)!;
@@ -406,6 +408,8 @@ export function matchActors(
         // "the Paris Agreement", "the Miami Herald": a place followed by a proper noun is part of another name
         if (t.kind === 'capital' && p.end < s.tokenEnd && (tokens.pos[p.end] === POS.PROPN || tokens.pos[p.end] === POS.NOUN) && tokens.has(p.end, FLAG.CAP) &&
           !pieces.some((q) => q.start === p.end) && !ids.timeNouns.has(tokens.norm[p.end]!)) continue;
+        // "the Congress Centre": a body's word before a capitalised noun is part of another name
+        if (genericInstitution(p) && p.end < s.tokenEnd && tokens.has(p.end, FLAG.CAP) && !tokens.has(p.end, FLAG.PUNCT) && !pieces.some((q) => q.start === p.end)) continue;
         // "the National Congress" with no state before it is no U.S. Congress: the state of the sentence, if any
         if (t.kind === 'institution' && genericInstitution(p) && p.start > s.tokenStart && ids.nationalWords.has(tokens.norm[p.start - 1]!) && tokens.has(p.start - 1, FLAG.CAP)) {
           out.push({
