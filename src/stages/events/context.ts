@@ -55,7 +55,10 @@ export interface EventCoderIds {
   like: number;
   ifWord: number;
   unless: number;
-  loyal: number;
+  /** words that attach an agent to whose it is, before "to" or "with": "militants loyal to X", "workers affiliated with X" */
+  loyal: Set<number>;
+  /** the prepositions after them */
+  loyalPreps: Set<number>;
   it: number;
   personPronouns: Set<number>;
   /** prepositions after a bare participle that make it passive: "Japanese mogul arrested for fraud", "three killed in Kabul" */
@@ -99,7 +102,8 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     like: vocab.intern('like'),
     ifWord: vocab.intern('if'),
     unless: vocab.intern('unless'),
-    loyal: vocab.intern('loyal'),
+    loyal: ids(['loyal', 'affiliated', 'allied', 'aligned', 'linked', 'belonging']),
+    loyalPreps: ids(['to', 'with']),
     it: vocab.intern('it'),
     personPronouns: ids(['he', 'she']),
     reducedPassivePreps: ids(['for', 'in', 'after', 'during', 'near', 'over', 'by']),

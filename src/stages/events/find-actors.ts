@@ -200,6 +200,9 @@ export function findSubject(c: Ctx, t: number): number | null {
         // ("Finnish security firm F-Secure issued": a company is no state, whatever country it is in)
         if (!SlotIndex.coded(slot) && !c.coding.sourceSearch && slot.actor.code === '---BUS') return id;
         if (!SlotIndex.coded(slot)) {
+          // ("Militants loyal to X said they attempted": what the antecedent's phrase names)
+          const ante = antecedentSource(c, id);
+          if (ante !== null) return ante;
           const near = codedInPhrase(c, slot.tokenStart - 1);
           // ("told Reuters Governor Tan had agreed": the name before the agent is the one told)
           if (near !== null && !toldActor(c, c.slots.slots[near]!)) return near;
@@ -500,8 +503,29 @@ export function codedInPhrase(c: Ctx, j: number): number | null {
 /** A pattern's source slot with no code: the coded actor of its phrase ("The Bush administration"), or beside it; else the slot itself. */
 export function codedSource(c: Ctx, id: number): number {
   const slot = c.slots.slots[id]!;
-  if (SlotIndex.coded(slot) || slot.viaCoref) return id;
+  if (SlotIndex.coded(slot)) return id;
+  if (slot.viaCoref) return antecedentSource(c, id) ?? id;
   return codedInPhrase(c, slot.tokenStart - 1) ?? codedBeside(c, id) ?? id;
+}
+
+/**
+ * A pronoun or definite noun that refers back to an agent with no country
+ * earlier in its sentence: the coded actor the antecedent's own phrase names
+ * ("Militants loyal to al-Zarqawi said they attempted", "Fighters from the
+ * Taliban said they had attacked", "Hamas's militants said they fired").
+ * Returns that actor's slot, or null.
+ */
+export function antecedentSource(c: Ctx, id: number): number | null {
+  const slot = c.slots.slots[id]!;
+  if (!slot.viaCoref || SlotIndex.coded(slot)) return null;
+  const a = slot.actor;
+  if (a.tokenStart < c.s.tokenStart || a.tokenStart >= slot.tokenStart) return null;
+  const ante = c.slots.idAt(a.tokenStart);
+  if (ante < 0 || ante === id) return null;
+  const as = c.slots.slots[ante]!;
+  if (as.viaCoref || as.tokenStart !== a.tokenStart || as.tokenEnd !== a.tokenEnd) return null;
+  const found = codedInPhrase(c, as.tokenStart - 1) ?? codedBeside(c, ante);
+  return found !== null && found !== id ? found : null;
 }
 
 /**
@@ -514,9 +538,10 @@ export function codedSource(c: Ctx, id: number): number {
 export function codedBeside(c: Ctx, id: number): number | null {
   const slot = c.slots.slots[id]!;
   if (slot.viaCoref) return null;
-  // after it: "from", "of", "in", "throughout", "across" and a coded actor; "loyal to" one
+  // after it: "from", "of", "in", "throughout", "across" and a coded actor; "loyal to", "affiliated with",
+  // "allied to", "linked to", "belonging to" one
   let j = slot.tokenEnd;
-  const loyal = j + 1 < c.s.tokenEnd && c.tokens.norm[j] === c.ids.loyal && c.tokens.norm[j + 1] === c.verbs.toId;
+  const loyal = j + 1 < c.s.tokenEnd && c.ids.loyal.has(c.tokens.norm[j]!) && c.ids.loyalPreps.has(c.tokens.norm[j + 1]!);
   if (j < c.s.tokenEnd && (c.ids.agentPlaces.has(c.tokens.norm[j]!) || loyal)) {
     j += loyal ? 2 : 1;
     if (j < c.s.tokenEnd && c.ids.articles.has(c.tokens.norm[j]!) && c.slots.idAt(j) < 0) j++;

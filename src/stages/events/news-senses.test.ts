@@ -481,3 +481,14 @@ describe('sport, entertainment and tech news', () => {
     has('The Finnish government issued a warning to Russia.', { source: 'FIN', cameo: '13', plover: 'THREATEN' });
   });
 });
+
+describe('an agent with no country and whose it is', () => {
+  it("a pronoun standing for 'gunmen affiliated with X' acts for X", () => {
+    has('Gunmen affiliated with Hezbollah said they fired rockets at Israeli positions overnight.', { source: 'LBN', target: 'ISR', cameo: '19', plover: 'ASSAULT' });
+    // (gunmen whose side no one names act for no one)
+    none('Gunmen said they fired rockets at Israeli positions overnight.', 'ASSAULT');
+  });
+  it("'affiliated with', 'allied to', 'linked to' X say whose the agent is, like 'loyal to'", () => {
+    has('Thousands of teachers affiliated with the Kenya National Union of Teachers went on strike on Monday.', { source: 'KEN', cameo: '143', plover: 'PROTEST' });
+  });
+});
