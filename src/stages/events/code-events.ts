@@ -165,12 +165,18 @@ export function codeEvents(
         const subject = findSubject(c, first);
         sourceId = agent;
         targetId = targetId ?? subject;
+        // ("Three US servicemen were killed by a roadside bomb outside the city of Basra")
+        if (sourceId === null && !coding.sourceSearch && /^(18|19|20)/.test(code)) {
+          const place = violencePlace(c, first);
+          if (place !== null && place !== targetId) sourceId = place;
+        }
       } else {
         // TABARI: the first actor of the clause (coding option `sourceSearch`, events/first-actor.ts)
         if (sourceId === null && coding.sourceSearch === 'first') {
           sourceId = firstActor(fa, Math.min(first, hit.m.first), new Set(hit.m.target !== undefined ? compound(c, hit.m.target) : []));
         }
         // "condemned the attack and promised aid": the subject of the verb before the conjunction
+        let coordinated = -1;
         if (sourceId === null && !nounTrigger) {
           let prev = coordinatedVerb(c, first);
           // ("smashed …, killed … and destroyed …": the head of the whole list)
@@ -180,6 +186,7 @@ export function codeEvents(
             prev = before;
           }
           if (prev >= 0) sourceId = findSubject(c, prev);
+          coordinated = prev;
         }
         if (sourceId === null) {
           if (nounTrigger && !modal && !coding.nounDefaults) sourceId = nounSource(c, first, hit.m);
@@ -192,6 +199,8 @@ export function codeEvents(
           }
           else if (!isGerund(c, first) || modal) {
             sourceId = findSubject(c, Math.min(first, hit.m.first));
+            // "A bomb killed one soldier and wounded two others": the object of the verb before "and" is not the subject
+            if (sourceId !== null && coordinated >= 0 && !coding.sourceSearch && slots.slots[sourceId]!.tokenStart > coordinated) sourceId = null;
             // a pattern word before the subject ("Neither Galadriel nor Gollum boycotted": NEITHER *)
             if (sourceId === null && hit.m.first < first) {
               const inner = findSubject(c, first);
@@ -209,6 +218,11 @@ export function codeEvents(
         if (sourceId === null && !coding.sourceSearch && code.startsWith('14') && !nounTrigger && !actorIn(slots, s.tokenStart, first, () => true)) {
           sourceId = placeAfter(c, hit.m.end + 1);
         }
+        // "A roadside bombing near the town of Samarra killed one U.S. soldier": violence no actor is named for is
+        // done by an armed force of the place it happened in, as CAMEO coders code it
+        // ("Gunmen killed five soldiers in Kabul": an agent with no country of its own is the place's)
+        const stateless = sourceId !== null && sourceId >= 0 && !coded(slots.slots[sourceId]!) && slots.slots[sourceId]!.actor.kind === 'agent';
+        if ((sourceId === null || stateless) && !coding.sourceSearch && /^(18|19|20)/.test(code)) sourceId = violencePlace(c, first) ?? sourceId;
         if (targetId === null) {
           let exclude = new Set<number>(subjectMembers ?? (sourceId !== null ? compound(c, sourceId) : []));
           if (coding.sourceSearch === 'first') exclude = sameActors(fa, [...exclude]);
@@ -373,6 +387,41 @@ function placeAfter(c: Ctx, from: number): number | null {
     const before = slot.tokenStart - 1;
     const place = (slot.actor.kind === 'capital' || slot.actor.kind === 'country') && !slot.modifier && !slot.viaCoref;
     return place && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!) && SlotIndex.coded(slot) ? id : null;
+  }
+  return null;
+}
+
+const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'after', 'before', 'as', 'if', 'unless', 'that']);
+
+/**
+ * The place an act of violence happened in, anywhere in the trigger's clause: a
+ * country or city after "in", "at", "near" …, also as "the town of X" or "the
+ * Iraqi city of X" after one. The slot, or null.
+ */
+function violencePlace(c: Ctx, t: number): number | null {
+  // a verb's act, not a noun's ("its involvement in killing"), nor a name ("playwrights such as Martin Lynch")
+  if (c.tokens.pos[t] !== POS.VERB || isGerund(c, t) || (t > c.s.tokenStart && c.tokens.has(t, FLAG.CAP))) return null;
+  const end = clauseBoundary(c, t);
+  // the clause opens after a relative word or a subordinator ("lifted a curfew in Montenegro, where 28 people have been killed")
+  let start = t;
+  while (start > c.s.tokenStart) {
+    const k = start - 1;
+    const w = c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase();
+    if (c.ids.hardStops.has(c.tokens.norm[k]!) || c.ids.relatives.has(c.tokens.norm[k]!) || CLAUSE_OPENERS.has(w)) break;
+    start = k;
+  }
+  for (let j = start; j < end; j++) {
+    const id = c.slots.idAt(j);
+    if (id < 0) continue;
+    const slot = c.slots.slots[id]!;
+    j = slot.tokenEnd - 1;
+    if ((slot.actor.kind !== 'capital' && slot.actor.kind !== 'country') || slot.modifier || slot.viaCoref || !SlotIndex.coded(slot)) continue;
+    for (let k = slot.tokenStart - 1; k >= Math.max(c.s.tokenStart, slot.tokenStart - 6); k--) {
+      const n = c.tokens.norm[k]!;
+      if (c.ids.locatives.has(n)) return id;
+      const p = c.tokens.pos[k]!;
+      if (n !== c.ids.of && p !== POS.DET && p !== POS.ADJ && p !== POS.NOUN && c.slots.idAt(k) < 0) break;
+    }
   }
   return null;
 }

@@ -492,3 +492,15 @@ describe('an agent with no country and whose it is', () => {
     has('Thousands of teachers affiliated with the Kenya National Union of Teachers went on strike on Monday.', { source: 'KEN', cameo: '143', plover: 'PROTEST' });
   });
 });
+
+describe('violence no actor is named for', () => {
+  it("is done by an armed force of the place it happened in, as CAMEO coders code it", () => {
+    has('A roadside bomb near the town of Ramadi on Monday killed two American soldiers and wounded three others.', { source: 'IRQ', target: 'USA', cameo: '19', plover: 'ASSAULT' });
+    has('Four Afghan policemen were killed by a roadside bomb outside the city of Kandahar.', { source: 'AFG', target: 'AFG', cameo: '19', plover: 'ASSAULT' });
+    has('Gunmen killed five soldiers in an ambush near Kandahar on Tuesday.', { source: 'AFG', cameo: '19', plover: 'ASSAULT' });
+  });
+  it('a place before a relative clause is not where the clause\'s killing happened', () => {
+    none('The army lifted a night curfew in Kosovo, where 20 people have been killed in riots this year.', 'ASSAULT');
+    none('The government outlawed the group over its involvement in killing in the province of Ulster.', 'ASSAULT');
+  });
+});
