@@ -169,6 +169,19 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('gives a person the code of the body named before the name, and keeps titles out of the name', () => {
+    const text =
+      'Headline\n\nHamas spokesman Fawzi Barhoum said Israel had broken the truce.\nTory spokesman Simon Burns said 80,000 care places had been lost.\n' +
+      'Labour MP Diane Abbott said the plan was wrong.\nFormer tech executive Carly Fiorina said she would run.';
+    const d = code(text);
+    expect(d.quotes.map((q) => [q.speaker?.person, q.speaker?.code])).toEqual([
+      ['Fawzi Barhoum', 'PSEREBHMS'],
+      ['Simon Burns', 'GBRPTYCON'],
+      ['Diane Abbott', null],
+      ['Carly Fiorina', null],
+    ]);
+  });
+
   it('attributes a quote by an institution to the institution', () => {
     const d = code('Headline\n\nThe Kremlin said the report was false.');
     expect(d.quotes[0]!.speaker).toMatchObject({ text: 'The Kremlin', code: expect.stringMatching(/^RUS/) });

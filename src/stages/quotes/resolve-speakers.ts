@@ -24,6 +24,8 @@ const HONORIFICS = new Set([
   'queen', 'prince', 'princess', 'pope', 'rev', 'rev.', 'father', 'sheikh', 'ayatollah', 'general', 'admiral',
   'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'chair', 'ambassador', 'envoy', 'commissioner',
   'chief', 'director', 'leader', 'candidate', 'nominee', 'prosecutor', 'attorney', 'sheriff', 'captain', 'coach',
+  // member titles written before a name: "Labour MP Diane Abbott", "Green MEP X", "CEO Y"
+  'mp', 'mep', 'msp', 'mla', 'ceo',
 ]);
 
 const POSSESSOR_OF: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
@@ -158,7 +160,9 @@ export class SpeakerResolver {
       // a full name, or a surname after a title ("Mayor Kim", "Mr. Wang"): a person of their own
       const titles = this.titlesIn(np);
       if (words2.length >= 2 || titles.length) {
-        const ref: ActorRef = { ...base, person: name };
+        // "Hamas spokesman Fawzi Barhoum", "Tory MP X": a coded actor before the name is whom the person speaks for
+        const owner = this.ownerBefore(np);
+        const ref: ActorRef = owner ? { ...base, code: coded(owner.actor.code), actor: owner.actorIndex, person: name } : { ...base, person: name };
         this.learn(name, ref, words.start, true, titles);
         return this.remember({ ref, isPerson: true });
       }
@@ -218,6 +222,21 @@ export class SpeakerResolver {
   }
 
   /** the title words in a phrase: "Finance Minister Anna Berg" → minister */
+  /** The last coded actor of a phrase that ends before the phrase's name begins (not a person). */
+  private ownerBefore(np: Range): Slot | undefined {
+    const c = this.c;
+    let nameStart = np.b;
+    while (nameStart - 1 > np.a && pos(c, nameStart - 1) === POS.PROPN && isCap(c, nameStart - 1) && !c.slots.slotAt(nameStart - 1)) nameStart--;
+    let owner: Slot | undefined;
+    for (let t = np.a; t < nameStart; t++) {
+      const slot = c.slots.slotAt(t);
+      if (!slot || slot.tokenEnd > nameStart) continue;
+      if (SlotIndex.coded(slot) && !slot.actor.person && slot.actor.kind !== 'person') owner = slot;
+      t = slot.tokenEnd - 1;
+    }
+    return owner;
+  }
+
   private titlesIn(np: Range): string[] {
     const out: string[] = [];
     for (let t = np.a; t < np.b; t++) {
@@ -239,7 +258,8 @@ export class SpeakerResolver {
     for (let t = np.a; t < np.b; t++) {
       if (t > np.a && c.ids.npPreps.has(norm(c, t)) && pos(c, t) === POS.ADP) break;
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
-      const name = pos(c, t) === POS.PROPN && isCap(c, t) && !HONORIFICS.has(surface.toLowerCase());
+      const inActor = c.slots.slotAt(t);
+      const name = pos(c, t) === POS.PROPN && isCap(c, t) && !HONORIFICS.has(surface.toLowerCase()) && !(inActor && SlotIndex.coded(inActor) && !inActor.actor.person);
       if (name) run.push(surface);
       else {
         if (run.length) best = run;
