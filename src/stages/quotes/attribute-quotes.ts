@@ -214,7 +214,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (!after || after.content.a !== open) {
         // "Trump explained it this way: “…”", "He returned to his favourite theme: “…”": the lead up to the colon is the cue
         if (norm(c, open - 1) === c.ids.colon && open - 1 >= hit.word.b && hit.compiled.entry.content.has('quote') && !hit.passive) {
-          const speaker = speakerBefore(c, hit.group.a, s.tokenStart) ?? elidedSubject(c, hit, s.tokenStart, claimed);
+          const speaker = subjectBefore(c, hit, s.tokenStart, claimed);
           if (speaker) {
             const lead: CueHit = { ...hit, group: { a: hit.group.a, b: open } };
             directDraft(chain, 'quotes/direct-colon-lead', lead, null, speaker, null, open);
@@ -224,7 +224,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         }
         break;
       }
-      const speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open) ?? elidedSubject(c, hit, s.tokenStart, claimed);
+      const speaker = hit.passive
+        ? null
+        : participleAfterComma(c, hit)
+          ? subjectBefore(c, hit, s.tokenStart, claimed)
+          : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open) ?? elidedSubject(c, hit, s.tokenStart, claimed);
       if (!speaker && !hit.passive) break;
       const d = directDraft(chain, 'quotes/direct-before', hit, null, speaker, after.addressee, open);
       if (hit.passive && after.addressee === null) d.addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
@@ -407,7 +411,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         indirect('quotes/indirect-inside', hit, [par.before, par.after], par.speaker, null);
         continue;
       }
-      let speaker = hit.passive ? null : speakerBefore(c, hit.group.a, s.tokenStart);
+      let speaker = hit.passive ? null : participleAfterComma(c, hit) ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart);
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && norm(c, speaker.head.a - 1) === c.ids.comma;
       const after = contentAfter(c, hit, s.tokenEnd, relative);
       if (!after || !free(after.content)) continue;
@@ -659,6 +663,20 @@ function speakerAfterCue(c: Ctx, hit: CueHit, before: number): NounPhrase | null
   const s = c.sentences[c.sentOf[hit.group.a]!]!;
   if (prev >= s.tokenStart && norm(c, prev) !== c.ids.comma && !isQuoteTok(c, prev)) return null;
   return np;
+}
+
+/** "He ruled out free care in England, saying …": a participle after a comma or dash, whose subject is the clause's, not the phrase before the comma. */
+function participleAfterComma(c: Ctx, hit: CueHit): boolean {
+  const prev = hit.group.a - 1;
+  if (prev < 0) return false;
+  const n = norm(c, prev);
+  return (n === c.ids.comma || c.ids.dashes.has(n)) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+}
+
+/** The subject of a cue: the phrase before it, else (or first, for a participle after a comma) the subject of the verb it goes with. */
+function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array): NounPhrase | null {
+  if (participleAfterComma(c, hit)) return elidedSubject(c, hit, sStart, claimed) ?? speakerBefore(c, hit.group.a, sStart);
+  return speakerBefore(c, hit.group.a, sStart) ?? elidedSubject(c, hit, sStart, claimed);
 }
 
 /**

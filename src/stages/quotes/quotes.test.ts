@@ -169,6 +169,11 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('gives a participle after a comma the subject of its clause, not the phrase before the comma', () => {
+    const d = code('Headline\n\nHe ruled out free personal care in England - which is on offer in Scotland and Wales, saying it was unsustainable.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.text])).toEqual([['He', 'it was unsustainable']]);
+  });
+
   it('gives a person the code of the body named before the name, and keeps titles out of the name', () => {
     const text =
       'Headline\n\nHamas spokesman Fawzi Barhoum said Israel had broken the truce.\nTory spokesman Simon Burns said 80,000 care places had been lost.\n' +
