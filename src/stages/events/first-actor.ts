@@ -42,9 +42,9 @@ export function clauseStart(c: FirstActorCtx, t: number): number {
   return s.tokenStart;
 }
 
-/** The first coded actor between the clause start and token t, not one of `exclude`. */
-export function firstActor(c: FirstActorCtx, t: number, exclude: ReadonlySet<number>): number | null {
-  for (let j = clauseStart(c, t); j < t; j++) {
+/** The first coded actor starting in [from, to), not one of `exclude`. */
+function firstCodedIn(c: FirstActorCtx, from: number, to: number, exclude: ReadonlySet<number>): number | null {
+  for (let j = from; j < to; j++) {
     const id = c.slots.idAt(j);
     if (id < 0) continue;
     const slot = c.slots.slots[id]!;
@@ -57,18 +57,14 @@ export function firstActor(c: FirstActorCtx, t: number, exclude: ReadonlySet<num
   return null;
 }
 
+/** The first coded actor between the clause start and token t, not one of `exclude`. */
+export function firstActor(c: FirstActorCtx, t: number, exclude: ReadonlySet<number>): number | null {
+  return firstCodedIn(c, clauseStart(c, t), t, exclude);
+}
+
 /** The next coded actor after the source and before token t, not one of `exclude`. */
 export function nextActorBefore(c: FirstActorCtx, source: number, t: number, exclude: ReadonlySet<number>): number | null {
-  for (let j = c.slots.slots[source]!.tokenEnd; j < t; j++) {
-    const id = c.slots.idAt(j);
-    if (id < 0) continue;
-    const slot = c.slots.slots[id]!;
-    j = slot.tokenEnd - 1;
-    if (exclude.has(id) || !c.coded(slot)) continue;
-    if (slot.tokenEnd - slot.tokenStart === 1 && c.possessivePronouns.has(c.tokens.norm[slot.tokenStart]!)) continue;
-    return id;
-  }
-  return null;
+  return firstCodedIn(c, c.slots.slots[source]!.tokenEnd, t, exclude);
 }
 
 /**
