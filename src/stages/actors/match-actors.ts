@@ -153,6 +153,8 @@ export function matchActors(
 
   sentences.forEach((s, sIdx) => {
     const pieces = findPieces(m, tokens, text, s, opts.date);
+    /** a mention starting at t takes the "the" right before it */
+    const withThe = (t: number) => (t > s.tokenStart && tokens.norm[t - 1] === theId ? t - 1 : t);
     for (let k = 0; k < pieces.length; k++) {
       const p = pieces[k]!;
       let start = p.start;
@@ -205,8 +207,7 @@ export function matchActors(
           (q.start === j || (q.start === j + 1 && ids.nationalWords.has(tokens.norm[j]!)))) {
           // "the Colombian Congress", "Peru's National Congress": a body many states have, of the state named
           const inst = genericInstitution(q)!;
-          let st = p.start;
-          if (st > s.tokenStart && tokens.norm[st - 1] === theId) st--;
+          const st = withThe(p.start);
           out.push({
             text: text.slice(tokens.start[st]!, tokens.end[q.end - 1]!),
             start: tokens.start[st]!,
@@ -266,8 +267,7 @@ export function matchActors(
             // keep the country before it as a modifier of its own: "the United States' military policies"
             if (countryTarget && k < roleIdx) {
               const t = countryTarget;
-              let st = p.start;
-              if (st > s.tokenStart && tokens.norm[st - 1] === theId) st--;
+              const st = withThe(p.start);
               const mod: ActorMention = {
                 text: text.slice(tokens.start[st]!, tokens.end[p.end - 1]!),
                 start: tokens.start[st]!,
@@ -433,8 +433,7 @@ export function matchActors(
         // "the Zambian people", "the Iranian public": a nation's people are its civilians
         if (t.kind === 'adjective' && t.entry?.kind === 'country' && t.code.length === 3 && !opts.coding?.agentModifiers && after === POS.NOUN && ids.nationNouns.has(tokens.norm[p.end]!) &&
           !(p.end + 1 < s.tokenEnd && (tokens.pos[p.end + 1] === POS.NOUN || tokens.has(p.end + 1, FLAG.CAP) || possessive.has(tokens.norm[p.end + 1]!)))) {
-          let st = start;
-          if (st > s.tokenStart && tokens.norm[st - 1] === theId) st--;
+          const st = withThe(start);
           out.push({
             text: text.slice(tokens.start[st]!, tokens.end[p.end]!),
             start: tokens.start[st]!,
@@ -478,7 +477,7 @@ export function matchActors(
         person = undefined;
       }
       // include a determiner "the" just before
-      if (start > s.tokenStart && tokens.norm[start - 1] === theId) start--;
+      start = withThe(start);
       const rule: Provenance = head
         ? { file: head.source.file, line: head.source.line, pattern: head.phrase }
         : { file: '', line: 0 };
@@ -531,8 +530,7 @@ export function matchActors(
           const q = pieces[i]!;
           const t = q.targets.find((x) => x.kind !== 'agent' && x.kind !== 'title')!;
           const base = allAgents ? addAgentCodes(t.code, sharedAgent.agent) : t.entry?.kind === 'country' ? t.code + sharedAgent.agent : withAgent(t.code, sharedAgent.agent);
-          let qs = q.start;
-          if (qs > s.tokenStart && tokens.norm[qs - 1] === theId) qs--;
+          const qs = withThe(q.start);
           out.push({
             text: text.slice(tokens.start[qs]!, tokens.end[q.end - 1]!),
             start: tokens.start[qs]!,
