@@ -122,9 +122,8 @@ class PostgresStore extends feeds.SqlFeedStore implements Store {
     this.feedDb = { all: this.db.all, batch: (statements) => this.batch(statements) };
   }
 
-  /** Statements in one transaction (unprepared: the feed tables' statements vary in length and are rare). */
-  private async batch(statements: readonly { sql: string; params: readonly unknown[] }[]): Promise<void> {
-    this.check();
+  /** Runs `fn` in one transaction on a connection of the pool: committed if it returns, rolled back if it throws (the error goes on as it is). */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -133,13 +132,26 @@ class PostgresStore extends feeds.SqlFeedStore implements Store {
     }
     try {
       await client.query('BEGIN');
-      for (const st of statements) await client.query({ text: st.sql, values: st.params as unknown[] });
+      const out = await fn(client);
       await client.query('COMMIT');
+      return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw queryError(e, `could not write the feed state in ${this.location}`);
+      throw e;
     } finally {
       client.release();
+    }
+  }
+
+  /** Statements in one transaction (unprepared: the feed tables' statements vary in length and are rare). */
+  private async batch(statements: readonly { sql: string; params: readonly unknown[] }[]): Promise<void> {
+    this.check();
+    try {
+      await this.transaction(async (client) => {
+        for (const st of statements) await client.query({ text: st.sql, values: st.params as unknown[] });
+      });
+    } catch (e) {
+      throw queryError(e, `could not write the feed state in ${this.location}`);
     }
   }
 
@@ -157,27 +169,15 @@ class PostgresStore extends feeds.SqlFeedStore implements Store {
     const now = new Date().toISOString();
     const rows = docs.map((d) => documentRows(d, now));
     for (let attempt = 1; ; attempt++) {
-      let client: pg.PoolClient;
       try {
-        client = await this.pool.connect();
+        return await this.transaction((client) => this.writeBatch(client, rows));
       } catch (e) {
-        throw connectError(e, this.location);
-      }
-      try {
-        await client.query('BEGIN');
-        const out = await this.writeBatch(client, rows);
-        await client.query('COMMIT');
-        return out;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
         const code = (e as { code?: string }).code;
         if (code && RETRYABLE.has(code) && attempt < 8) {
           await sleep(10 * 2 ** attempt * Math.random());
           continue;
         }
         throw queryError(e, `could not store ${docs.length === 1 ? `article ${docs[0]!.id}` : `${docs.length} articles`} in ${this.location}`);
-      } finally {
-        client.release();
       }
     }
   }
