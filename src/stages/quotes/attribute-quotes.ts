@@ -411,14 +411,16 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         indirect('quotes/indirect-inside', hit, [par.before, par.after], par.speaker, null);
         continue;
       }
-      let speaker = hit.passive ? null : participleAfterComma(c, hit) ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart);
+      const elidedFirst = !hit.passive && participleAfterComma(c, hit);
+      let speaker = hit.passive ? null : elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart);
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && norm(c, speaker.head.a - 1) === c.ids.comma;
       const after = contentAfter(c, hit, s.tokenEnd, relative);
       if (!after || !free(after.content)) continue;
       // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)
       const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
       if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
-      if (!speaker && !hit.passive) speaker = elidedSubject(c, hit, s.tokenStart, claimed);
+      // (a participle after a comma has tried its clause's subject already)
+      if (!speaker && !hit.passive && !elidedFirst) speaker = elidedSubject(c, hit, s.tokenStart, claimed);
       if (!speaker && !hit.passive) continue;
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
