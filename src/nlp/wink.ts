@@ -5,6 +5,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
 
 export interface RawTokens {
   values: string[];
@@ -12,6 +13,11 @@ export interface RawTokens {
   pos: string[];
   types: string[];
   spaces: string[];
+  /**
+   * per token, wink's lexeme number: the same number is the same token text,
+   * for the life of this tokenizer (absent when wink's data could not be read)
+   */
+  ids?: Int32Array;
   /** per sentence: [firstToken, lastToken] inclusive, in wink's token indexes */
   sentences: [number, number][];
 }
@@ -19,6 +25,10 @@ export interface RawTokens {
 export interface Tokenizer {
   /** tokens, tags, lemmas and sentence spans of a text */
   analyse(text: string): RawTokens;
+  /** the same through wink's own `tokens().out(its.x)`, one walk per property (what `analyse` is tested against) */
+  analyseSlowly(text: string): RawTokens;
+  /** whether `analyse` reads wink's token data in one pass (false: it fell back to `out()`) */
+  readonly fastPath: boolean;
   /** the tokens of a dictionary phrase: surface values only */
   phrase(text: string): string[];
   /** the tokens of a dictionary phrase with their lemmas */
@@ -100,6 +110,57 @@ function deterministicWink(): ReturnType<typeof winkNLP> {
   return nlp;
 }
 
+/** The slice of a wink document's raw data that `its` functions read (wink-nlp 2.4: src/wink-nlp.js). */
+interface RawDocData {
+  tokens: number[];
+  cache: WinkCache & { value(hash: number): string; property(hash: number, name: string): unknown; valueOf(name: string, idx: number): string };
+}
+
+/** wink keeps 4 numbers per token (src/constants.js): lexeme hash, spaces/expansion, pos+lemma, flags. */
+const TK_SIZE = 4;
+const POS_MASK = 0x3f00000;
+const POS_SHIFT = 20;
+const SPACES_MASK = 0xffff;
+const EXPANSION_MIN = 65536;
+
+type ItsFn = (index: number, rdd: RawDocData, addons: unknown) => unknown;
+
+/**
+ * Reads a document's raw token data in one pass. wink's own `tokens.out(its.x)`
+ * walks the tokens once per property and lemmatises every token afresh; here
+ * one loop calls the same `its` functions, and remembers what depends only on
+ * the lexeme (value, type) or on the lexeme and its tag (the lemma), which
+ * halves the cost of turning a wink document into arrays. The raw data is
+ * reached by registering a reader among the functions wink allows in
+ * `out()`; if a later wink hides it, `null` is returned and the caller uses
+ * `out()` (src/nlp/wink.test.ts checks both give the same).
+ */
+function rawReader(nlp: ReturnType<typeof winkNLP>): ((doc: ReturnType<ReturnType<typeof winkNLP>['readDoc']>) => { rdd: RawDocData; addons: unknown } | null) | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const allowed = require('wink-nlp/src/allowed.js') as { its4token?: Set<unknown> };
+    if (!(allowed.its4token instanceof Set)) return null;
+    let got: { rdd: RawDocData; addons: unknown } | null = null;
+    const grab = (_index: number, rdd: RawDocData, addons: unknown) => {
+      got = { rdd, addons };
+      return 0;
+    };
+    allowed.its4token.add(grab);
+    const read = (doc: ReturnType<ReturnType<typeof winkNLP>['readDoc']>) => {
+      got = null;
+      if (doc.tokens().length() === 0) return null;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      doc.tokens().itemAt(0).out(grab as any);
+      const g = got as { rdd: RawDocData; addons: unknown } | null;
+      return g && Array.isArray(g.rdd.tokens) ? g : null;
+    };
+    // it must see a document's data, or it is not used at all
+    return read(nlp.readDoc('Two words.')) ? read : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createTokenizer(): Tokenizer {
   // One wink instance for news text and dictionary phrases alike: each
   // instance costs ~70 ms and ~9 MB, and for every phrase of dyad's
@@ -109,18 +170,91 @@ export function createTokenizer(): Tokenizer {
   // wink's typings reject `its.lemma` as an item function although it is one
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const its = full.its as any;
+  const raw = rawReader(full);
+  const itsValue = its.value as ItsFn;
+  const itsType = its.type as ItsFn;
+  const itsLemma = its.lemma as ItsFn;
+  const itsSpaces = its.precedingSpaces as ItsFn;
+  // what depends on the lexeme alone, or on it and its tag; bounded, cleared when full
+  const valueOf = new Map<number, string>();
+  const typeOf = new Map<number, string>();
+  const lemmaOf = new Map<number, string>();
+  const posNames: string[] = [];
+
+  function outArrays(doc: ReturnType<typeof full.readDoc>): RawTokens {
+    const tokens = doc.tokens();
+    return {
+      values: tokens.out(its.value) as string[],
+      lemmas: tokens.out(its.lemma) as string[],
+      pos: tokens.out(its.pos) as string[],
+      types: tokens.out(its.type) as string[],
+      spaces: tokens.out(its.precedingSpaces) as string[],
+      sentences: doc.sentences().out(its.span) as unknown as [number, number][],
+    };
+  }
+
+  function onePass(doc: ReturnType<typeof full.readDoc>): RawTokens | null {
+    const g = raw?.(doc);
+    if (!g) return null;
+    const { rdd, addons } = g;
+    if (valueOf.size > MEMO_LIMIT) {
+      valueOf.clear();
+      typeOf.clear();
+      lemmaOf.clear();
+    }
+    const t = rdd.tokens;
+    const n = t.length / TK_SIZE;
+    const values = new Array<string>(n);
+    const lemmas = new Array<string>(n);
+    const pos = new Array<string>(n);
+    const types = new Array<string>(n);
+    const spaces = new Array<string>(n);
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const hash = t[i * TK_SIZE]!;
+      ids[i] = hash;
+      let value = valueOf.get(hash);
+      if (value === undefined) {
+        value = itsValue(i, rdd, addons) as string;
+        valueOf.set(hash, value);
+      }
+      values[i] = value;
+      let type = typeOf.get(hash);
+      if (type === undefined) {
+        type = itsType(i, rdd, addons) as string;
+        typeOf.set(hash, type);
+      }
+      types[i] = type;
+      const posIdx = (t[i * TK_SIZE + 2]! & POS_MASK) >>> POS_SHIFT;
+      let tag = posNames[posIdx];
+      if (tag === undefined) tag = posNames[posIdx] = rdd.cache.valueOf('pos', posIdx);
+      pos[i] = tag;
+      const sp = t[i * TK_SIZE + 1]!;
+      if (sp >= EXPANSION_MIN) {
+        // a contraction's part ("ca" of "can't") carries its own lemma
+        lemmas[i] = itsLemma(i, rdd, addons) as string;
+      } else {
+        const key = hash * 64 + posIdx;
+        let lemma = lemmaOf.get(key);
+        if (lemma === undefined) {
+          lemma = itsLemma(i, rdd, addons) as string;
+          lemmaOf.set(key, lemma);
+        }
+        lemmas[i] = lemma;
+      }
+      const count = sp & SPACES_MASK;
+      spaces[i] = count < SPACE_STRINGS.length ? SPACE_STRINGS[count]! : (itsSpaces(i, rdd, addons) as string);
+    }
+    return { values, lemmas, pos, types, spaces, ids, sentences: doc.sentences().out(its.span) as unknown as [number, number][] };
+  }
+
   const tokenizer: Tokenizer = {
     analyse(text) {
       const doc = full.readDoc(text);
-      const tokens = doc.tokens();
-      return {
-        values: tokens.out(its.value) as string[],
-        lemmas: tokens.out(its.lemma) as string[],
-        pos: tokens.out(its.pos) as string[],
-        types: tokens.out(its.type) as string[],
-        spaces: tokens.out(its.precedingSpaces) as string[],
-        sentences: doc.sentences().out(its.span) as unknown as [number, number][],
-      };
+      return onePass(doc) ?? outArrays(doc);
+    },
+    analyseSlowly(text) {
+      return outArrays(full.readDoc(text));
     },
     phrase(text) {
       return [...phraseOf(text).values];
@@ -128,6 +262,9 @@ export function createTokenizer(): Tokenizer {
     phraseWithLemmas(text) {
       const p = phraseOf(text);
       return { values: [...p.values], lemmas: [...p.lemmas] };
+    },
+    get fastPath() {
+      return raw !== null;
     },
   };
 
@@ -148,5 +285,7 @@ export function createTokenizer(): Tokenizer {
   return tokenizer;
 }
 
-/** Most phrases remembered (dictionaries have about 10,000 distinct ones). */
+/** Most phrases (dictionaries have about 14,000 distinct ones), or lexemes, remembered. */
 const MEMO_LIMIT = 100_000;
+/** "", " ", "  ", …: the preceding spaces of a token, when they are plain spaces (wink stores only their number) */
+const SPACE_STRINGS = Array.from({ length: 16 }, (_, i) => ' '.repeat(i));

@@ -12,6 +12,8 @@ interface MergedTokens {
   pos: string[];
   types: string[];
   starts: number[];
+  /** wink's lexeme numbers, when the tokenizer gives them */
+  ids: number[] | null;
   /** 1 where wink starts a sentence, in the merged token numbering */
   sentStart: Uint8Array;
 }
@@ -36,7 +38,7 @@ function chunkBounds(text: string, paragraphs: readonly Span[], chunkChars: numb
 
 function analyseInChunks(text: string, paragraphs: readonly Span[], tokenizer: Tokenizer, chunkChars: number): MergedTokens {
   const bounds = chunkBounds(text, paragraphs, chunkChars);
-  const out: MergedTokens = { values: [], lemmas: [], pos: [], types: [], starts: [], sentStart: new Uint8Array(0) };
+  const out: MergedTokens = { values: [], lemmas: [], pos: [], types: [], starts: [], ids: [], sentStart: new Uint8Array(0) };
   const sentStarts: number[] = [];
   for (let c = 0; c + 1 < bounds.length; c++) {
     const from = bounds[c]!;
@@ -59,12 +61,58 @@ function analyseInChunks(text: string, paragraphs: readonly Span[], tokenizer: T
       out.pos.push(raw.pos[i]!);
       out.types.push(raw.types[i]!);
       out.starts.push(from + start);
+      if (out.ids) {
+        if (raw.ids) out.ids.push(raw.ids[i]!);
+        else out.ids = null;
+      }
     }
     for (const [a] of raw.sentences) sentStarts.push(base + a);
   }
   out.sentStart = new Uint8Array(out.values.length + 1);
   for (const a of sentStarts) out.sentStart[a] = 1;
   return out;
+}
+
+/**
+ * What a token's text alone decides, remembered per wink lexeme: its
+ * vocabulary id and the flags that follow from its letters and type. Valid
+ * for one tokenizer (lexeme numbers) and one vocabulary (ids); the engine
+ * renews both together, and a memo made for another vocabulary is dropped.
+ */
+interface LexemeMemo {
+  vocab: Vocabulary;
+  norm: Map<number, number>;
+  /** FLAG bits, and PUNCT_TYPE when wink calls it punctuation, a symbol or an emoji */
+  flags: Map<number, number>;
+  /** lemma text (as wink gives it) → vocabulary id of its lower case */
+  lemma: Map<string, number>;
+}
+const memos = new WeakMap<Tokenizer, LexemeMemo>();
+/** bit for "wink's type is punctuation, symbol or emoji" (a hyphen inside a word is not punctuation: decided per token) */
+const PUNCT_TYPE = 0x10000;
+/** lexemes remembered before the memo starts again (the engine renews the vocabulary long before) */
+const LEXEME_MEMO_LIMIT = 500_000;
+
+function memoFor(tokenizer: Tokenizer, vocab: Vocabulary): LexemeMemo {
+  let m = memos.get(tokenizer);
+  if (!m || m.vocab !== vocab || m.norm.size > LEXEME_MEMO_LIMIT || m.lemma.size > LEXEME_MEMO_LIMIT) {
+    m = { vocab, norm: new Map(), flags: new Map(), lemma: new Map() };
+    memos.set(tokenizer, m);
+  }
+  return m;
+}
+
+/** the flags a token's text and wink type decide */
+function lexemeFlags(value: string, lower: string, type: string | undefined): number {
+  let f = 0;
+  const c0 = value.charCodeAt(0);
+  if (value[0] !== lower[0]) f |= FLAG.CAP;
+  // only a token with a capital can be all capitals: upper-case it only then
+  if (value.length > 1 && value !== lower && value === value.toUpperCase()) f |= FLAG.UPPER;
+  if (type === 'punctuation' || type === 'symbol' || type === 'emoji') f |= PUNCT_TYPE;
+  if (type === 'number' || (c0 >= 48 && c0 <= 57)) f |= FLAG.NUM;
+  if (value.length <= 2 && QUOTE_CHARS.has(value)) f |= FLAG.QUOTE;
+  return f;
 }
 
 /**
@@ -81,6 +129,8 @@ export function tokenize(
   chunkChars: number = CHUNK_CHARS,
 ): TokenTable {
   const raw = analyseInChunks(text, paragraphs, tokenizer, chunkChars);
+  const ids = raw.ids;
+  const memo = memoFor(tokenizer, vocab);
   const n = raw.values.length;
   const keep: number[] = [];
   const starts: number[] = [];
@@ -111,26 +161,41 @@ export function tokenize(
     const s = starts[k]!;
     start[k] = s;
     end[k] = s + value.length;
-    const lower = value.toLowerCase();
-    const normId = vocab.intern(lower);
+    let normId: number | undefined;
+    let f: number | undefined;
+    const h = ids ? ids[i]! : -1;
+    if (h >= 0) {
+      normId = memo.norm.get(h);
+      f = memo.flags.get(h);
+    }
+    if (normId === undefined || f === undefined) {
+      const lower = value.toLowerCase();
+      normId = vocab.intern(lower);
+      f = lexemeFlags(value, lower, raw.types[i]);
+      if (h >= 0) {
+        memo.norm.set(h, normId);
+        memo.flags.set(h, f);
+      }
+    }
     norm[k] = normId;
     // wink gives some tokens no lemma ("cannot"): the form stands for it
     const lem = raw.lemmas[i];
-    const lemLower = lem === undefined || lem === '' ? lower : lem.toLowerCase();
-    // most lemmas are the form itself: one vocabulary lookup instead of two
-    lemma[k] = lemLower === lower ? normId : vocab.intern(lemLower);
+    if (lem === undefined || lem === '') lemma[k] = normId;
+    else {
+      let lemId = memo.lemma.get(lem);
+      if (lemId === undefined) {
+        lemId = vocab.intern(lem.toLowerCase());
+        memo.lemma.set(lem, lemId);
+      }
+      lemma[k] = lemId;
+    }
     pos[k] = POS[raw.pos[i] as PosTag] ?? 0;
-    let f = 0;
-    const c0 = value.charCodeAt(0);
-    if (value[0] !== lower[0]) f |= FLAG.CAP;
-    // only a token with a capital can be all capitals: upper-case it only then
-    if (value.length > 1 && value !== lower && value === value.toUpperCase()) f |= FLAG.UPPER;
-    const type = raw.types[i];
-    // a hyphen inside a word ("two-hour", "build-up") joins it; it is not punctuation
-    const inWord = value === '-' && s > 0 && s + 1 < text.length && /\w/.test(text[s - 1]!) && /\w/.test(text[s + 1]!);
-    if ((type === 'punctuation' || type === 'symbol' || type === 'emoji') && !inWord) f |= FLAG.PUNCT;
-    if (type === 'number' || (c0 >= 48 && c0 <= 57)) f |= FLAG.NUM;
-    if (value.length <= 2 && QUOTE_CHARS.has(value)) f |= FLAG.QUOTE;
+    if (f & PUNCT_TYPE) {
+      f &= ~PUNCT_TYPE;
+      // a hyphen inside a word ("two-hour", "build-up") joins it; it is not punctuation
+      const inWord = value === '-' && s > 0 && s + 1 < text.length && /\w/.test(text[s - 1]!) && /\w/.test(text[s + 1]!);
+      if (!inWord) f |= FLAG.PUNCT;
+    }
     // paragraph boundary: the token starts at or after the next paragraph's start
     let newPara = k === 0;
     while (para + 1 < paragraphs.length && s >= paragraphs[para + 1]!.start) {
