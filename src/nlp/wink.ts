@@ -29,6 +29,10 @@ export interface Tokenizer {
   analyseSlowly(text: string): RawTokens;
   /** whether `analyse` reads wink's token data in one pass (false: it fell back to `out()`) */
   readonly fastPath: boolean;
+  /** distinct dictionary phrases wink read, and phrases found in the table given at creation */
+  phraseStats(): { read: number; known: number };
+  /** the phrases this tokenizer read itself (what a phrase cache is written from) */
+  phrasesRead(): PhraseTable;
   /** the tokens of a dictionary phrase: surface values only */
   phrase(text: string): string[];
   /** the tokens of a dictionary phrase with their lemmas */
@@ -161,7 +165,18 @@ function rawReader(nlp: ReturnType<typeof winkNLP>): ((doc: ReturnType<ReturnTyp
   }
 }
 
-export function createTokenizer(): Tokenizer {
+/** Dictionary phrases already tokenised: text → tokens and lemmas, as `phraseWithLemmas` gives them. */
+export type PhraseTable = ReadonlyMap<string, { readonly values: readonly string[]; readonly lemmas: readonly string[] }>;
+
+export interface TokenizerOptions {
+  /**
+   * phrases tokenised before, by a tokenizer of the same wink versions
+   * (src/nlp/phrase-cache.ts): found there, a phrase is not read again
+   */
+  phrases?: PhraseTable;
+}
+
+export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   // One wink instance for news text and dictionary phrases alike: each
   // instance costs ~70 ms and ~9 MB, and for every phrase of dyad's
   // dictionaries this one gives the same tokens and lemmas as a bare or a
@@ -175,10 +190,13 @@ export function createTokenizer(): Tokenizer {
   const itsType = its.type as ItsFn;
   const itsLemma = its.lemma as ItsFn;
   const itsSpaces = its.precedingSpaces as ItsFn;
-  // what depends on the lexeme alone, or on it and its tag; bounded, cleared when full
-  const valueOf = new Map<number, string>();
-  const typeOf = new Map<number, string>();
-  const lemmaOf = new Map<number, string>();
+  // What depends on the lexeme alone, or on it and its tag, in arrays indexed
+  // by lexeme number (wink numbers its lexicon densely from 0): a lemma is
+  // kept for the last tag the lexeme had, which for most words is their only one.
+  let valueOf: string[] = [];
+  let typeOf: string[] = [];
+  let lemmaOf: string[] = [];
+  let lemmaTag: number[] = [];
   const posNames: string[] = [];
 
   function outArrays(doc: ReturnType<typeof full.readDoc>): RawTokens {
@@ -197,10 +215,12 @@ export function createTokenizer(): Tokenizer {
     const g = raw?.(doc);
     if (!g) return null;
     const { rdd, addons } = g;
-    if (valueOf.size > MEMO_LIMIT) {
-      valueOf.clear();
-      typeOf.clear();
-      lemmaOf.clear();
+    if (valueOf.length > LEXEME_LIMIT) {
+      // a lexicon this large is renewed by the engine soon (maxLearntWords); until then, start again
+      valueOf = [];
+      typeOf = [];
+      lemmaOf = [];
+      lemmaTag = [];
     }
     const t = rdd.tokens;
     const n = t.length / TK_SIZE;
@@ -213,16 +233,18 @@ export function createTokenizer(): Tokenizer {
     for (let i = 0; i < n; i++) {
       const hash = t[i * TK_SIZE]!;
       ids[i] = hash;
-      let value = valueOf.get(hash);
+      let value = valueOf[hash];
       if (value === undefined) {
         value = itsValue(i, rdd, addons) as string;
-        valueOf.set(hash, value);
+        fill(valueOf, hash);
+        valueOf[hash] = value;
       }
       values[i] = value;
-      let type = typeOf.get(hash);
+      let type = typeOf[hash];
       if (type === undefined) {
         type = itsType(i, rdd, addons) as string;
-        typeOf.set(hash, type);
+        fill(typeOf, hash);
+        typeOf[hash] = type;
       }
       types[i] = type;
       const posIdx = (t[i * TK_SIZE + 2]! & POS_MASK) >>> POS_SHIFT;
@@ -234,11 +256,13 @@ export function createTokenizer(): Tokenizer {
         // a contraction's part ("ca" of "can't") carries its own lemma
         lemmas[i] = itsLemma(i, rdd, addons) as string;
       } else {
-        const key = hash * 64 + posIdx;
-        let lemma = lemmaOf.get(key);
+        let lemma = lemmaTag[hash] === posIdx ? lemmaOf[hash] : undefined;
         if (lemma === undefined) {
           lemma = itsLemma(i, rdd, addons) as string;
-          lemmaOf.set(key, lemma);
+          fill(lemmaOf, hash);
+          fill(lemmaTag, hash, -1);
+          lemmaOf[hash] = lemma;
+          lemmaTag[hash] = posIdx;
         }
         lemmas[i] = lemma;
       }
@@ -266,15 +290,29 @@ export function createTokenizer(): Tokenizer {
     get fastPath() {
       return raw !== null;
     },
+    phraseStats() {
+      return { read, known };
+    },
+    phrasesRead() {
+      return memo;
+    },
   };
 
   // Dictionaries tokenise the same phrase many times (22,898 calls for 9,000
   // distinct phrases in the verb patterns alone): each is read once. Callers
   // get copies, so the memo cannot be changed through them.
   const memo = new Map<string, { values: readonly string[]; lemmas: readonly string[] }>();
+  const seeded = options.phrases;
+  let read = 0;
+  let known = 0;
   function phraseOf(text: string) {
     let p = memo.get(text);
+    if (!p && seeded) {
+      p = seeded.get(text);
+      if (p) known++;
+    }
     if (!p) {
+      read++;
       const t = full.readDoc(text).tokens();
       p = { values: t.out(its.value) as string[], lemmas: t.out(its.lemma) as string[] };
       if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -287,5 +325,13 @@ export function createTokenizer(): Tokenizer {
 
 /** Most phrases (dictionaries have about 14,000 distinct ones), or lexemes, remembered. */
 const MEMO_LIMIT = 100_000;
+/** lexemes remembered in the per-lexeme arrays before they start again */
+const LEXEME_LIMIT = 2_000_000;
+
+/** Grows `a` up to index `i` with `empty`, so it stays a dense array (V8 keeps holey or sparse arrays slower). */
+function fill<T>(a: (T | undefined)[], i: number, empty?: T): void {
+  for (let k = a.length; k < i; k++) a.push(empty);
+}
+
 /** "", " ", "  ", …: the preceding spaces of a token, when they are plain spaces (wink stores only their number) */
 const SPACE_STRINGS = Array.from({ length: 16 }, (_, i) => ' '.repeat(i));

@@ -81,25 +81,37 @@ function analyseInChunks(text: string, paragraphs: readonly Span[], tokenizer: T
  */
 interface LexemeMemo {
   vocab: Vocabulary;
-  norm: Map<number, number>;
+  /** by lexeme number: vocabulary id of the lower-cased form, -1 not yet known */
+  norm: number[];
   /** FLAG bits, and PUNCT_TYPE when wink calls it punctuation, a symbol or an emoji */
-  flags: Map<number, number>;
-  /** lemma text (as wink gives it) → vocabulary id of its lower case */
-  lemma: Map<string, number>;
+  flags: number[];
+  /** the lemma text last seen with the lexeme, and its vocabulary id */
+  lemmaText: (string | undefined)[];
+  lemmaId: number[];
 }
 const memos = new WeakMap<Tokenizer, LexemeMemo>();
 /** bit for "wink's type is punctuation, symbol or emoji" (a hyphen inside a word is not punctuation: decided per token) */
 const PUNCT_TYPE = 0x10000;
 /** lexemes remembered before the memo starts again (the engine renews the vocabulary long before) */
-const LEXEME_MEMO_LIMIT = 500_000;
+const LEXEME_MEMO_LIMIT = 2_000_000;
 
 function memoFor(tokenizer: Tokenizer, vocab: Vocabulary): LexemeMemo {
   let m = memos.get(tokenizer);
-  if (!m || m.vocab !== vocab || m.norm.size > LEXEME_MEMO_LIMIT || m.lemma.size > LEXEME_MEMO_LIMIT) {
-    m = { vocab, norm: new Map(), flags: new Map(), lemma: new Map() };
+  if (!m || m.vocab !== vocab || m.norm.length > LEXEME_MEMO_LIMIT) {
+    m = { vocab, norm: [], flags: [], lemmaText: [], lemmaId: [] };
     memos.set(tokenizer, m);
   }
   return m;
+}
+
+/** Makes room for lexeme `h` in the memo's arrays (kept dense: V8 keeps holey arrays slower). */
+function grow(m: LexemeMemo, h: number): void {
+  for (let k = m.norm.length; k <= h; k++) {
+    m.norm.push(-1);
+    m.flags.push(0);
+    m.lemmaText.push(undefined);
+    m.lemmaId.push(0);
+  }
 }
 
 /** the flags a token's text and wink type decide */
@@ -161,31 +173,30 @@ export function tokenize(
     const s = starts[k]!;
     start[k] = s;
     end[k] = s + value.length;
-    let normId: number | undefined;
-    let f: number | undefined;
     const h = ids ? ids[i]! : -1;
-    if (h >= 0) {
-      normId = memo.norm.get(h);
-      f = memo.flags.get(h);
-    }
-    if (normId === undefined || f === undefined) {
+    if (h >= memo.norm.length) grow(memo, h);
+    let normId = h >= 0 ? memo.norm[h]! : -1;
+    let f: number;
+    if (normId >= 0) f = memo.flags[h]!;
+    else {
       const lower = value.toLowerCase();
       normId = vocab.intern(lower);
       f = lexemeFlags(value, lower, raw.types[i]);
       if (h >= 0) {
-        memo.norm.set(h, normId);
-        memo.flags.set(h, f);
+        memo.norm[h] = normId;
+        memo.flags[h] = f;
       }
     }
     norm[k] = normId;
     // wink gives some tokens no lemma ("cannot"): the form stands for it
     const lem = raw.lemmas[i];
     if (lem === undefined || lem === '') lemma[k] = normId;
+    else if (h >= 0 && memo.lemmaText[h] === lem) lemma[k] = memo.lemmaId[h]!;
     else {
-      let lemId = memo.lemma.get(lem);
-      if (lemId === undefined) {
-        lemId = vocab.intern(lem.toLowerCase());
-        memo.lemma.set(lem, lemId);
+      const lemId = vocab.intern(lem.toLowerCase());
+      if (h >= 0) {
+        memo.lemmaText[h] = lem;
+        memo.lemmaId[h] = lemId;
       }
       lemma[k] = lemId;
     }
