@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Engine } from '../engine.js';
-import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
+import type { CodedDocument } from '../output/schema.js';
+import { readInputs, type InputFormat, type InputItem } from '../ingest/read-inputs.js';
 import { createFormatter, formatContextOf, type OutputFormat } from '../output/formats.js';
 
 export interface CodeCommandOptions {
@@ -9,7 +10,13 @@ export interface CodeCommandOptions {
   inputFormat: InputFormat;
   pretty?: boolean;
   quiet?: boolean;
+  /** articles coded together, stage by stage (default BATCH_ARTICLES; 1: one at a time, each written as soon as it is coded) */
+  batch?: number;
 }
+
+/** Articles `dyad code` codes together by default (Engine.codeMany), and the most characters such a batch holds. */
+export const BATCH_ARTICLES = 32;
+export const BATCH_CHARS = 1_000_000;
 
 export interface BatchResult {
   articles: number;
@@ -45,38 +52,81 @@ export async function codeCommand(
     if (!out.write(s)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
   };
   await write(fmt.header?.() ?? '');
+  const batchSize = Math.max(1, Math.floor(opts.batch ?? BATCH_ARTICLES));
+  // inputs waiting to be coded, problems among them, so everything is reported in input order
+  let queue: InputItem[] = [];
+  let queuedArticles = 0;
+  let queuedChars = 0;
+
+  const codeQueued = (items: InputItem[]): (CodedDocument | Error | null)[] => {
+    const articles = items.flatMap((i) => (i.kind === 'article' ? [i.article] : []));
+    let coded: (CodedDocument | Error)[];
+    try {
+      coded = articles.length ? engine.codeMany(articles) : [];
+    } catch {
+      // one article broke the batch: code each alone, so only that one fails
+      coded = articles.map((a) => {
+        try {
+          return engine.code(a);
+        } catch (e) {
+          return e instanceof Error ? e : new Error(String(e));
+        }
+      });
+    }
+    let k = 0;
+    return items.map((i) => (i.kind === 'article' ? coded[k++]! : null));
+  };
+
+  const flush = async () => {
+    const items = queue;
+    queue = [];
+    queuedArticles = 0;
+    queuedChars = 0;
+    const docs = codeQueued(items);
+    for (let n = 0; n < items.length; n++) {
+      if (closed) return;
+      const item = items[n]!;
+      if (item.kind === 'problem') {
+        if (item.severity === 'error') result.failed++;
+        else result.warnings++;
+        if (!opts.quiet || item.severity === 'error') err.write(`dyad: ${item.origin}: ${item.severity === 'warning' ? 'warning: ' : ''}${item.reason}\n`);
+        continue;
+      }
+      const doc = docs[n]!;
+      if (doc instanceof Error) {
+        // a stage's failure is a fatal message; anything else is dyad's bug, reported for this article only
+        result.failed++;
+        err.write(`dyad: ${item.article.origin}: internal error, article not coded: ${doc.message}\n`);
+        continue;
+      }
+      if (!doc) continue;
+      result.articles++;
+      let fatal = false;
+      for (const m of doc.messages) {
+        if (m.severity === 'fatal') fatal = true;
+        if (m.severity === 'info') continue;
+        if (m.severity === 'warning') result.warnings++;
+        if (opts.quiet && m.severity !== 'fatal') continue;
+        err.write(`dyad: ${item.article.origin}: ${m.severity === 'warning' ? 'warning: ' : ''}${m.reason}${m.start !== undefined ? ` (at offset ${m.start})` : ''}\n`);
+      }
+      if (fatal) {
+        result.failed++;
+        continue;
+      }
+      await write(fmt.article(doc));
+    }
+  };
+
   for await (const item of readInputs(paths, { date: opts.date ?? null, format: opts.inputFormat })) {
     if (closed) break;
-    if (item.kind === 'problem') {
-      if (item.severity === 'error') result.failed++;
-      else result.warnings++;
-      if (!opts.quiet || item.severity === 'error') err.write(`dyad: ${item.origin}: ${item.severity === 'warning' ? 'warning: ' : ''}${item.reason}\n`);
-      continue;
+    queue.push(item);
+    if (item.kind === 'article') {
+      queuedArticles++;
+      queuedChars += item.article.text.length;
     }
-    let doc;
-    try {
-      doc = engine.code(item.article);
-    } catch (e) {
-      // a stage's failure is a fatal message; anything else is dyad's bug, reported for this article only
-      result.failed++;
-      err.write(`dyad: ${item.article.origin}: internal error, article not coded: ${e instanceof Error ? e.message : String(e)}\n`);
-      continue;
-    }
-    result.articles++;
-    let fatal = false;
-    for (const m of doc.messages) {
-      if (m.severity === 'fatal') fatal = true;
-      if (m.severity === 'info') continue;
-      if (m.severity === 'warning') result.warnings++;
-      if (opts.quiet && m.severity !== 'fatal') continue;
-      err.write(`dyad: ${item.article.origin}: ${m.severity === 'warning' ? 'warning: ' : ''}${m.reason}${m.start !== undefined ? ` (at offset ${m.start})` : ''}\n`);
-    }
-    if (fatal) {
-      result.failed++;
-      continue;
-    }
-    await write(fmt.article(doc));
+    if (queuedArticles >= batchSize || queuedChars >= BATCH_CHARS) await flush();
   }
+  if (!closed) await flush();
   out.off('error', onError);
   if (writeError) throw writeError;
   return result;

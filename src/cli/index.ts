@@ -62,6 +62,7 @@ export function buildProgram(): Command {
     .option('--pretty', 'indent JSON output')
     .option('-q, --quiet', 'print only errors on stderr, not warnings')
     .option('--max-chars <n>', 'articles longer than this many characters are reported and not coded (default 2000000)', positiveInt)
+    .option('--batch <n>', 'articles coded together, stage by stage, before their output is written (default 32; 1 writes each as soon as it is coded)', positiveInt)
     .addOption(ontologyOpt())
     .addOption(quadOpt())
     .addHelpText(
@@ -83,7 +84,7 @@ export function buildProgram(): Command {
     )
     .action(async (inputs: string[], o) => {
       const engine = await createEngine(engineOptions(o));
-      const r = await codeCommand(engine, inputs, { date: o.date, format: o.format, inputFormat: o.inputFormat, pretty: o.pretty, quiet: o.quiet }, process.stdout, process.stderr);
+      const r = await codeCommand(engine, inputs, { date: o.date, format: o.format, inputFormat: o.inputFormat, pretty: o.pretty, quiet: o.quiet, batch: o.batch }, process.stdout, process.stderr);
       process.exitCode = r.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });
 

@@ -45,25 +45,43 @@ export class Pipeline {
    * returned with what it has, so the batch goes on.
    */
   run(doc: Doc, timings?: Map<string, number>): Doc {
+    return this.runMany([doc], timings)[0]!;
+  }
+
+  /**
+   * Runs every stage over several documents, stage by stage: the first stage
+   * over all of them, then the next. Each document gets exactly what `run`
+   * would give it (stages are functions of one document); what changes is
+   * the order of the work, which keeps one stage's code and tables hot
+   * across documents — about a fifth faster on news than document by
+   * document (docs/benchmarks.md). A document whose stage throws or reports
+   * a fatal message skips its later stages; the others go on.
+   */
+  runMany(docs: readonly Doc[], timings?: Map<string, number>): Doc[] {
+    const out = [...docs];
     for (const stage of this.stages) {
-      if (doc.fatal) break;
       const t0 = timings ? performance.now() : 0;
-      try {
-        const result = stage.run(doc);
-        doc = doc.withLayer(stage.name, result.layer, result.messages ?? []);
-      } catch (e) {
-        if (e instanceof DyadError && e.code !== 'E_INPUT') throw e;
-        doc = doc.withMessages([
-          {
-            stage: stage.name,
-            severity: 'fatal',
-            reason: `internal error: ${e instanceof Error ? e.message : String(e)}`,
-            rule: 'internal',
-          },
-        ]);
+      for (let i = 0; i < out.length; i++) {
+        let doc = out[i]!;
+        if (doc.fatal) continue;
+        try {
+          const result = stage.run(doc);
+          doc = doc.withLayer(stage.name, result.layer, result.messages ?? []);
+        } catch (e) {
+          if (e instanceof DyadError && e.code !== 'E_INPUT') throw e;
+          doc = doc.withMessages([
+            {
+              stage: stage.name,
+              severity: 'fatal',
+              reason: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+              rule: 'internal',
+            },
+          ]);
+        }
+        out[i] = doc;
       }
       if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - t0);
     }
-    return doc;
+    return out;
   }
 }

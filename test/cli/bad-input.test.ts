@@ -179,6 +179,13 @@ describe('a folder of good and bad inputs, recursively', () => {
     expect(lineFor('noarticle.html')).toEqual([expect.stringMatching(/noarticle\.html: no article text found in the HTML page/)]);
   });
 
+  it('writes the same, in the same order, article by article (--batch 1) as in batches', async () => {
+    const one = await dyad(['code', path('batch'), '--date', '2022-01-27', '--batch', '1']);
+    expect(one.code).toBe(run.code);
+    expect(one.stdout).toBe(run.stdout);
+    expect(one.stderr).toBe(run.stderr);
+  }, 120_000);
+
   it('every stderr line names an input of the batch', () => {
     for (const l of stderrLines(run.stderr)) expect(l.startsWith(`dyad: ${path('batch')}`), l).toBe(true);
     // good English files give no message
