@@ -32,7 +32,7 @@ import { firstActor, nextActorBefore, sameActors, type FirstActorCtx } from './f
 import type { CodingOptions } from '../coding-options.js';
 import { type TraceStep, type EventCoderIds, type Ctx, isPunct } from './context.js';
 import { compound } from './compound.js';
-import { type PatternMatch, matchAt } from './match-pattern.js';
+import { type PatternMatch, matchAt, mayTrigger } from './match-pattern.js';
 import { modalAt, negationBefore, isPassive, conditional, reducedPassive } from './modality.js';
 import { clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource } from './find-actors.js';
 
@@ -72,6 +72,8 @@ export function codeEvents(
     const seen = new Set<string>();
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       if (consumed[t - s.tokenStart] || isPunct(c, t)) continue;
+      // no trigger and no modal word: nothing below can code it (the cheap test first)
+      if (!mayTrigger(c, t)) continue;
       // a word inside an actor's name is no trigger: the Organisation of Islamic Cooperation cooperates with nobody
       if (insideName(c, t)) continue;
       // "the besieged town", "the detained journalists": a participle between a determiner and its noun is an adjective

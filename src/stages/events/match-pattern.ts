@@ -288,16 +288,28 @@ export function shallowNoun(c: Ctx, t: number): boolean {
   return t > c.s.tokenStart && c.tokens.has(t, FLAG.CAP) && !c.tokens.has(t, FLAG.UPPER) && !c.tokens.has(t - 1, FLAG.QUOTE);
 }
 
-export function entriesAt(c: Ctx, t: number): CompiledEntry[] {
-  if (c.coding.articleNouns && shallowNoun(c, t)) return [];
-  const byLemma = c.verbs.triggers.get(c.tokens.lemma[t]!) ?? [];
-  const byNorm = c.tokens.norm[t] !== c.tokens.lemma[t] ? c.verbs.triggers.get(c.tokens.norm[t]!) ?? [] : [];
+const NO_ENTRIES: readonly CompiledEntry[] = Object.freeze([]);
+
+export function entriesAt(c: Ctx, t: number): readonly CompiledEntry[] {
+  const lemma = c.tokens.lemma[t]!;
+  const norm = c.tokens.norm[t]!;
+  const byLemma = c.verbs.triggers.get(lemma);
+  const byNorm = norm !== lemma ? c.verbs.triggers.get(norm) : undefined;
   // entries matched by their written forms only, and stems (`match: forms`, `match: prefix`)
-  const byForm = c.verbs.formTriggers.get(c.tokens.norm[t]!) ?? [];
-  const byStem = c.tokens.has(t, FLAG.PUNCT) ? [] : c.verbs.prefixEntries(c.tokens.norm[t]!);
-  const extra = byForm.length || byStem.length ? [...byNorm, ...byForm, ...byStem] : byNorm;
-  const all = extra.length ? [...new Set([...byLemma, ...extra])] : byLemma;
+  const byForm = c.verbs.formTriggers.get(norm);
+  const byStem = c.tokens.has(t, FLAG.PUNCT) ? NO_ENTRIES : c.verbs.prefixEntries(norm);
+  // most words trigger nothing: nothing to allocate for them
+  if (!byLemma && !byNorm && !byForm && !byStem.length) return NO_ENTRIES;
+  if (c.coding.articleNouns && shallowNoun(c, t)) return NO_ENTRIES;
+  const extra = byForm || byStem.length ? [...(byNorm ?? []), ...(byForm ?? []), ...byStem] : byNorm ?? NO_ENTRIES;
+  const all = extra.length ? [...new Set([...(byLemma ?? []), ...extra])] : byLemma ?? NO_ENTRIES;
   return all.filter((ce) => posAllowed(c, ce, t));
+}
+
+/** Whether the token at t can start anything the coder looks for: a trigger of the verb dictionary, or a word taking "to VERB". */
+export function mayTrigger(c: Ctx, t: number): boolean {
+  const v = c.verbs;
+  return v.toWords.has(c.tokens.lemma[t]!) || v.toWords.has(c.tokens.norm[t]!) || entriesAt(c, t).length > 0;
 }
 
 /** The best match among the entries of the trigger at t. */
