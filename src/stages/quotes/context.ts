@@ -52,6 +52,8 @@ export interface QuoteWordIds {
   coordinators: Set<number>;
   /** when, after, before, while, as, because, since, although, if, unless, once, until */
   subordinators: Set<number>;
+  /** subordinators that end a noun-phrase content when a clause follows: when, while, before, after, because, … */
+  phraseTails: Set<number>;
   /** whether, if, how, why, what, when, where, who */
   wh: Set<number>;
   /** who, which, whom, whose, that (as relative pronouns after a comma) */
@@ -114,6 +116,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     closeParen: id(')'),
     coordinators: ids(['and', 'but', 'while', 'whereas', 'or', 'yet']),
     subordinators: ids(['when', 'after', 'before', 'while', 'as', 'because', 'since', 'although', 'though', 'if', 'unless', 'once', 'until', 'whenever']),
+    phraseTails: ids(['when', 'while', 'before', 'after', 'because', 'although', 'though', 'whereas', 'unless', 'until']),
     wh: ids(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']),
     relatives: ids(['who', 'which', 'whom', 'whose']),
     aux: ids([

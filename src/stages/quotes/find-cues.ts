@@ -149,6 +149,8 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
     let passive = false;
     // "Asked if he was bullied, the candidate said no", "When asked about …": the one asked is the subject after the comma
     if (cue.entry.pos === 'verb' && openingParticiple(c, t, s.tokenStart)) passive = true;
+    // "…, Christie said when asked whether …": a participle right after "when", "if", "once" has no subject
+    if (cue.entry.pos === 'verb' && group.a === t && t - 1 > s.tokenStart && (norm(c, t - 1) === c.ids.when || norm(c, t - 1) === c.ids.if || norm(c, t - 1) === c.ids.once) && /ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) passive = true;
     if (cue.entry.pos === 'verb') {
       const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
       if (!surface.endsWith('ing')) {

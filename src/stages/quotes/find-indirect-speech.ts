@@ -222,6 +222,9 @@ export function phraseEnd(c: Ctx, a: number, b: number): number {
     if (c.inQuote[t]! >= 0) continue;
     const n = norm(c, t);
     if (n === c.ids.colon || n === c.ids.semicolon) return t;
+    // "touted the law before he left for Hawaii", "offered a slogan when I asked him": a subordinate clause
+    // with its own subject is the writer's adjunct to the cue, not part of the phrase
+    if (c.ids.phraseTails.has(n) && t + 1 < b && newClause(c, t + 1, b)) return t;
     if (n === c.ids.comma || n === c.ids.and || n === c.ids.but) {
       let k = t + 1;
       if (n === c.ids.comma && k < b && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
@@ -391,6 +394,8 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   }
   if (k2 > k && k2 < sEnd && (norm(c, k2) === c.ids.that || norm(c, k2) === c.ids.colon || isQuoteTok(c, k2) || norm(c, k2) === c.ids.comma)) k = k2;
   else if (k2 > k && k2 < sEnd && entry.content.has('bare') && looksLikeClause(c, k2, sEnd)) k = k2;
+  // "asked on Fox News who leads the party", "urged on Monday to …": a question or an infinitive after the adjunct
+  else if (k2 > k && k2 < sEnd && ((entry.content.has('wh') && c.ids.wh.has(norm(c, k2)) && norm(c, k2) !== c.ids.when) || (entry.content.has('to') && norm(c, k2) === c.ids.to && k2 + 1 < sEnd && isVerbish(c, k2 + 1)))) k = k2;
   if (k >= sEnd) return null;
   const allows = (f: CueContent) => entry.content.has(f);
   const n = norm(c, k);
@@ -440,8 +445,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   } else if (allows('as') && !hit.passive && startsObject(c, k, sEnd) && seenAs(c, k, sEnd)) {
     // "sees immigrants as a burden": what someone takes something for
     form = 'as';
-  } else if (allows('np') && !hit.passive && startsObject(c, k, sEnd)) {
-    // "was criticized for …": a passive has no object
+  } else if (allows('np') && (!hit.passive || pos(c, hit.word.b - 1) === POS.ADP) && startsObject(c, k, sEnd)) {
+    // "was criticized for …": a passive has no object; a cue that ends with its preposition has one
+    // ("was asked about the plan", "Asked about her vote, …")
     form = 'np';
   } else {
     return null;
@@ -544,7 +550,8 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   if (left && left.full.a > sStart && isBoundary(c, left.full.a - 1)) {
     speaker = left;
     attrStart = left.full.a;
-  } else if (isBoundary(c, hit.group.a - 1)) {
+  } else if (isBoundary(c, hit.group.a - 1) && !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) {
+    // (", highlighting America's recovery": a participle after a comma has its object after it, not its speaker)
     const right = speakerAfter(c, hit.word.b, sEnd);
     if (!right) return null;
     speaker = right;

@@ -43,9 +43,16 @@ function isNpToken(c: Ctx, t: number): boolean {
     // a hyphen inside a name: "Wasserman-Schultz" (tokens glued on both sides)
     return t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] && c.tokens.end[t] === c.tokens.start[t + 1];
   }
+  if (inCompound(c, t)) return true;
   // "D-Fla." and other abbreviations end with a full stop glued to them
   if (n === c.ids.period) return t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] && pos(c, t - 1) === POS.PROPN;
   return false;
+}
+
+/** "self-described", "so-called": a word of a hyphenated compound (glued to a hyphen glued on both sides) */
+function inCompound(c: Ctx, t: number): boolean {
+  const glued = (d: number) => d > 0 && d + 1 < c.tokens.length && c.ids.dashes.has(norm(c, d)) && c.tokens.end[d - 1] === c.tokens.start[d] && c.tokens.end[d] === c.tokens.start[d + 1] && !isPunct(c, d - 1) && !isPunct(c, d + 1);
+  return c.inQuote[t]! < 0 && !isPunct(c, t) && (glued(t - 1) || glued(t + 1));
 }
 
 /** a pronoun that can be a speaker */
@@ -63,7 +70,7 @@ function adjectiveHead(c: Ctx, j: number, floor: number): boolean {
     const p = pos(c, t);
     if (p === POS.DET) return !c.ids.wh.has(norm(c, t)) && norm(c, t) !== c.ids.that;
     if (c.ids.possessives.has(norm(c, t)) || c.ids.possessiveMarks.has(norm(c, t))) return true;
-    if (p !== POS.ADJ && p !== POS.PROPN && p !== POS.NOUN) return false;
+    if (p !== POS.ADJ && p !== POS.PROPN && p !== POS.NOUN && !inCompound(c, t) && !(c.ids.dashes.has(norm(c, t)) && inCompound(c, t - 1))) return false;
   }
   return false;
 }

@@ -283,6 +283,38 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('ends a noun-phrase content before a subordinate clause with its own subject', () => {
+    const d = code('Headline\n\nObama touted the law before he left for his vacation.\nObama touted the law before leaving for his vacation.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['the law', 'touted'],
+      ['the law before leaving for his vacation', 'touted'],
+    ]);
+  });
+
+  it('reads a hyphenated compound inside the source phrase', () => {
+    const d = code('Headline\n\nA so-called expert said he would win.\nThe so said he would win.');
+    expect(d.quotes.map((q) => [q.text, q.speakerSpan?.text ?? q.speaker?.text ?? null])).toEqual([['he would win', 'A so-called expert']]);
+  });
+
+  it('does not read a participle after a comma as an inverted attribution', () => {
+    const d = code('Headline\n\nAides said Obama will make a familiar case, highlighting the recovery.\nThe plan will fail, said the senator.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text ?? null])).toEqual([
+      ['Obama will make a familiar case', 'said', 'Aides'],
+      ['the recovery', 'highlighting', 'Aides'],
+      ['The plan will fail', 'said', 'the senator'],
+    ]);
+  });
+
+  it('reads "when asked" and a question after an adjunct, with no source', () => {
+    const d = code('Headline\n\nChristie laughed when asked whether he would issue a quarantine.\nChristie laughed when Trump asked whether he would issue a quarantine.\nAsked on Fox News who leads the party, he said Ryan.\nClinton was asked about securing the border.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text ?? null])).toEqual([
+      ['whether he would issue a quarantine', 'asked', null],
+      ['whether he would issue a quarantine', 'asked', 'Trump'],
+      ['who leads the party', 'Asked', null],
+      ['securing the border', 'was asked about', null],
+    ]);
+  });
+
   it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
     const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
