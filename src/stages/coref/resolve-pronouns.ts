@@ -64,29 +64,43 @@ function compatible(a: ActorMention, want: Want, gender: (name: string) => 'm' |
   return a.kind === 'agent' || a.kind === 'organisation' || a.kind === 'group' || a.kind === 'community' || a.kind === 'country';
 }
 
+/** The vocabulary ids the rules test, found once per vocabulary. */
+export interface CorefWords {
+  wants: ReadonlyMap<number, Want>;
+  /** possessive determiners ("its embassy") keep the default rule under the first-actor one */
+  possessives: ReadonlySet<number>;
+  theId: number;
+  ofId: number;
+  groupNouns: ReadonlySet<number>;
+  possessiveMarks: ReadonlySet<number>;
+  bodyNouns: ReadonlySet<number>;
+}
+
+export function corefWords(vocab: Vocabulary): CorefWords {
+  const ids = (ws: readonly string[]) => new Set(ws.map((w) => vocab.intern(w)));
+  return {
+    wants: new Map(Object.entries(PRONOUNS).map(([w, want]) => [vocab.intern(w), want])),
+    possessives: ids(['his', 'its', 'their']),
+    theId: vocab.intern('the'),
+    ofId: vocab.intern('of'),
+    groupNouns: ids(GROUP_NOUNS),
+    possessiveMarks: ids(["'s", '’s', "'", '’']),
+    bodyNouns: ids(BODY_NOUNS),
+  };
+}
+
 export function resolveCoreference(
   tokens: TokenTable,
   text: string,
   sentences: readonly Sentence[],
   actors: readonly ActorMention[],
-  vocab: Vocabulary,
+  words: CorefWords,
   people: ReadonlyMap<string, PersonEntry>,
   mode: 'persons' | 'first-actor' = 'persons',
 ): CorefLink[] {
   const links: CorefLink[] = [];
   const gender = (name: string) => people.get(name)?.gender;
-  const wants = new Map<number, Want>();
-  // possessive determiners ("its embassy") keep the default rule under the first-actor one
-  const possessives = new Set(['his', 'its', 'their'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
-  for (const [w, want] of Object.entries(PRONOUNS)) {
-    const id = vocab.lookup(w);
-    if (id) wants.set(id, want);
-  }
-  const theId = vocab.lookup('the');
-  const ofId = vocab.lookup('of');
-  const groupNouns = new Set(GROUP_NOUNS.map((w) => vocab.lookup(w)).filter((id) => id > 0));
-  const possessiveMarks = new Set(["'s", '’s', "'", '’'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
-  const bodyNouns = new Set(BODY_NOUNS.map((w) => vocab.lookup(w)).filter((id) => id > 0));
+  const { wants, possessives, theId, ofId, groupNouns, possessiveMarks, bodyNouns } = words;
   const coveredTokens = new Uint8Array(tokens.length);
   for (const a of actors) for (let t = a.tokenStart; t < a.tokenEnd; t++) coveredTokens[t] = 1;
   const covered = (t: number) => coveredTokens[t] === 1;
@@ -99,7 +113,7 @@ export function resolveCoreference(
     while (next < actors.length && actors[next]!.tokenStart <= i) {
       const a = actors[next]!;
       // a definite description with no country refers back to a person
-      if (a.code.startsWith('---') && a.kind !== 'agent' && tokens.norm[a.tokenStart] === vocab.lookup('the')) {
+      if (a.code.startsWith('---') && a.kind !== 'agent' && tokens.norm[a.tokenStart] === theId) {
         // "Xi met the leader": a description does not refer to the subject of its own clause
         const sameClause = (b: number) => {
           const x = actors[b]!;

@@ -64,7 +64,7 @@ export function codeEvents(
   const dates = new DateResolver(text, input.date);
   const coded = (sl: Slot) => codedSlot(coding, sl);
   const events: CodedEvent[] = [];
-  sentences.forEach((s, sIdx) => {
+  sentences.forEach(function codeSentence(s, sIdx) {
     const c: Ctx = { tokens, text, s, slots, verbs, ids, trace, coding };
     const fa: FirstActorCtx = { tokens, s, slots, coordinators: ids.coordinators, joiners: ids.conj, possessivePronouns: ids.possessivePronouns, coded };
     if (coding.complexity && complex(c, coding.complexity)) return;
