@@ -413,7 +413,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       }
       const elidedFirst = !hit.passive && participleAfterComma(c, hit);
       let speaker = hit.passive ? null : elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart);
-      const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && norm(c, speaker.head.a - 1) === c.ids.comma;
+      const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && (norm(c, speaker.head.a - 1) === c.ids.comma || isNounish(c, speaker.head.a - 1));
       const after = contentAfter(c, hit, s.tokenEnd, relative);
       if (!after || !free(after.content)) continue;
       // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)

@@ -274,12 +274,30 @@ export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource =
     if (np) {
       const found = contentFrom(c, hit, np.b, np, sEnd, relativeSource);
       if (found) return found;
-      // "promised a wall": what looked like the person spoken to is the content
-      if (entry.addressee === 'required' && !hit.passive) return null;
+    }
+  }
+  // "told The Post and Courier newspaper of Charleston on Saturday that …": a longer addressee (or one the
+  // tagger broke) and its adjuncts, up to a "that" opening a clause
+  if (entry.addressee !== 'no' && entry.content.has('that') && !hit.passive) {
+    for (let t = k + 1; t < sEnd && t - k <= 14; t++) {
+      if (c.inQuote[t]! >= 0 || (isPunct(c, t) && !isNpPunct(c, t)) || pos(c, t) === POS.AUX || (isVerbish(c, t) && !isCap(c, t))) break;
+      if (norm(c, t) !== c.ids.that || pos(c, t) !== POS.SCONJ) continue;
+      const np = npStartingAt(c, k, t);
+      if (!np || t + 1 >= sEnd || !looksLikeClause(c, t + 1, sEnd)) break;
+      const found = contentFrom(c, hit, t, { a: k, b: np.b }, sEnd, relativeSource);
+      if (found) return found;
+      break;
     }
   }
   if (entry.addressee === 'required' && !hit.passive) return null;
   return contentFrom(c, hit, k, null, sEnd, relativeSource);
+}
+
+/** a full stop glued to an abbreviation ("D.C."), a hyphen inside a word: punctuation inside a noun phrase */
+function isNpPunct(c: Ctx, t: number): boolean {
+  const glued = t > 0 && c.tokens.end[t - 1] === c.tokens.start[t];
+  if (norm(c, t) === c.ids.period) return glued;
+  return glued && c.ids.dashes.has(norm(c, t)) && t + 1 < c.tokens.length && c.tokens.end[t] === c.tokens.start[t + 1];
 }
 
 /**

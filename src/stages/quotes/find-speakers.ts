@@ -159,11 +159,11 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
       if (closer === c.ids.closeParen ? m === c.ids.openParen : !glued && (m === closer || (closer === c.ids.comma && c.ids.dashes.has(m)))) {
         // tokens between k and j must not hold a cue of their own ("A, B said, C said"),
         // unless they are a relative clause ("Barkley, who said he votes …, said")
-        if (!c.ids.relatives.has(norm(c, k + 1))) {
-          for (let t = k + 1; t < j; t++) {
-            const inner = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
-            if (inner && contentAfter(c, inner, j)) return null;
-          }
+        // ("Kasich, a Republican who has refused to endorse Trump, said": the relative clause of an apposition too)
+        for (let t = k + 1; t < j; t++) {
+          if (c.ids.relatives.has(norm(c, t))) break;
+          const inner = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
+          if (inner && contentAfter(c, inner, j)) return null;
         }
         let head = npEndingAt(c, k - 1, floor);
         let nameEnd = head ? head.b : -1;

@@ -315,6 +315,33 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads an addressee the tagger breaks, up to "that" and a clause', () => {
+    const d = code('Headline\n\nWilson told The Post and Courier newspaper of Charleston on Saturday that he cast his ballot for Rubio.\nWilson told The Post and Courier newspaper of Charleston on Saturday.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.addressee?.text ?? null])).toEqual([
+      ['he cast his ballot for Rubio', 'told', 'Wilson', 'The Post and Courier newspaper'],
+    ]);
+  });
+
+  it('ends the content of a relative clause inside an apposition at the comma before the main verb', () => {
+    const d = code('Headline\n\nKasich, a Republican who has refused to endorse Trump, said the family was right.\nKasich, a Republican, has refused to endorse Trump, the family said.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['to endorse Trump', 'has refused', 'who'],
+      ['the family was right', 'said', 'Kasich'],
+      ['Kasich, a Republican, has refused to endorse Trump', 'said', 'the family'],
+    ]);
+  });
+
+  it('reads the cues assail, chide, call out, eager to, aware that, disavow (not a call or a lone "out")', () => {
+    const d = code('Headline\n\nSanders assailed the trade deal.\nHe called out the media for its coverage.\nHe called the office and went out.\nHe is eager to debate Clinton.\nThe campaign was aware that the polls were bad.\nTrump disavowed the endorsement.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['the trade deal', 'assailed'],
+      ['the media for its coverage', 'called out'],
+      ['to debate Clinton', 'is eager'],
+      ['the polls were bad', 'was aware'],
+      ['the endorsement', 'disavowed'],
+    ]);
+  });
+
   it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
     const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
