@@ -59,6 +59,19 @@ export class TrieNode {
 /** Most words a gap (`..`) in a phrase may stand for. */
 export const PHRASE_GAP = 2;
 
+/**
+ * Whether any phrase of the trie can start at token i: a child for its form
+ * (or lemma), a stem it begins with, or a gap at the root. Most tokens start
+ * none, and this spares them the walk.
+ */
+export function mayStart(root: TrieNode, tokens: TokenTable, i: number, lemmas: boolean): boolean {
+  if (root.gap || root.next.has(tokens.norm[i]!) || (lemmas && root.next.has(tokens.lemma[i]!))) return true;
+  if (!root.stems || tokens.has(i, FLAG.PUNCT)) return false;
+  const id = tokens.norm[i]!;
+  for (const s of root.stems) if (s.test(id)) return true;
+  return false;
+}
+
 /** One step of a phrase in the trie: a token id, or a stem. */
 type Step = number | { stem: string } | { gap: true };
 
@@ -68,6 +81,7 @@ type Step = number | { stem: string } | { gap: true };
  */
 export function walkTrie(root: TrieNode, tokens: TokenTable, i: number, end: number, lemmas: boolean): { node: TrieNode; end: number }[] {
   const out: { node: TrieNode; end: number }[] = [];
+  if (!mayStart(root, tokens, i, lemmas)) return out;
   const step = (node: TrieNode, j: number) => {
     const exact = node.next.get(tokens.norm[j]!) ?? (lemmas ? node.next.get(tokens.lemma[j]!) : undefined);
     if (exact) visit(exact, j + 1);

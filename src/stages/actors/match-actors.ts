@@ -14,7 +14,7 @@ import { codePerson } from '../../ontology/roles.js';
 import { holdersOf, personOn } from '../../ontology/office-holders.js';
 import { inRange } from '../../ontology/dates.js';
 import type { PersonEntry } from '../../ontology/types.js';
-import { walkTrie, type ActorMatcher, type PhraseTarget, type TrieNode } from './compile-actors.js';
+import { mayStart, walkTrie, type ActorMatcher, type PhraseTarget, type TrieNode } from './compile-actors.js';
 import { addAgentCodes, attachedActor, type AttachIds } from './attach-actor.js';
 import { GENERIC_INSTITUTIONS } from './sentence-country.js';
 import type { CodingOptions } from '../coding-options.js';
@@ -39,6 +39,7 @@ function allowed(t: PhraseTarget, tokens: TokenTable, text: string, from: number
 }
 
 function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, end: number, lemmas: boolean, date: string | null, role = lemmas): Piece | null {
+  if (!mayStart(root, tokens, i, lemmas)) return null;
   let best: Piece | null = null;
   // every phrase that starts at i (exact words, and stems such as `Argentin*`), shortest first
   for (const { node, end: after } of walkTrie(root, tokens, i, end, lemmas).sort((a, b) => a.end - b.end)) {
