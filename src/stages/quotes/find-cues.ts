@@ -94,19 +94,37 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   const nn = norm(c, next);
   if (nn === c.ids.that && pos(c, next) === POS.SCONJ) return true;
   const np = pos(c, next);
-  const clauseStart = (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && !c.ids.objects.has(nn));
+  // "filings show it has …": "it" is a subject when a verb follows it
+  const itSubject = nn === c.ids.it && next + 1 < c.tokens.length && (pos(c, next + 1) === POS.AUX || pos(c, next + 1) === POS.VERB);
+  const clauseStart = (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && (!c.ids.objects.has(nn) || itSubject));
   const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
   // "the paper notes the government …": a present tense in -s after a singular subject
   if (/[a-z]s$/.test(surface)) return clauseStart;
   // "polls show Trump leading …": a plural subject, then the verb's base form
   const prevSurface = c.text.slice(c.tokens.start[prev]!, c.tokens.end[prev]!);
   const plural = (pp === POS.NOUN || pp === POS.PROPN) && /[a-z]s$/.test(prevSurface);
+  // "FEC records from the 2008 cycle show he backed …": a plural head before a prepositional phrase, then a clause
+  if (!plural && !counted && clauseStart && (pp === POS.NOUN || pp === POS.PROPN) && pluralBeforePhrase(c, prev)) return true;
   if (!((pp === POS.NOUN && plural) || counted || (pp === POS.PROPN && plural))) return false;
   if (clauseStart || np === POS.PROPN || np === POS.NUM) return true;
   // "voters support temporarily banning …", "Republicans support deportation": an adverb before a gerund,
   // or a plural name then a noun (a compound has no plural name before its head)
   if (np === POS.ADV && next + 1 < c.tokens.length && pos(c, next + 1) === POS.VERB && c.sentOf[next + 1] === c.sentOf[t]) return true;
   return pp === POS.PROPN && np === POS.NOUN;
+}
+
+/** a plural noun heading the phrase that ends at `end`, before a prepositional phrase ("records [from the cycle]") */
+function pluralBeforePhrase(c: Ctx, end: number): boolean {
+  const s = c.sentences[c.sentOf[end]!]!;
+  let t = end;
+  const nominal = (k: number) => {
+    const p = pos(c, k);
+    return p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || p === POS.NUM || (p === POS.DET && norm(c, k) !== c.ids.that);
+  };
+  while (t >= s.tokenStart && end - t < 8 && nominal(t)) t--;
+  if (t <= s.tokenStart || pos(c, t) !== POS.ADP || !c.ids.npPreps.has(norm(c, t))) return false;
+  const h = t - 1;
+  return (pos(c, h) === POS.NOUN || pos(c, h) === POS.PROPN) && /[a-z]s$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!));
 }
 
 /**

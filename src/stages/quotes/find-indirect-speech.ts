@@ -115,6 +115,20 @@ function hasQuotation(c: Ctx, a: number, b: number): boolean {
   return false;
 }
 
+const FRACTIONS = new Set(['half', 'third', 'quarter', 'dozen', 'majority']);
+
+/** "at least six planes", "about half of", "more than 20 percent": a degree word, then a quantity and its noun */
+function quantityAt(c: Ctx, a: number, b: number): boolean {
+  let q = a + 1;
+  if (q < b && (pos(c, q) === POS.ADV || pos(c, q) === POS.ADP || pos(c, q) === POS.ADJ) && !FRACTIONS.has(c.text.slice(c.tokens.start[q]!, c.tokens.end[q]!).toLowerCase())) q++;
+  if (q >= b || q > a + 2) return false;
+  const fraction = FRACTIONS.has(c.text.slice(c.tokens.start[q]!, c.tokens.end[q]!).toLowerCase());
+  if (pos(c, q) !== POS.NUM && !fraction) return false;
+  while (q + 1 < b && pos(c, q + 1) === POS.NUM) q++;
+  const next = q + 1 < b ? pos(c, q + 1) : POS.PUNCT;
+  return next === POS.NOUN || next === POS.PROPN || next === POS.ADJ || norm(c, q + 1) === c.ids.of || norm(c, q + 1) === c.ids.percent;
+}
+
 /** a clause with no "that": it opens with something that can be a subject, and a verb follows */
 export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   if (a >= b) return false;
@@ -122,6 +136,14 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
   const n0 = norm(c, a);
   // "that can be reversed": "that" as the subject, whatever its tag
   if (n0 === c.ids.that && a + 1 < b && isVerbish(c, a + 1)) return true;
+  // "at least six planes filled …", "more than 20 people were …": a quantity opens the subject
+  if ((p0 === POS.ADP || p0 === POS.ADV || p0 === POS.ADJ) && quantityAt(c, a, b)) {
+    for (let t = a + 1; t < b && t < a + 16; t++) {
+      if ((isPunct(c, t) && !c.isMark[t]) || norm(c, t) === c.ids.that) break;
+      if (pos(c, t) === POS.AUX || (pos(c, t) === POS.VERB && norm(c, t - 1) !== c.ids.to && !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)))) return true;
+    }
+    return false;
+  }
   if (p0 === POS.ADP || p0 === POS.ADV || p0 === POS.SCONJ || c.ids.subordinators.has(n0)) {
     // "In all, though, the justices are …", "When X, Y": an introduction, then the clause
     for (let t = a + 1; t < Math.min(b - 1, a + 12); t++) {

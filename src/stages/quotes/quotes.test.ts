@@ -342,6 +342,22 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a document verb the tagger took for a noun after a plural head and its phrase, and "it" as a subject', () => {
+    const d = code('Headline\n\nFEC records from the cycle show he backed both McCain and Giuliani.\nNew filings show it has less than $1.3 million.\nThe records from the cycle show.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
+      ['he backed both McCain and Giuliani', 'show', 'FEC records from the cycle'],
+      ['it has less than $1.3 million', 'show', 'New filings'],
+    ]);
+  });
+
+  it('reads a clause that opens with a quantity ("at least six", "about half of"), not a time', () => {
+    const d = code('Headline\n\nCNN reported at least six planes filled the skies.\nThe office said about half of the adjustment reflected revenue losses.\nHe said at 10 a.m. that he was done.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['at least six planes filled the skies', 'reported'],
+      ['about half of the adjustment reflected revenue losses', 'said'],
+    ]);
+  });
+
   it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
     const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
