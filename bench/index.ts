@@ -6,6 +6,7 @@
  *     npm run bench -- --reuters --un    add Reuters-21578 and the UN debates
  *     npm run bench -- --runs 5          each measurement in 5 fresh processes (default 3; the fastest is reported)
  *     npm run bench -- --batch 1         code article by article (default: batches of 32, as `dyad code`)
+ *     npm run bench -- --no-jit-tuning   without the CLI's tier-up setting for Node 20 (src/jit.ts)
  *     npm run bench -- --repeat 3        also time passes over text seen before (the fastest is reported)
  *     npm run bench -- --profile         CPU profile of the timed pipeline pass: top functions and files
  *     npm run bench -- --ingest          also the store engineer's ingest benchmark (long)
@@ -31,6 +32,7 @@ import { articleFromText } from '../src/ingest/plain-text.js';
 import { corpusRoot, DEFAULT_CORPORA, loadCorpora, type BenchArticle, type CorpusName } from './corpus.js';
 import { summariseProfile, type CpuProfile } from './profile.js';
 import { BATCH_ARTICLES, BATCH_CHARS } from '../src/cli/code.js';
+import { hasInterruptBudget, tuneJit } from '../src/jit.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** the repository: bench/ lives at REPO/bench (sources) or REPO/dist/bench (built) */
@@ -46,6 +48,8 @@ interface Args {
   runs: number;
   /** articles per Engine.runMany call (as `dyad code --batch`) */
   batch: number;
+  /** the CLI's tier-up setting on Node 20 (src/jit.ts); off with --no-jit-tuning */
+  jitTuning: boolean;
   warmup: number;
   profile: boolean;
   profileOut?: string;
@@ -55,7 +59,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { corpora: [...DEFAULT_CORPORA], repeat: 1, runs: 3, batch: BATCH_ARTICLES, warmup: 200, profile: false, ingest: false, json: false };
+  const a: Args = { corpora: [...DEFAULT_CORPORA], repeat: 1, runs: 3, batch: BATCH_ARTICLES, jitTuning: true, warmup: 200, profile: false, ingest: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i]!;
     const next = () => {
@@ -69,6 +73,7 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--repeat') a.repeat = Math.max(1, Number(next()));
     else if (v === '--runs') a.runs = Math.max(1, Number(next()));
     else if (v === '--batch') a.batch = Math.max(1, Number(next()));
+    else if (v === '--no-jit-tuning') a.jitTuning = false;
     else if (v === '--warmup') a.warmup = Math.max(0, Number(next()));
     else if (v === '--profile') a.profile = true;
     else if (v === '--profile-out') a.profileOut = next();
@@ -77,7 +82,7 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--ontology') a.ontology = resolve(next());
     else if (v === '--help' || v === '-h') {
       process.stdout.write(
-        'npm run bench [-- --reuters] [--un] [--runs N] [--batch N] [--repeat N] [--warmup N] [--ontology DIR] [--profile [--profile-out FILE]] [--ingest] [--json]\n',
+        'npm run bench [-- --reuters] [--un] [--runs N] [--batch N] [--no-jit-tuning] [--repeat N] [--warmup N] [--ontology DIR] [--profile [--profile-out FILE]] [--ingest] [--json]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${v} (see --help)`);
@@ -327,6 +332,7 @@ function child(args: Args, mode: Mode): ModeResult {
   const self = fileURLToPath(import.meta.url);
   // the heap budget bin/dyad.js runs with, so the figures are the CLI's
   const argv = ['--single-threaded', '--expose-gc', '--max-old-space-size=512', self, '--mode', mode, '--corpora', args.corpora.join(','), '--repeat', String(args.repeat), '--batch', String(args.batch), '--warmup', String(args.warmup)];
+  if (!args.jitTuning) argv.push('--no-jit-tuning');
   if (args.ontology) argv.push('--ontology', args.ontology);
   if (args.profile && mode === 'pipeline') argv.push('--profile');
   if (args.profileOut && mode === 'pipeline') argv.push('--profile-out', args.profileOut);
@@ -374,6 +380,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = corpusRoot(REPO);
   if (args.mode) {
+    // as bin/dyad.js does, before dyad and wink are loaded
+    if (args.jitTuning) tuneJit();
     const before = settledRss();
     const articles = loadCorpora(root, args.corpora);
     const corpusRss = settledRss() - before;
@@ -416,6 +424,11 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push(`dyad benchmark, ${date}, commit ${summary.commit}, Node ${process.version}, ${cpu} (${cpus().length} cores, load average ${load.toFixed(1)} at the start)`);
   out.push(`one core: one thread (node --single-threaded: no background GC or compiler threads); rates per CPU second of that thread;`);
+  out.push(
+    hasInterruptBudget()
+      ? `V8 ${process.versions.v8}: ${args.jitTuning ? "with the CLI's tier-up setting (src/jit.ts: --interrupt-budget=512 KB)" : "without the CLI's tier-up setting (--no-jit-tuning)"}`
+      : `V8 ${process.versions.v8}: tiers up by itself (the CLI's Node 20 setting does not apply)`,
+  );
   out.push(`each row: the fastest of ${args.runs} fresh processes (the range of all ${args.runs} in brackets); the pipeline codes batches of ${args.batch} article${args.batch === 1 ? '' : 's'}, stage by stage, as \`dyad code\` does`);
   out.push(`timed: the ${fmt(p.articles)} articles after the first ${fmt(args.warmup)} (a warm-up), in one pass over text this process has not seen${args.repeat > 1 ? `; "seen again": the fastest of ${args.repeat - 1} more passes over the same text` : ''}`);
   out.push(`corpus timed: ${args.corpora.join(' + ')}: ${fmt(p.articles)} articles, ${fmt(mb, 1)} MB, ${fmt(p.sentences)} sentences, ${fmt(p.tokens)} tokens; coded ${fmt(p.events)} events, ${fmt(p.quotes)} quotes`);

@@ -11,5 +11,9 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('dyad: not built yet: run `npm install` (or `npm run build`) in the dyad folder first\n');
   process.exit(2);
 }
+// Node 20 only: let large functions collect more feedback before V8 optimises
+// them, so they are not compiled again and again (src/jit.ts)
+const { tuneJit } = await import(new URL('../dist/src/jit.js', import.meta.url).href);
+tuneJit();
 const { main } = await import(entry.href);
 await main(process.argv);

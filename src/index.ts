@@ -4,6 +4,7 @@
  * thin shells over these.
  */
 export { createEngine, createEngineSync, articleId } from './engine.js';
+export { tuneJit } from './jit.js';
 export type { Engine, EngineOptions, CodeInput, QuadConvention } from './engine.js';
 export type { CodedDocument, OutputActor } from './output/schema.js';
 export { SCHEMA_VERSION } from './output/schema.js';
