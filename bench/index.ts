@@ -379,9 +379,9 @@ const printRecord = (r: unknown): string =>
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = corpusRoot(REPO);
+  // as bin/dyad.js does, before dyad and wink run (children and the quotes-share pass here alike)
+  if (args.jitTuning) tuneJit();
   if (args.mode) {
-    // as bin/dyad.js does, before dyad and wink are loaded
-    if (args.jitTuning) tuneJit();
     const before = settledRss();
     const articles = loadCorpora(root, args.corpora);
     const corpusRss = settledRss() - before;
