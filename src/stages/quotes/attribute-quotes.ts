@@ -414,7 +414,9 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const elidedFirst = !hit.passive && participleAfterComma(c, hit);
       let speaker = hit.passive ? null : elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart);
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && (norm(c, speaker.head.a - 1) === c.ids.comma || isNounish(c, speaker.head.a - 1));
-      const after = contentAfter(c, hit, s.tokenEnd, relative);
+      // "a new poll showing Trump's standing down, told Fox News …": a participle after its noun is a reduced relative clause
+      const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+      const after = contentAfter(c, hit, s.tokenEnd, relative || reduced);
       if (!after || !free(after.content)) continue;
       // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)
       const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));

@@ -216,6 +216,9 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     if (n === c.ids.comma && t + 1 < sEnd && norm(c, t + 1) === c.ids.but) return t;
     // what the writer adds about the content: "…, which forced …", "…, who …", "…, while …", "…, compared with …"
     if (clause && n === c.ids.comma && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && CLAUSE_TAILS.has(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!).toLowerCase())) return t;
+    // an apposition closing the sentence is the writer's: "…, a five-minute drive from their home", "…, the abortion
+    // provider that is being investigated" (a noun phrase to the end, its verbs only in a relative clause)
+    if (n === c.ids.comma && t + 2 < sEnd && c.inQuote[t + 1]! < 0 && pos(c, t + 1) === POS.DET && (norm(c, t + 1) === c.ids.the || /^an?$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) && closingApposition(c, t + 1, sEnd)) return t;
     // the comma that closes a relative clause: "X, who said he votes, said …"
     if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
     if (n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) {
@@ -230,6 +233,20 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     }
   }
   return sEnd;
+}
+
+/** [a, sEnd) is a noun phrase to the sentence end: no finite verb before a relative pronoun, no comma, no quotation */
+function closingApposition(c: Ctx, a: number, sEnd: number): boolean {
+  const end = trimEnd(c, a, sEnd);
+  for (let t = a + 1; t < end; t++) {
+    if (c.inQuote[t]! >= 0) return false;
+    const n = norm(c, t);
+    if (c.ids.relatives.has(n) || (n === c.ids.that && pos(c, t) !== POS.SCONJ)) return true;
+    if (isPunct(c, t) && !c.ids.dashes.has(n)) return false;
+    if (pos(c, t) === POS.AUX) return false;
+    if (pos(c, t) === POS.VERB && !/(?:ing|ed|en)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return false;
+  }
+  return true;
 }
 
 /**
@@ -496,7 +513,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   // a cue inside a subordinate clause opening the sentence reports up to that clause's end:
   // "When Trump announced his candidacy, | he …"
   const clauseLimit = subordinateEnd(c, hit, a, sEnd);
-  let end = trimEnd(c, a, contentEnd(c, a, clauseLimit, relativeSource, form === 'bare'));
+  let end = trimEnd(c, a, contentEnd(c, a, clauseLimit, relativeSource, form !== 'that'));
   // a phrase (not a clause) ends where the clause goes on without it; so does what an opening participle
   // reports ("Asked whether the race was over, [Sanders said] …")
   if (form === 'np' || form === 'as' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));

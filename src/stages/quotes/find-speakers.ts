@@ -163,7 +163,8 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
         for (let t = k + 1; t < j; t++) {
           if (c.ids.relatives.has(norm(c, t))) break;
           const inner = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
-          if (inner && contentAfter(c, inner, j)) return null;
+          // ("Manafort, citing polls, said …": a participle inside the parenthesis is an adjunct, not an attribution)
+          if (inner && !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && contentAfter(c, inner, j)) return null;
         }
         let head = npEndingAt(c, k - 1, floor);
         let nameEnd = head ? head.b : -1;

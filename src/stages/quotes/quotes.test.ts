@@ -358,6 +358,25 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a cue after a parenthesis holding a participle, and ends a reduced relative clause at the comma', () => {
+    const d = code('Headline\n\nPriebus, after a new poll showing his standing down to 14 percent, told Fox News that Trump appreciates the need to do better.\nManafort, citing polls, said the candidate could win.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['his standing down to 14 percent', 'showing', 'a new poll'],
+      ['Trump appreciates the need to do better', 'told', 'Priebus'],
+      ['the candidate could win', 'said', 'Manafort'],
+    ]);
+  });
+
+  it('ends a content before the writer\'s closing apposition, and a phrase before ", which"', () => {
+    const d = code('Headline\n\nHe boasted that he welcomed the president to his golf club, a five-minute drive from their home.\nShe has vowed to repeal the amendment, a provision that prohibits federal funding.\nHe said the plan, the first of its kind, would work.\nShe endorsed the bill, which passed on Monday.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['he welcomed the president to his golf club', 'boasted'],
+      ['to repeal the amendment', 'has vowed'],
+      ['the plan, the first of its kind, would work', 'said'],
+      ['the bill', 'endorsed'],
+    ]);
+  });
+
   it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
     const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
