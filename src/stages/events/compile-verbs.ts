@@ -53,6 +53,13 @@ export interface VerbMatcher {
   firmsOnly: Set<number>;
   /** verbs of saying and thinking ("said", "told"): the `reporting-verbs` set (empty when a dictionary has none) */
   reportingVerbs: Set<number>;
+  /**
+   * by token id, whether it can start anything as a form (trigger, form
+   * trigger, stem, to-word) and as a lemma (trigger, to-word): 0 not yet
+   * known, 1 no, 2 yes. Memos for `mayTrigger`, one array read a token.
+   */
+  startsAsForm: number[];
+  startsAsLemma: number[];
 }
 
 export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: Vocabulary): VerbMatcher {
@@ -124,6 +131,8 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     firmsOnly: new Set((dict.sets.get('firms')?.words ?? []).flatMap(idsOf)),
     economyHeads: new Set([...(dict.sets.get('economy-heads')?.words ?? []), ...(dict.sets.get('firms')?.words ?? [])].flatMap(idsOf)),
     reportingVerbs: new Set((dict.sets.get('reporting-verbs')?.words ?? []).flatMap(idsOf)),
+    startsAsForm: [],
+    startsAsLemma: [],
   };
 }
 

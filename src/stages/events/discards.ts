@@ -27,7 +27,12 @@ export interface DiscardMatcher {
   /** first-word test → discards, for a quick scan */
   count: number;
   /** the discards by the id of their first word, and (memoised per token id) those whose first word is a stem */
-  index?: { byFirst: Map<number, CompiledDiscard[]>; stems: CompiledDiscard[]; stemMemo: Map<number, CompiledDiscard[]> };
+  index?: {
+    byFirst: Map<number, CompiledDiscard[]>;
+    stems: CompiledDiscard[];
+    /** by token id: every discard that may start there (kept dense: one array read a token) */
+    memo: (readonly CompiledDiscard[] | undefined)[];
+  };
 }
 
 export function compileDiscards(entries: readonly DiscardEntry[], tokenizer: Tokenizer, vocab: Vocabulary): DiscardMatcher {
@@ -63,20 +68,24 @@ export function compileDiscards(entries: readonly DiscardEntry[], tokenizer: Tok
     if (d.firstId === undefined) stems.push(d);
     else byFirst.set(d.firstId, [...(byFirst.get(d.firstId) ?? []), d]);
   }
-  return { discards, count: discards.length, index: { byFirst, stems, stemMemo: new Map() } };
+  return { discards, count: discards.length, index: { byFirst, stems, memo: [] } };
 }
+
+const NONE: readonly CompiledDiscard[] = Object.freeze([]);
 
 /** The discards that may start at a token with this id (all of them without an index). */
 function candidates(m: DiscardMatcher, id: number): readonly CompiledDiscard[] {
   if (!m.index) return m.discards;
-  const { byFirst, stems, stemMemo } = m.index;
-  let fromStems = stemMemo.get(id);
-  if (!fromStems) {
-    fromStems = stems.filter((d) => d.words[0]!(id));
-    stemMemo.set(id, fromStems);
+  const { byFirst, stems, memo } = m.index;
+  let r = memo[id];
+  if (r === undefined) {
+    const fromStems = stems.filter((d) => d.words[0]!(id));
+    const exact = byFirst.get(id);
+    r = exact ? (fromStems.length ? [...exact, ...fromStems] : exact) : fromStems.length ? fromStems : NONE;
+    for (let k = memo.length; k < id; k++) memo.push(undefined);
+    memo[id] = r;
   }
-  const exact = byFirst.get(id);
-  return exact ? (fromStems.length ? [...exact, ...fromStems] : exact) : fromStems;
+  return r;
 }
 
 export interface DiscardResult {

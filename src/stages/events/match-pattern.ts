@@ -309,7 +309,22 @@ export function entriesAt(c: Ctx, t: number): readonly CompiledEntry[] {
 /** Whether the token at t can start anything the coder looks for: a trigger of the verb dictionary, or a word taking "to VERB". */
 export function mayTrigger(c: Ctx, t: number): boolean {
   const v = c.verbs;
-  return v.toWords.has(c.tokens.lemma[t]!) || v.toWords.has(c.tokens.norm[t]!) || entriesAt(c, t).length > 0;
+  const norm = c.tokens.norm[t]!;
+  const lemma = c.tokens.lemma[t]!;
+  // a word that starts nothing, as its form and as its lemma, is known after one test
+  if (v.startsAsForm[norm] === 1 && v.startsAsLemma[lemma] === 1) return false;
+  if (v.startsAsForm[norm] === undefined || v.startsAsForm[norm] === 0) {
+    const some = v.toWords.has(norm) || v.triggers.has(norm) || v.formTriggers.has(norm) || v.prefixEntries(norm).length > 0;
+    remember(v.startsAsForm, norm, some);
+  }
+  if (v.startsAsLemma[lemma] === undefined || v.startsAsLemma[lemma] === 0) remember(v.startsAsLemma, lemma, v.toWords.has(lemma) || v.triggers.has(lemma));
+  if (v.startsAsForm[norm] === 1 && v.startsAsLemma[lemma] === 1) return false;
+  return v.toWords.has(lemma) || v.toWords.has(norm) || entriesAt(c, t).length > 0;
+}
+
+function remember(memo: number[], id: number, some: boolean): void {
+  for (let k = memo.length; k < id; k++) memo.push(0);
+  memo[id] = some ? 2 : 1;
 }
 
 /** The best match among the entries of the trigger at t. */
