@@ -91,35 +91,24 @@ const FILLERS = new Set([
   'interim', 'veteran', 'current', 'local', 'two', 'three', 'several', 'some', 'many', 'other', 'visiting',
 ]);
 
-export interface MatchOptions {
-  date: string | null;
-  /** coding semantics other than dyad's (stages/coding-options.ts) */
-  coding?: CodingOptions;
-}
-
-export function matchActors(
-  m: ActorMatcher,
-  tokens: TokenTable,
-  text: string,
-  sentences: readonly Sentence[],
-  vocab: Vocabulary,
-  opts: MatchOptions,
-): ActorMention[] {
-  const out: ActorMention[] = [];
-  const fillerIds = new Set([...FILLERS].map((w) => vocab.lookup(w)).filter((id) => id > 0));
-  const possessive = new Set(["'s", '’s', "'", '’'].map((w) => vocab.lookup(w)).filter((id) => id > 0));
-  const theId = vocab.lookup('the');
-  const inId = vocab.lookup('in');
+/**
+ * The word ids and code sets matchActors tests, made once per matcher and
+ * vocabulary (the engine renews both together) instead of once per article.
+ */
+function wordsOf(m: ActorMatcher, vocab: Vocabulary) {
+  const fillerIds = new Set([...FILLERS].map((w) => vocab.intern(w)));
+  const possessive = new Set(["'s", '’s', "'", '’'].map((w) => vocab.intern(w)));
+  const theId = vocab.intern('the');
+  const inId = vocab.intern('in');
   const stateCodes = new Set(m.dict.entries.filter((e) => e.kind === 'country').map((e) => e.code.slice(0, 3)));
   const attachIds: AttachIds = {
-    preps: new Set(['of', 'in', 'from'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
+    preps: new Set(['of', 'in', 'from'].map((w) => vocab.intern(w))),
     the: theId,
-    joiners: new Set([',', 'and', 'or'].map((w) => vocab.lookup(w)).filter((id) => id > 0)),
+    joiners: new Set([',', 'and', 'or'].map((w) => vocab.intern(w))),
     based: vocab.intern('based'),
     compass: new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
       'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern'].map((w) => vocab.intern(w))),
   };
-  const allAgents = opts.coding?.agents === 'all';
   const words = (ws: string[]) => new Set(ws.map((w) => vocab.intern(w)));
   const ids = {
     honorifics: words(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'lord', 'lady', 'baroness', 'baron', 'dame', 'madam', 'monsieur', 'herr']),
@@ -137,6 +126,37 @@ export function matchActors(
     shadow: vocab.intern('shadow'),
     peerHonorifics: words(['lord', 'lady', 'baroness', 'baron', 'sir', 'dame']),
   };
+  return { fillerIds, possessive, theId, inId, stateCodes, attachIds, ids };
+}
+
+const wordMemo = new WeakMap<ActorMatcher, { vocab: Vocabulary; words: ReturnType<typeof wordsOf> }>();
+
+function wordsFor(m: ActorMatcher, vocab: Vocabulary): ReturnType<typeof wordsOf> {
+  let w = wordMemo.get(m);
+  if (!w || w.vocab !== vocab) {
+    w = { vocab, words: wordsOf(m, vocab) };
+    wordMemo.set(m, w);
+  }
+  return w.words;
+}
+
+export interface MatchOptions {
+  date: string | null;
+  /** coding semantics other than dyad's (stages/coding-options.ts) */
+  coding?: CodingOptions;
+}
+
+export function matchActors(
+  m: ActorMatcher,
+  tokens: TokenTable,
+  text: string,
+  sentences: readonly Sentence[],
+  vocab: Vocabulary,
+  opts: MatchOptions,
+): ActorMention[] {
+  const out: ActorMention[] = [];
+  const { fillerIds, possessive, theId, inId, stateCodes, attachIds, ids } = wordsFor(m, vocab);
+  const allAgents = opts.coding?.agents === 'all';
   // TABARI's FORMER conversion (coding option formerAgent): "former" before an agent or its actor
   const formerAgent = opts.coding?.formerAgent;
   const formerAt = (i: number) => formerAgent !== undefined && i >= 0 && tokens.norm[i] === ids.former;
