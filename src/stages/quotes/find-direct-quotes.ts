@@ -194,9 +194,30 @@ function firstMarkOfParagraph(text: string, p: Span): { family: Family; length: 
  * The outermost quotations of each paragraph. Paragraph spans come from the
  * article (ingest); text outside every paragraph is not searched.
  */
+/** Every character a quotation mark can be: " ' ` « » ‘ ’ ‚ ‛ “ ” „ ‟ ‹ › */
+const QUOTE_CHAR = /["'`\u00ab\u00bb\u2018-\u201f\u2039\u203a]/g;
+
+/**
+ * A scanner for the next quote character at or after a position, for
+ * positions that only grow: the regular expression finds it far faster than
+ * a loop over every character, and a hit past the paragraph is kept for the
+ * next one, so a text with few marks is read once.
+ */
+function quoteCharScanner(text: string): (from: number) => number {
+  let found = -1;
+  return (from) => {
+    if (found >= from) return found;
+    QUOTE_CHAR.lastIndex = from;
+    const m = QUOTE_CHAR.exec(text);
+    found = m ? m.index : text.length;
+    return found;
+  };
+}
+
 export function findDirectQuotes(text: string, paragraphs: readonly Span[]): QuoteMarks[] {
   const out: QuoteMarks[] = [];
   let carry: { index: number; family: Family } | null = null;
+  const nextQuoteChar = quoteCharScanner(text);
   paragraphs.forEach((p, pIdx) => {
     const stack: Open[] = [];
     let continuing: number | undefined;
@@ -210,10 +231,8 @@ export function findDirectQuotes(text: string, paragraphs: readonly Span[]): Quo
       }
       carry = null;
     }
-    for (let i = p.start; i < p.end; i++) {
-      const c = text.charCodeAt(i);
-      // fast path: only quote characters matter
-      if (c !== 0x22 && c !== 0x27 && c !== 0x60 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201f) && c !== 0x2039 && c !== 0x203a) continue;
+    // only quote characters matter: the scan jumps from one to the next
+    for (let i = nextQuoteChar(p.start); i < p.end; i = nextQuoteChar(i + 1)) {
       const m = markAt(text, i, p.start, p.end, stack);
       if (!m) continue;
       if (m.kind === 'open') {
