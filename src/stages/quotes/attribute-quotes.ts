@@ -28,7 +28,7 @@ import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, hasFiniteVerb, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
-import { npEndingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
+import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
 
 export interface AttributeInput {
@@ -397,8 +397,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         continue;
       }
       const as = asClause(c, hit, s.tokenStart, s.tokenEnd);
-      if (as && free(as.content) && free(as.speaker.full)) {
-        indirect('quotes/indirect-as', hit, [as.content], as.speaker, null);
+      if (as && as.content.every(free) && free(as.speaker.full)) {
+        indirect('quotes/indirect-as', hit, as.content, as.speaker, null);
         continue;
       }
       const rel = relativeContent(c, hit, s.tokenStart, s.tokenEnd);
@@ -423,6 +423,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
       // (a participle after a comma has tried its clause's subject already)
       if (!speaker && !hit.passive && !elidedFirst) speaker = elidedSubject(c, hit, s.tokenStart, claimed);
+      // "After talking about security, Mr. Netanyahu suggested …": an opening gerund is the main clause's subject's
+      if (!speaker && !hit.passive && openingGerund(c, hit, s.tokenStart) && after.content.b + 1 < s.tokenEnd && norm(c, after.content.b) === c.ids.comma) {
+        const np = npStartingAt(c, after.content.b + 1, s.tokenEnd);
+        if (np && np.b < s.tokenEnd && isVerbish(c, np.b)) speaker = { head: np, full: np };
+      }
       if (!speaker && !hit.passive) continue;
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
@@ -677,6 +682,15 @@ function participleAfterComma(c: Ctx, hit: CueHit): boolean {
   return (n === c.ids.comma || c.ids.dashes.has(n)) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
 }
 
+/** "After talking about …", "By calling for …": a gerund after a preposition opening the sentence */
+function openingGerund(c: Ctx, hit: CueHit, sStart: number): boolean {
+  const prev = hit.group.a - 1;
+  if (prev < sStart || !c.ids.gerundPreps.has(norm(c, prev)) || !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) return false;
+  let a = sStart;
+  while (a < prev && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  return a === prev;
+}
+
 /** The subject of a cue: the phrase before it, else (or first, for a participle after a comma) the subject of the verb it goes with. */
 function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array): NounPhrase | null {
   if (participleAfterComma(c, hit)) return elidedSubject(c, hit, sStart, claimed) ?? speakerBefore(c, hit.group.a, sStart);
@@ -693,7 +707,9 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
   const n = norm(c, prev);
   const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
   const participle = surface.endsWith('ing');
-  if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle))) return null;
+  // "… launched his campaign by talking about …": a gerund after a preposition is the clause subject's too
+  const gerund = participle && c.ids.gerundPreps.has(n);
+  if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle) || gerund)) return null;
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {
     if (c.inQuote[t]! >= 0) continue;

@@ -54,6 +54,8 @@ export interface QuoteWordIds {
   subordinators: Set<number>;
   /** subordinators that end a noun-phrase content when a clause follows: when, while, before, after, because, … */
   phraseTails: Set<number>;
+  /** prepositions before a gerund cue whose subject is the clause's: "by talking about …", "after calling for …" */
+  gerundPreps: Set<number>;
   /** whether, if, how, why, what, when, where, who */
   wh: Set<number>;
   /** who, which, whom, whose, that (as relative pronouns after a comma) */
@@ -117,6 +119,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     coordinators: ids(['and', 'but', 'while', 'whereas', 'or', 'yet']),
     subordinators: ids(['when', 'after', 'before', 'while', 'as', 'because', 'since', 'although', 'though', 'if', 'unless', 'once', 'until', 'whenever']),
     phraseTails: ids(['when', 'while', 'before', 'after', 'because', 'although', 'though', 'whereas', 'unless', 'until']),
+    gerundPreps: ids(['by', 'after', 'before', 'while', 'without', 'when', 'since', 'through', 'in']),
     wh: ids(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']),
     relatives: ids(['who', 'which', 'whom', 'whose']),
     aux: ids([

@@ -34,6 +34,13 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
+      // "as Trump points out", "Sanders calls for": a phrase verb with its particle, right after a name or a subject pronoun
+      if ((p === POS.NOUN || p === POS.PROPN) && cue.words.length > 1 && t > s.tokenStart && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && (pos(c, t + 1) === POS.ADP || pos(c, t + 1) === POS.PART)) {
+        const pp = pos(c, t - 1);
+        const subject = pp === POS.PROPN || (pp === POS.PRON && c.ids.subjects.has(norm(c, t - 1)) && !c.ids.objects.has(norm(c, t - 1)));
+        const compound = t - 2 >= s.tokenStart && pos(c, t - 2) === POS.DET;
+        if (subject && !compound && !c.ids.possessiveMarks.has(norm(c, t - 1)) && c.inQuote[t - 1]! < 0) return true;
+      }
       // "…, the reports show.": a verb the tagger took for a noun, closing the sentence after its subject
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd + 1) {
         const next = t + 1 < s.tokenEnd ? norm(c, t + 1) : c.ids.period;

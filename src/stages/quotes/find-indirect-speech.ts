@@ -700,11 +700,23 @@ export function parenthetical(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   return { before, after: rest, speaker: left };
 }
 
-/** "As X observed, CONTENT.": an attribution clause opening the sentence */
-export function asClause(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range; speaker: NounPhrase } | null {
+/** "As X observed, CONTENT." and "CONTENT, as X points out, CONTENT.": an attribution clause with "as" */
+export function asClause(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range[]; speaker: NounPhrase } | null {
   let a = sStart;
   while (a < hit.group.a && c.ids.openers.has(norm(c, a))) a++;
-  if (norm(c, a) !== c.ids.as) return null;
+  if (norm(c, a) !== c.ids.as) {
+    // "But the last part, as Paul Krugman points out, is that …": inside the content, between commas
+    const speaker = speakerBefore(c, hit.group.a, a);
+    if (!speaker || speaker.full.a - 2 <= a || norm(c, speaker.full.a - 1) !== c.ids.as || norm(c, speaker.full.a - 2) !== c.ids.comma) return null;
+    if (hit.word.b >= sEnd || norm(c, hit.word.b) !== c.ids.comma) return null;
+    const before = { a, b: speaker.full.a - 2 };
+    const k = hit.word.b + 1;
+    const rest = { a: k, b: extendToQuoteEnd(c, trimEnd(c, k, contentEnd(c, k, sEnd))) };
+    if (rest.b - rest.a < 2 || before.b <= before.a) return null;
+    let verb = false;
+    for (let t = before.a; t < rest.b && !verb; t++) if (t < before.b || t >= rest.a) verb = isVerbish(c, t);
+    return verb ? { content: [before, rest], speaker } : null;
+  }
   const speaker = speakerBefore(c, hit.group.a, a + 1);
   if (!speaker || speaker.full.a !== a + 1) return null;
   let k = skipAdjunct(c, hit.word.b, sEnd);
@@ -712,7 +724,7 @@ export function asClause(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { c
   k++;
   const b = extendToQuoteEnd(c, trimEnd(c, k, contentEnd(c, k, sEnd)));
   if (!looksLikeClause(c, k, b)) return null;
-  return { content: { a: k, b }, speaker };
+  return { content: [{ a: k, b }], speaker };
 }
 
 export interface AccordingTo {

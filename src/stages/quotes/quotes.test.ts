@@ -377,6 +377,24 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a gerund cue after a preposition with the subject of its clause', () => {
+    const d = code('Headline\n\nClinton outstripped his plans by calling for a no-fly zone in Syria.\nAfter talking about security, Mr. Netanyahu walked to the site.\nAfter hearing about the plan, he left.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['a no-fly zone in Syria', 'calling for', 'Clinton'],
+      ['security', 'talking about', 'Mr. Netanyahu'],
+    ]);
+  });
+
+  it('reads "as X points out" inside its content, and a phrase verb the tagger took for a noun after a name', () => {
+    const d = code('Headline\n\nBut the last part, as Krugman noted, is that it has always been awkward.\nAnd that, as Trump points out, is quite a bit right now.\nThe part, as a whole, is awkward.\nHis points out of ten were low.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.continues ?? null])).toEqual([
+      ['the last part', 'noted', 'Krugman', null],
+      ['is that it has always been awkward', 'noted', 'Krugman', 0],
+      ['that', 'points out', 'Trump', null],
+      ['is quite a bit right now', 'points out', 'Trump', 2],
+    ]);
+  });
+
   it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
     const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
