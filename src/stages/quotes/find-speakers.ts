@@ -206,8 +206,16 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
   }
   // "a news report published Wednesday said", "those surveyed say": a participle after the noun
   if (pos(c, j) === POS.VERB && /(?:ed|en|wn)$/.test(surface) && j - 1 >= floor && (isNounish(c, j - 1) || norm(c, j - 1) === c.ids.those)) {
-    const np = npEndingAt(c, j - 1, floor);
+    const np = npEndingAt(c, j - 1, floor) ?? (norm(c, j - 1) === c.ids.those ? { a: j - 1, b: j } : null);
     if (np) return { head: np, full: { a: np.a, b: cueStart } };
+  }
+  // "most said", "a third said", "nearly half say": a quantity alone is the phrase (the tagger reads it as an adverb or adjective)
+  if (QUANTIFIERS.has(surface) && pos(c, j) !== POS.VERB && pos(c, j) !== POS.AUX) {
+    let a = j;
+    if (a - 1 >= floor && (norm(c, a - 1) === c.ids.the || /^an?$/i.test(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!)))) a--;
+    if (a - 1 >= floor && APPROX.has(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!).toLowerCase())) a--;
+    const before = a - 1 >= floor ? pos(c, a - 1) : POS.PUNCT;
+    if (before === POS.PUNCT || before === POS.CCONJ || before === POS.SCONJ || a === floor || c.ids.openers.has(norm(c, a - 1))) return { head: { a, b: j + 1 }, full: { a, b: j + 1 } };
   }
   // "Jolly said": a name the tagger took for an adverb, opening the sentence right before the cue
   const s0 = c.sentences[c.sentOf[j]!]!;

@@ -395,6 +395,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a quantity alone and "those" with a participle as the source', () => {
+    const d = code('Headline\n\nAgain, those surveyed said Trump was best able to handle the economy.\nNearly half say the economy is bad.\nIt was the most said about it.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
+      ['Trump was best able to handle the economy', 'said', 'those surveyed'],
+      ['the economy is bad', 'say', 'Nearly half'],
+    ]);
+  });
+
   it('reads what someone calls someone: the object and its name, not a call placed or convened', () => {
     const d = code('Headline\n\nO’Malley called Trump a fascist.\nThey called him a political opportunist who has neglected his duties.\nPolice called a press conference on Monday.\nShe called the police.\nHe called reporters the next day.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
