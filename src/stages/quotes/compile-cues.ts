@@ -15,6 +15,8 @@ export interface CompiledCue {
 
 export interface CueMatcher {
   byFirst: Map<number, CompiledCue[]>;
+  /** 1 at the id of every first word of a cue (ids past its end start none): a test a token, before the map */
+  firstIds: Uint8Array;
 }
 
 export function compileCues(dict: CueDictionary, tokenizer: Tokenizer, vocab: Vocabulary): CueMatcher {
@@ -37,5 +39,7 @@ export function compileCues(dict: CueDictionary, tokenizer: Tokenizer, vocab: Vo
       byFirst.set(id, list);
     }
   }
-  return { byFirst };
+  const firstIds = new Uint8Array(Math.max(0, ...byFirst.keys()) + 1);
+  for (const id of byFirst.keys()) firstIds[id] = 1;
+  return { byFirst, firstIds };
 }

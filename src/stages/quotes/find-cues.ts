@@ -142,6 +142,11 @@ function pluralBeforePhrase(c: Ctx, end: number): boolean {
  */
 export function cueAt(c: Ctx, t: number, nouns = false): CueHit | null {
   if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
+  // most words start no cue, as form or as lemma
+  const first = c.cues.firstIds;
+  const lemma = c.tokens.lemma[t]!;
+  const form = c.tokens.norm[t]!;
+  if ((lemma >= first.length || first[lemma] === 0) && (form >= first.length || first[form] === 0)) return null;
   const cache = nouns ? c.nounCache : c.cueCache;
   const cached = cache[t];
   if (cached !== undefined) return cached;

@@ -76,13 +76,21 @@ function closingPosition(text: string, i: number, len: number, pEnd: number): bo
   return after === undefined || CLOSE_AFTER.test(after);
 }
 
+/**
+ * A word: letters or digits, with an apostrophe or hyphen inside it that a
+ * letter or digit follows ("don't", "two-hour"). The character after the
+ * span may decide whether its last apostrophe belongs to the word, as the
+ * count has always read it.
+ */
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’-](?=[\p{L}\p{N}]))*/gu;
+
 function countWords(text: string, start: number, end: number): number {
   let n = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const w: boolean = isLetter(text[i]) || ((text[i] === '’' || text[i] === "'" || text[i] === '-') && inWord && isLetter(text[i + 1]));
-    if (w && !inWord) n++;
-    inWord = w;
+  WORD.lastIndex = start;
+  for (let m = WORD.exec(text); m !== null && m.index < end; m = WORD.exec(text)) {
+    n++;
+    // a word running past the end: the rest is outside the span
+    if (WORD.lastIndex >= end) break;
   }
   return n;
 }
