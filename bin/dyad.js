@@ -15,5 +15,10 @@ if (!existsSync(fileURLToPath(entry))) {
 // them, so they are not compiled again and again (src/jit.ts)
 const { tuneJit } = await import(new URL('../dist/src/jit.js', import.meta.url).href);
 tuneJit();
+// a reader that stops early (`dyad ingest --help | head`) is no error; a command that writes a
+// stream of its own (`dyad code`) listens itself, and decides its exit status
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE' && process.stdout.listenerCount('error') === 1) process.exit(process.exitCode ?? 0);
+});
 const { main } = await import(entry.href);
 await main(process.argv);

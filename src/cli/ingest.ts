@@ -73,6 +73,8 @@ interface Pending {
 
 /** articles looked up in the store in one query before coding */
 const LOOKAHEAD = 32;
+/** articles coded together, stage by stage (as `dyad code` does) */
+const CODE_BATCH = 32;
 /** a run that stored this many articles refreshes the planner's statistics at the end */
 const ANALYZE_AFTER = 1000;
 
@@ -266,28 +268,64 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
   const codeChunk = async (c: Chunk) => {
     const known = await c.known;
     if (seen.size > 8192) seen.clear();
-    for (const { article, hash, origin } of c.items) {
+    // what the store or this run already has is a duplicate; the rest is coded in batches, stage by stage
+    // (Engine.runMany: the same output as one by one), then stored in input order
+    const fresh: Chunk['items'] = [];
+    const isNew: boolean[] = [];
+    const here = new Set<string>();
+    for (const it of c.items) {
+      const dup =
+        known.ids.has(it.article.id) || known.contentHashes.has(it.hash) || seen.has('i:' + it.article.id) || seen.has('h:' + it.hash) ||
+        here.has('i:' + it.article.id) || here.has('h:' + it.hash);
+      isNew.push(!dup);
+      if (dup) continue;
+      here.add('i:' + it.article.id);
+      here.add('h:' + it.hash);
+      fresh.push(it);
+    }
+    let coded: (CodedDocument | Error)[] = [];
+    const codeSome = (items: Chunk['items']): (CodedDocument | Error)[] => {
+      const t0 = performance.now();
+      try {
+        return engine.runMany(items.map((x) => x.article)).map((d) => engine.output(d));
+      } catch {
+        // one article broke the batch: each alone, so only that one fails
+        return items.map((x) => {
+          try {
+            return engine.output(engine.run(x.article));
+          } catch (e) {
+            return e instanceof Error ? e : new Error(String(e));
+          }
+        });
+      } finally {
+        r.codingSeconds += (performance.now() - t0) / 1000;
+      }
+    };
+    let k = 0;
+    for (let n = 0; n < c.items.length; n++) {
+      const { hash, origin } = c.items[n]!;
       if (opts.signal?.aborted) {
         r.interrupted = true;
         return;
       }
       if (storeFailure) throw storeFailure;
-      if (known.ids.has(article.id) || known.contentHashes.has(hash) || seen.has('i:' + article.id) || seen.has('h:' + hash)) {
+      if (!isNew[n]) {
         r.duplicates++;
         progress.update(r);
         continue;
       }
-      let doc: CodedDocument;
-      const t0 = performance.now();
-      try {
-        doc = engine.output(engine.run(article));
-      } catch (e) {
+      // the next batch of fresh articles, when this one is used up
+      if (k >= coded.length) {
+        const from = fresh.indexOf(c.items[n]!);
+        coded = codeSome(fresh.slice(from, from + CODE_BATCH));
+        k = 0;
+      }
+      const doc = coded[k++]!;
+      if (doc instanceof Error) {
         r.failed++;
-        say(origin, `could not be coded: ${(e as Error).message}`, 'error');
+        say(origin, `could not be coded: ${doc.message}`, 'error');
         progress.update(r);
         continue;
-      } finally {
-        r.codingSeconds += (performance.now() - t0) / 1000;
       }
       let fatal = false;
       for (const m of doc.messages) {
