@@ -187,6 +187,30 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('gives a surname the code of the titled mention before it, whatever the dated roles say', () => {
+    const titled = code('Headline\n\nJapanese Foreign Minister Yoko Kamikawa met her counterpart in Tokyo on Tuesday.\n“We must respond firmly,” Kamikawa told reporters.', '2023-03-21');
+    expect(titled.quotes.map((q) => [q.speaker?.text, q.speaker?.code])).toEqual([['Kamikawa', 'JPNGOV']]);
+    const known = code('Headline\n\nSouth Korean Foreign Minister Park Jin met his counterpart on Tuesday.\n“We must respond firmly,” Park said.', '2023-03-21');
+    expect(known.quotes.map((q) => [q.speaker?.text, q.speaker?.person, q.speaker?.code])).toEqual([['Park', 'Park Jin', 'KORGOV']]);
+    // a person the dictionaries do not know
+    const unknown = code('Headline\n\nSouth Korean Foreign Minister Han Sora met his counterpart on Tuesday.\n“We must respond firmly,” Han said.', '2023-03-21');
+    expect(unknown.quotes.map((q) => [q.speaker?.text, q.speaker?.person, q.speaker?.code])).toEqual([['Han', 'Han Sora', 'KORGOV']]);
+  });
+
+  it('gives no code to a surname whose earlier mention had no coded title', () => {
+    const bare = code('Headline\n\nYoko Kamikawa met reporters on Tuesday.\n“We must respond firmly,” Kamikawa told reporters.', '2023-03-21');
+    expect(bare.quotes.map((q) => q.speaker?.code ?? null)).toEqual([bare.actors.find((a) => a.text === 'Yoko Kamikawa')?.code ?? null]);
+    const student = code('Headline\n\nHan Sora, a student, met his teacher on Tuesday.\n“We must respond firmly,” Han said.', '2023-03-21');
+    expect(student.quotes.map((q) => [q.speaker?.text, q.speaker?.code ?? null])).toEqual([['Han', null]]);
+  });
+
+  it('gives an agent with no country the country whose possessive opens the phrase', () => {
+    const d = code("Headline\n\nPyongyang's state news agency said the launch was a success.\nNorth Korea's state media said the test was a warning.");
+    expect(d.quotes.map((q) => q.speaker?.code)).toEqual(['PRKMED', 'PRKMED']);
+    const bare = code('Headline\n\nThe state news agency said the launch was a success.');
+    expect(bare.quotes.map((q) => q.speaker?.code ?? null)).toEqual([null]);
+  });
+
   it('attributes a quote by an institution to the institution', () => {
     const d = code('Headline\n\nThe Kremlin said the report was false.');
     expect(d.quotes[0]!.speaker).toMatchObject({ text: 'The Kremlin', code: expect.stringMatching(/^RUS/) });

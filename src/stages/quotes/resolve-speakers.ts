@@ -14,7 +14,7 @@ import type { ActorRef } from '../../core/layers.js';
 import { POS } from '../../core/token-table.js';
 import type { Slot } from '../coref/slots.js';
 import { SlotIndex } from '../coref/slots.js';
-import { charSpan, isCap, norm, pos, type Ctx, type Range } from './context.js';
+import { charSpan, isCap, isNameLike, norm, pos, type Ctx, type Range } from './context.js';
 import { npEndingAt } from './find-speakers.js';
 
 const HONORIFICS = new Set([
@@ -129,6 +129,15 @@ export class SpeakerResolver {
     if (slot) {
       const ref = fromSlot(slot, base);
       const isPerson = slot.actor.kind === 'person' || slot.actor.person !== undefined;
+      // "Kamikawa" after "Japanese Foreign Minister Yoko Kamikawa": the code the article gave the person
+      if (ref.code === null && ref.person) this.codeFromEarlier(ref, ref.person, words.start);
+      // "Pyongyang's state news agency": an agent with no country of its own speaks for its possessor's
+      if (ref.code === null && !isPerson && slot.actor.code.startsWith('---')) {
+        const owner = this.possessorOf(np, slot);
+        if (owner) {
+          ref.code = owner.actor.code.slice(0, 3) + slot.actor.code.slice(3);
+        }
+      }
       if (ref.code !== null || ref.person) return this.remember({ ref, isPerson });
     }
     if (single >= 0 && (pos(c, single) === POS.PRON || possessor)) {
@@ -147,19 +156,23 @@ export class SpeakerResolver {
       return { ref: base, isPerson: wantPerson };
     }
     // a name: part of a person named before?
-    const name = this.nameIn(np);
+    // ("Park said": a surname the tagger took for a common noun is still a name to look up)
+    const read = this.nameIn(np);
+    const name = read ?? (single >= 0 && isNameLike(c, single) ? c.text.slice(c.tokens.start[single]!, c.tokens.end[single]!) : null);
     if (name) {
       const words2 = nameWords(name);
       for (let k = this.known.length - 1; k >= 0; k--) {
         const p = this.known[k]!;
         if (p.ref.start > words.start) continue;
         if (isSubsequence(words2, p.words)) {
-          return this.remember({ ref: { ...p.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
+          const ref: ActorRef = { ...p.ref, text: base.text, start: base.start, end: base.end };
+          if (ref.code === null) this.codeFromEarlier(ref, p.name, words.start);
+          return this.remember({ ref, isPerson: true });
         }
       }
       // a full name, or a surname after a title ("Mayor Kim", "Mr. Wang"): a person of their own
       const titles = this.titlesIn(np);
-      if (words2.length >= 2 || titles.length) {
+      if (read && (words2.length >= 2 || titles.length)) {
         // "Hamas spokesman Fawzi Barhoum", "Tory MP X": a coded actor before the name is whom the person speaks for
         const owner = this.ownerBefore(np);
         const ref: ActorRef = owner ? { ...base, code: coded(owner.actor.code), actor: owner.actorIndex, person: name } : { ...base, person: name };
@@ -169,6 +182,38 @@ export class SpeakerResolver {
     }
     if (slot) return this.remember({ ref: fromSlot(slot, base), isPerson: slot.actor.kind === 'person' });
     return { ref: base, isPerson: false };
+  }
+
+  /**
+   * A person the dictionaries give no code on the article date takes the code
+   * of the last mention before `at`, anywhere in the article, that named
+   * them with a coded title ("Japanese Foreign Minister Yoko Kamikawa" →
+   * JPNGOV for a later "Kamikawa").
+   */
+  private codeFromEarlier(ref: ActorRef, person: string, at: number): void {
+    const words = nameWords(person);
+    let best: KnownPerson | undefined;
+    for (const p of this.known) {
+      if (p.ref.start >= at || p.ref.code === null) continue;
+      if (p.name !== person && !isSubsequence(words, p.words)) continue;
+      if (!best || p.ref.start > best.ref.start) best = p;
+    }
+    if (!best) return;
+    ref.code = best.ref.code;
+    if (best.ref.actor !== undefined) ref.actor = best.ref.actor;
+  }
+
+  /** the coded country or capital whose possessive opens the phrase before its head slot ("Pyongyang's state news agency") */
+  private possessorOf(np: Range, head: Slot): Slot | undefined {
+    const c = this.c;
+    for (let t = np.a; t < head.tokenStart; t++) {
+      const s = c.slots.slotAt(t);
+      if (!s) continue;
+      const a = s.actor;
+      if (s.tokenEnd < head.tokenStart && c.ids.possessiveMarks.has(norm(c, s.tokenEnd)) && SlotIndex.coded(s) && a.code.length === 3 && !a.person && a.kind !== 'person') return s;
+      t = s.tokenEnd - 1;
+    }
+    return undefined;
   }
 
   private remember(s: Speaker): Speaker {
