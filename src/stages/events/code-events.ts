@@ -34,7 +34,7 @@ import { type TraceStep, type EventCoderIds, type Ctx, isPunct } from './context
 import { compound } from './compound.js';
 import { type PatternMatch, matchAt, mayTrigger } from './match-pattern.js';
 import { modalAt, negationBefore, isPassive, conditional, reducedPassive } from './modality.js';
-import { clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource } from './find-actors.js';
+import { adjunctVerb, clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource } from './find-actors.js';
 
 function ref(slot: Slot): ActorRef {
   const r: ActorRef = { text: slot.text, start: slot.start, end: slot.end, code: slot.actor.code || null };
@@ -157,6 +157,8 @@ export function codeEvents(
       let sourceId = hit.m.source !== undefined && !coding.sourceSearch ? codedSource(c, hit.m.source) : hit.m.source ?? null;
       // the members of a subject that is no compound of its own (complementSubject)
       let subjectMembers: number[] | null = null;
+      // the source is a free adjunct's ("…, accusing Israel of …"): such an act is coded only towards someone
+      let adjunct = false;
       let targetId = hit.m.target ?? null;
       const passive =
         !hit.m.compiled?.hasSource &&
@@ -212,6 +214,13 @@ export function codeEvents(
             if (sourceId === null && coding.subjectInComplements) {
               subjectMembers = complementSubject(c, Math.min(first, hit.m.first));
               sourceId = subjectMembers?.[0] ?? null;
+            }
+          } else {
+            // "rejected the report, accusing Israel of …": a free adjunct's subject is its clause's
+            const v = adjunctVerb(c, first);
+            if (v >= 0) {
+              sourceId = findSubject(c, v);
+              adjunct = sourceId !== null;
             }
           }
         }
@@ -314,6 +323,9 @@ export function codeEvents(
           continue;
         }
         if (coding.requireTarget && !(tgt && coded(tgt))) continue;
+        // ("rioted …, setting fire to their mattresses": the adjunct adds no act of its own with no one it is aimed at)
+        // (", killing or wounding 50, Thai military sources said": nor towards an actor past the adjunct's end)
+        if (adjunct && !(tgt && coded(tgt) && !commaBetween(c, hit.m.end, tgt.tokenStart))) continue;
         if (!tgt && coding.untargetedNeedsObject && !nounAfter(c, hit.m.end + 1)) continue;
         // a government acting on its own country is no dyad: "the Kremlin … against Russia"; unless the
         // pattern itself names both (`+ hosting * tabaski ^ $`: Mordor hosts its own military)
@@ -476,6 +488,12 @@ function nameWord(c: Ctx, t: number): boolean {
   if (c.coding.sourceSearch || t <= c.s.tokenStart + 1 || c.tokens.pos[t] !== POS.PROPN || !c.tokens.has(t, FLAG.CAP)) return false;
   const b = t - 1;
   return c.tokens.pos[b] === POS.PROPN && c.tokens.has(b, FLAG.CAP) && !c.tokens.has(b, FLAG.UPPER) && c.slots.idAt(b) < 0;
+}
+
+/** Whether a comma stands between two tokens of the sentence. */
+function commaBetween(c: Ctx, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (c.tokens.norm[k] === c.ids.comma) return true;
+  return false;
 }
 
 /** A past participle after an article or a possessive determiner and before a noun or an actor: an adjective ("the occupied territories"). */

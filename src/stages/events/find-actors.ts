@@ -110,6 +110,32 @@ export function coordinatedVerb(c: Ctx, t: number): number {
 }
 
 /**
+ * "Iran rejected the report, accusing Israel of lying": a participle right
+ * after a comma that closes a clause with a verb of its own is a free adjunct,
+ * and its subject is that clause's subject. Returns that verb, or -1 (no verb
+ * before the comma: "The report, accusing Israel …, was published" is a
+ * reduced relative, and no one is its subject).
+ */
+export function adjunctVerb(c: Ctx, t: number): number {
+  const comma = t - 1;
+  if (comma <= c.s.tokenStart || c.tokens.norm[comma] !== c.ids.comma || c.coding.sourceSearch) return -1;
+  if (!/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return -1;
+  // only after a main clause: no relative or subordinate clause before this comma
+  // ("…, which upgrades its rights, urging …": who urges is not the sentence's subject)
+  let verb = -1;
+  for (let k = comma - 1; k >= c.s.tokenStart; k--) {
+    const w = c.tokens.norm[k]!;
+    if (c.ids.hardStops.has(w) || c.tokens.has(k, FLAG.QUOTE) || c.ids.relatives.has(w) || c.tokens.pos[k] === POS.SCONJ) return -1;
+    // the verb of the clause before the comma; not one governed by "to", nor another participle
+    if (verb < 0 && c.tokens.pos[k] === POS.VERB && !(k > c.s.tokenStart && c.tokens.norm[k - 1] === c.verbs.toId)) {
+      if (/ing$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) return -1;
+      verb = k;
+    }
+  }
+  return verb;
+}
+
+/**
  * "smashed four brigades, killed 1,500 soldiers and destroyed 45 tanks": a
  * past-tense verb after a comma in a list of verb phrases closed by "and" or
  * "or" shares the subject of the verb before the comma. Returns that verb, or -1.

@@ -504,3 +504,21 @@ describe('violence no actor is named for', () => {
     none('The government outlawed the group over its involvement in killing in the province of Ulster.', 'ASSAULT');
   });
 });
+
+describe('a free adjunct after a comma', () => {
+  it("takes its clause's subject: '…, accusing Israel of …', '…, urging …'", () => {
+    has('Iran rejected the report, accusing Israel of spreading lies about its nuclear programme.', { source: 'IRN', target: 'ISR', cameo: '112', plover: 'ACCUSE' });
+    has('North Korea condemned the joint drills, accusing Washington of rehearsing an invasion.', { source: 'PRK', target: 'USA', cameo: '112', plover: 'ACCUSE' });
+    has('Russia expelled two diplomats, accusing Britain of spying.', { source: 'RUS', target: 'GBR', cameo: '112', plover: 'ACCUSE' });
+  });
+  it('is no event when there is no clause before the comma, or no one it is aimed at inside it', () => {
+    // a reduced relative: the report accuses, no one the text codes
+    none('The report, accusing Israel of war crimes, was published on Monday.', 'ACCUSE');
+    // "setting fire to their mattresses": no target, no act of its own
+    none('Palestinian prisoners rioted at the jail, setting fire to mattresses and smashing furniture.', 'ASSAULT');
+    // the actor after the adjunct's end is the reporter, not the target
+    const shelled = events('Vietnamese forces shelled the camps near the border, killing or wounding 50, Thai military sources said.');
+    expect(show(shelled.filter((e) => e.trigger.text.startsWith('kill')))).toBe('(no events)');
+    expect(shelled.some((e) => e.trigger.text === 'shelled')).toBe(true);
+  });
+});
