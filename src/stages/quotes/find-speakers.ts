@@ -30,6 +30,8 @@ const QUANTIFIERS = new Set([
 ]);
 const MAX_PARENTHETICAL = 40;
 const APPROX = new Set(['about', 'nearly', 'almost', 'only', 'just', 'roughly', 'around', 'approximately', 'all', 'fully', 'some', 'over', 'barely']);
+/** two-word degrees before a quantity */
+const DEGREE2 = new Set(['at least', 'at most', 'more than', 'fewer than', 'less than', 'up to']);
 /** words after the head of a source phrase that belong to it: "voters overall said", "Democrats alike say", "he himself said" */
 const POSTNOMINAL = new Set(['overall', 'alike', 'nationwide', 'statewide', 'combined', 'together', 'themselves', 'himself', 'herself', 'itself']);
 
@@ -44,6 +46,10 @@ function isNpToken(c: Ctx, t: number): boolean {
     return t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] && c.tokens.end[t] === c.tokens.start[t + 1];
   }
   if (inCompound(c, t)) return true;
+  // "a CNN/ORC poll", "a New York Times/CBS News survey": a slash glued between two names joins them
+  if (t > 0 && t + 1 < c.tokens.length && c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!) === '/') {
+    return c.tokens.end[t - 1] === c.tokens.start[t] && c.tokens.end[t] === c.tokens.start[t + 1] && isCap(c, t - 1) && isCap(c, t + 1);
+  }
   // "D-Fla." and other abbreviations end with a full stop glued to them
   if (n === c.ids.period) return t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] && pos(c, t - 1) === POS.PROPN;
   return false;
@@ -129,7 +135,11 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     if (a - 1 >= floor && (pos(c, a - 1) === POS.DET || pos(c, a - 1) === POS.ADV) && /^(?:the|a|about|almost|nearly|only|just|at|least)$/i.test(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!))) a--;
   }
   // "about 4 in 10", "nearly half", "only four percent", "all the attendees": a degree word before a quantity
-  if (a - 1 >= floor && APPROX.has(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!).toLowerCase()) && (pos(c, a) === POS.NUM || pos(c, a) === POS.DET || QUANTIFIERS.has(c.text.slice(c.tokens.start[a]!, c.tokens.end[a]!).toLowerCase()))) a--;
+  const quantity = (t: number) => pos(c, t) === POS.NUM || pos(c, t) === POS.DET || QUANTIFIERS.has(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase());
+  if (a - 1 >= floor && APPROX.has(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a - 1]!).toLowerCase()) && quantity(a)) a--;
+  // "at least a dozen members", "more than half of voters": a two-word degree before a quantity
+  else if (a - 2 >= floor && quantity(a) && DEGREE2.has(c.text.slice(c.tokens.start[a - 2]!, c.tokens.end[a - 1]!).toLowerCase())) a -= 2;
+  else if (a - 1 >= floor && DEGREE2.has(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a]!).toLowerCase())) a--;
   // "Clinton and Sanders", "Russia and China"
   if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2) || isSpeakerPronoun(c, a - 2))) {
     const other = npEndingAt(c, a - 2, floor);

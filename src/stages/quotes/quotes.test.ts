@@ -211,6 +211,13 @@ describe('attribution on news text', () => {
     expect(bare.quotes.map((q) => q.speaker?.code ?? null)).toEqual([null]);
   });
 
+  it('keeps two names joined by a slash and a two-word degree before a quantity in the source', () => {
+    const d = code('Headline\n\nA CNN/ORC poll showed Trump leading in the state.\nAt least a dozen members of Congress told reporters that the bill would fail.');
+    expect(d.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual(['A CNN/ORC poll', 'At least a dozen members of Congress']);
+    const twin = code('Headline\n\nThe ratio was 3/4, the analysts said.\nAt least, the senator said, the bill would not fail.');
+    expect([...new Set(twin.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text))]).toEqual(['the analysts', 'the senator']);
+  });
+
   it('attributes a quote by an institution to the institution', () => {
     const d = code('Headline\n\nThe Kremlin said the report was false.');
     expect(d.quotes[0]!.speaker).toMatchObject({ text: 'The Kremlin', code: expect.stringMatching(/^RUS/) });
