@@ -30,6 +30,7 @@ const QUANTIFIERS = new Set([
 ]);
 const MAX_PARENTHETICAL = 40;
 const APPROX = new Set(['about', 'nearly', 'almost', 'only', 'just', 'roughly', 'around', 'approximately', 'all', 'fully', 'some', 'over', 'barely']);
+const INDEFINITES = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'those']);
 /** two-word degrees before a quantity */
 const DEGREE2 = new Set(['at least', 'at most', 'more than', 'fewer than', 'less than', 'up to']);
 /** words after the head of a source phrase that belong to it: "voters overall said", "Democrats alike say", "he himself said" */
@@ -84,7 +85,7 @@ function adjectiveHead(c: Ctx, j: number, floor: number): boolean {
 /** the noun phrase that ends at token j (inclusive), not reaching left of `floor` */
 export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   if (j < floor || c.inQuote[j]! >= 0) return null;
-  if (isSpeakerPronoun(c, j)) return { a: j, b: j + 1 };
+  if (isSpeakerPronoun(c, j) || (norm(c, j) !== c.ids.those && INDEFINITES.has(c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase()))) return { a: j, b: j + 1 };
   const slot = c.slots.slotAt(j);
   let a: number;
   // "most of them", "30 percent of those": a pronoun after "of" is the end of a quantified phrase
@@ -109,7 +110,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
       continue;
     }
     // "Democratic registered voters", "the likely voters polled": a participle used as an adjective before the noun
-    const participle = pos(c, t) === POS.VERB && /(?:ed|ing)$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && isNounish(c, t + 1) && t - 1 >= floor && (pos(c, t - 1) === POS.ADJ || pos(c, t - 1) === POS.DET || pos(c, t - 1) === POS.NUM || pos(c, t - 1) === POS.PROPN || c.ids.possessives.has(norm(c, t - 1)));
+    const participle = pos(c, t) === POS.VERB && /(?:ed|ing)$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && isNounish(c, t + 1) && t - 1 >= floor && (pos(c, t - 1) === POS.ADJ || pos(c, t - 1) === POS.DET || pos(c, t - 1) === POS.NUM || pos(c, t - 1) === POS.PROPN || c.ids.possessives.has(norm(c, t - 1)) || (c.ids.npPreps.has(norm(c, t - 1)) && pos(c, t - 1) === POS.ADP));
     if (!participle && !isNpToken(c, t) && !(isNameLike(c, t) && isCap(c, t + 1))) break;
     a = t;
     if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
@@ -119,6 +120,11 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   for (;;) {
     if (!(a - 2 >= floor && (c.ids.npPreps.has(norm(c, a - 1)) || norm(c, a - 1) === c.ids.by || norm(c, a - 1) === c.ids.to) && pos(c, a - 1) === POS.ADP)) break;
     let h = a - 2;
+    // "someone in the audience", "anyone with knowledge of the talks": an indefinite pronoun heads the phrase
+    if (INDEFINITES.has(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!).toLowerCase()) && norm(c, a - 1) !== c.ids.to) {
+      a = h;
+      break;
+    }
     if (pos(c, h) === POS.ADJ && h - 1 >= floor && isNounish(c, h - 1) && norm(c, a - 1) !== c.ids.of) h--;
     // "exit polls conducted by Edison Research": a participle between the noun and its agent
     else if (pos(c, h) === POS.VERB && norm(c, a - 1) !== c.ids.of && /(?:ed|en|wn)$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!)) && h - 1 >= floor && isNounish(c, h - 1)) h--;

@@ -218,6 +218,13 @@ describe('attribution on news text', () => {
     expect([...new Set(twin.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text))]).toEqual(['the analysts', 'the senator']);
   });
 
+  it('keeps a participle after "of" and an indefinite pronoun heading a prepositional phrase in the source', () => {
+    const d = code('Headline\n\nFifty-two percent of registered voters say the economy is weak.\nSomeone in the audience said that he was lying.');
+    expect(d.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual(['Fifty-two percent of registered voters', 'Someone in the audience']);
+    const twin = code('Headline\n\nIn the audience, someone said that he was lying.\nThe voters registered in May say the economy is weak.');
+    expect(twin.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual(['someone', 'The voters registered in May']);
+  });
+
   it('attributes a quote by an institution to the institution', () => {
     const d = code('Headline\n\nThe Kremlin said the report was false.');
     expect(d.quotes[0]!.speaker).toMatchObject({ text: 'The Kremlin', code: expect.stringMatching(/^RUS/) });
