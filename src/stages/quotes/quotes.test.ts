@@ -211,6 +211,13 @@ describe('attribution on news text', () => {
     expect(bare.quotes.map((q) => q.speaker?.code ?? null)).toEqual([null]);
   });
 
+  it('gives "the agency" the group that spoke before with that head noun', () => {
+    const d = code("Headline\n\nPyongyang's state news agency said the launch was a success.\nThe agency said the missile flew 1,000 km.");
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.code])).toEqual([["Pyongyang's state news agency", 'PRKMED'], ['The agency', 'PRKMED']]);
+    const twin = code("Headline\n\nPyongyang's state news agency said the launch was a success.\nThe newspaper said the missile flew 1,000 km.");
+    expect(twin.quotes.map((q) => q.speaker?.code ?? null)).toEqual(['PRKMED', null]);
+  });
+
   it('keeps two names joined by a slash and a two-word degree before a quantity in the source', () => {
     const d = code('Headline\n\nA CNN/ORC poll showed Trump leading in the state.\nAt least a dozen members of Congress told reporters that the bill would fail.');
     expect(d.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual(['A CNN/ORC poll', 'At least a dozen members of Congress']);

@@ -140,6 +140,12 @@ export class SpeakerResolver {
       }
       if (ref.code !== null || ref.person) return this.remember({ ref, isPerson });
     }
+    // "The agency said" after "Pyongyang's state news agency said": a group or institution that spoke before with that head noun
+    if (np.b - np.a <= 3 && norm(c, np.a) === c.ids.the && pos(c, np.b - 1) === POS.NOUN) {
+      const head = c.text.slice(c.tokens.start[np.b - 1]!, c.tokens.end[np.b - 1]!).toLowerCase();
+      const found = this.lastSpeaker(np.a, (s) => !s.isPerson && s.ref.code !== null && lastWord(s.ref.text) === head);
+      if (found) return this.remember({ ref: { ...found.ref, text: base.text, start: base.start, end: base.end }, isPerson: false });
+    }
     if (single >= 0 && (pos(c, single) === POS.PRON || possessor)) {
       const n = pronoun;
       const wantPerson = n === 'he' || n === 'she';
@@ -326,6 +332,11 @@ function fromSlot(slot: Slot, base: ActorRef): ActorRef {
   if (a.name) ref.name = a.name;
   if (a.person) ref.person = a.person;
   return ref;
+}
+
+function lastWord(text: string): string {
+  const m = /([\p{L}\p{N}-]+)\W*$/u.exec(text);
+  return m ? m[1]!.toLowerCase() : '';
 }
 
 function nameWords(name: string): string[] {
