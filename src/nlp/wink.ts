@@ -6,6 +6,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createRequire } from 'node:module';
+import { setDense } from '../core/dense.js';
 
 export interface RawTokens {
   values: string[];
@@ -29,7 +30,7 @@ export interface Tokenizer {
   analyseSlowly(text: string): RawTokens;
   /** whether `analyse` reads wink's token data in one pass (false: it fell back to `out()`) */
   readonly fastPath: boolean;
-  /** distinct dictionary phrases wink read, and phrases found in the table given at creation */
+  /** distinct dictionary phrases wink read itself, and phrase lookups answered from the table given at creation */
   phraseStats(): { read: number; known: number };
   /** the phrases this tokenizer read itself (what a phrase cache is written from) */
   phrasesRead(): PhraseTable;
@@ -193,9 +194,9 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   // What depends on the lexeme alone, or on it and its tag, in arrays indexed
   // by lexeme number (wink numbers its lexicon densely from 0): a lemma is
   // kept for the last tag the lexeme had, which for most words is their only one.
-  let valueOf: string[] = [];
-  let typeOf: string[] = [];
-  let lemmaOf: string[] = [];
+  let valueOf: (string | undefined)[] = [];
+  let typeOf: (string | undefined)[] = [];
+  let lemmaOf: (string | undefined)[] = [];
   let lemmaTag: number[] = [];
   const posNames: string[] = [];
 
@@ -236,15 +237,13 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
       let value = valueOf[hash];
       if (value === undefined) {
         value = itsValue(i, rdd, addons) as string;
-        fill(valueOf, hash);
-        valueOf[hash] = value;
+        setDense<string | undefined>(valueOf, hash, value, undefined);
       }
       values[i] = value;
       let type = typeOf[hash];
       if (type === undefined) {
         type = itsType(i, rdd, addons) as string;
-        fill(typeOf, hash);
-        typeOf[hash] = type;
+        setDense<string | undefined>(typeOf, hash, type, undefined);
       }
       types[i] = type;
       const posIdx = (t[i * TK_SIZE + 2]! & POS_MASK) >>> POS_SHIFT;
@@ -259,10 +258,8 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
         let lemma = lemmaTag[hash] === posIdx ? lemmaOf[hash] : undefined;
         if (lemma === undefined) {
           lemma = itsLemma(i, rdd, addons) as string;
-          fill(lemmaOf, hash);
-          fill(lemmaTag, hash, -1);
-          lemmaOf[hash] = lemma;
-          lemmaTag[hash] = posIdx;
+          setDense<string | undefined>(lemmaOf, hash, lemma, undefined);
+          setDense(lemmaTag, hash, posIdx, -1);
         }
         lemmas[i] = lemma;
       }
@@ -323,15 +320,11 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   return tokenizer;
 }
 
-/** Most phrases (dictionaries have about 14,000 distinct ones), or lexemes, remembered. */
+/** Most phrases remembered (dictionaries have about 14,000 distinct ones). */
 const MEMO_LIMIT = 100_000;
 /** lexemes remembered in the per-lexeme arrays before they start again */
 const LEXEME_LIMIT = 2_000_000;
 
-/** Grows `a` up to index `i` with `empty`, so it stays a dense array (V8 keeps holey or sparse arrays slower). */
-function fill<T>(a: (T | undefined)[], i: number, empty?: T): void {
-  for (let k = a.length; k < i; k++) a.push(empty);
-}
 
 /** "", " ", "  ", …: the preceding spaces of a token, when they are plain spaces (wink stores only their number) */
 const SPACE_STRINGS = Array.from({ length: 16 }, (_, i) => ' '.repeat(i));

@@ -13,6 +13,7 @@ import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Tokenizer } from '../../nlp/wink.js';
 import type { DiscardEntry } from '../../ontology/types.js';
 import { prefixTest } from './compile-elements.js';
+import { setDense } from '../../core/dense.js';
 
 interface CompiledDiscard {
   entry: DiscardEntry;
@@ -82,8 +83,7 @@ function candidates(m: DiscardMatcher, id: number): readonly CompiledDiscard[] {
     const fromStems = stems.filter((d) => d.words[0]!(id));
     const exact = byFirst.get(id);
     r = exact ? (fromStems.length ? [...exact, ...fromStems] : exact) : fromStems.length ? fromStems : NONE;
-    for (let k = memo.length; k < id; k++) memo.push(undefined);
-    memo[id] = r;
+    setDense<readonly CompiledDiscard[] | undefined>(memo, id, r, undefined);
   }
   return r;
 }

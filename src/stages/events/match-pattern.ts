@@ -1,5 +1,6 @@
 /** Matching verb patterns at a trigger: words, gaps, actor slots, sequences, forwards and backwards from the trigger. */
 import { FLAG, POS } from '../../core/token-table.js';
+import { setDense } from '../../core/dense.js';
 import type { CompiledElement, CompiledEntry, CompiledPattern } from './compile-verbs.js';
 import { MAX_GAP, type Ctx, isPunct } from './context.js';
 import { compound, ofClass, isDeterminer } from './compound.js';
@@ -312,19 +313,14 @@ export function mayTrigger(c: Ctx, t: number): boolean {
   const norm = c.tokens.norm[t]!;
   const lemma = c.tokens.lemma[t]!;
   // a word that starts nothing, as its form and as its lemma, is known after one test
-  if (v.startsAsForm[norm] === 1 && v.startsAsLemma[lemma] === 1) return false;
-  if (v.startsAsForm[norm] === undefined || v.startsAsForm[norm] === 0) {
+  // (0 or past the end: not yet known)
+  if (!v.startsAsForm[norm]) {
     const some = v.toWords.has(norm) || v.triggers.has(norm) || v.formTriggers.has(norm) || v.prefixEntries(norm).length > 0;
-    remember(v.startsAsForm, norm, some);
+    setDense(v.startsAsForm, norm, some ? 2 : 1, 0);
   }
-  if (v.startsAsLemma[lemma] === undefined || v.startsAsLemma[lemma] === 0) remember(v.startsAsLemma, lemma, v.toWords.has(lemma) || v.triggers.has(lemma));
+  if (!v.startsAsLemma[lemma]) setDense(v.startsAsLemma, lemma, v.toWords.has(lemma) || v.triggers.has(lemma) ? 2 : 1, 0);
   if (v.startsAsForm[norm] === 1 && v.startsAsLemma[lemma] === 1) return false;
   return v.toWords.has(lemma) || v.toWords.has(norm) || entriesAt(c, t).length > 0;
-}
-
-function remember(memo: number[], id: number, some: boolean): void {
-  for (let k = memo.length; k < id; k++) memo.push(0);
-  memo[id] = some ? 2 : 1;
 }
 
 /** The best match among the entries of the trigger at t. */

@@ -2,6 +2,7 @@ import { TokenTable, POS, FLAG, type PosTag } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Span } from '../../core/span.js';
 import type { Tokenizer } from '../../nlp/wink.js';
+import { setDense } from '../../core/dense.js';
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』', "'", '``', "''"]);
 
@@ -104,15 +105,6 @@ function memoFor(tokenizer: Tokenizer, vocab: Vocabulary): LexemeMemo {
   return m;
 }
 
-/** Makes room for lexeme `h` in the memo's arrays (kept dense: V8 keeps holey arrays slower). */
-function grow(m: LexemeMemo, h: number): void {
-  for (let k = m.norm.length; k <= h; k++) {
-    m.norm.push(-1);
-    m.flags.push(0);
-    m.lemmaText.push(undefined);
-    m.lemmaId.push(0);
-  }
-}
 
 /** the flags a token's text and wink type decide */
 function lexemeFlags(value: string, lower: string, type: string | undefined): number {
@@ -174,8 +166,7 @@ export function tokenize(
     start[k] = s;
     end[k] = s + value.length;
     const h = ids ? ids[i]! : -1;
-    if (h >= memo.norm.length) grow(memo, h);
-    let normId = h >= 0 ? memo.norm[h]! : -1;
+    let normId = h >= 0 ? memo.norm[h] ?? -1 : -1;
     let f: number;
     if (normId >= 0) f = memo.flags[h]!;
     else {
@@ -183,8 +174,8 @@ export function tokenize(
       normId = vocab.intern(lower);
       f = lexemeFlags(value, lower, raw.types[i]);
       if (h >= 0) {
-        memo.norm[h] = normId;
-        memo.flags[h] = f;
+        setDense(memo.norm, h, normId, -1);
+        setDense(memo.flags, h, f, 0);
       }
     }
     norm[k] = normId;
@@ -195,8 +186,8 @@ export function tokenize(
     else {
       const lemId = vocab.intern(lem.toLowerCase());
       if (h >= 0) {
-        memo.lemmaText[h] = lem;
-        memo.lemmaId[h] = lemId;
+        setDense(memo.lemmaText, h, lem, undefined);
+        setDense(memo.lemmaId, h, lemId, 0);
       }
       lemma[k] = lemId;
     }
