@@ -25,6 +25,30 @@ export interface BatchResult {
 }
 
 /**
+ * Codes `items` together (`together`: Engine.codeMany or runMany); when that
+ * throws, codes each alone, so only the article that breaks fails, with its
+ * Error in its place. The same order as `items`.
+ */
+export function codeTogether<T>(
+  items: readonly T[],
+  together: (xs: readonly T[]) => CodedDocument[],
+  alone: (x: T) => CodedDocument,
+): (CodedDocument | Error)[] {
+  if (!items.length) return [];
+  try {
+    return together(items);
+  } catch {
+    return items.map((x) => {
+      try {
+        return alone(x);
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  }
+}
+
+/**
  * `dyad code`: reads the inputs, codes each article and writes one record per
  * article (jsonl) or per event (tsv, plover, gdelt) to `out`; problems go to
  * `err` as `dyad: ORIGIN: reason`, and the batch goes on.
@@ -60,19 +84,7 @@ export async function codeCommand(
 
   const codeQueued = (items: InputItem[]): (CodedDocument | Error | null)[] => {
     const articles = items.flatMap((i) => (i.kind === 'article' ? [i.article] : []));
-    let coded: (CodedDocument | Error)[];
-    try {
-      coded = articles.length ? engine.codeMany(articles) : [];
-    } catch {
-      // one article broke the batch: code each alone, so only that one fails
-      coded = articles.map((a) => {
-        try {
-          return engine.code(a);
-        } catch (e) {
-          return e instanceof Error ? e : new Error(String(e));
-        }
-      });
-    }
+    const coded = codeTogether(articles, (xs) => engine.codeMany(xs), (x) => engine.code(x));
     let k = 0;
     return items.map((i) => (i.kind === 'article' ? coded[k++]! : null));
   };

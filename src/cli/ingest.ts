@@ -23,6 +23,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DyadError } from '../core/errors.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine.js';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
+import { codeTogether } from './code.js';
 import type { Article } from '../core/article.js';
 import type { CodedDocument } from '../output/schema.js';
 import { contentHash, openStore, parseStoreUrl } from '../store/index.js';
@@ -284,23 +285,8 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
       fresh.push(it);
     }
     let coded: (CodedDocument | Error)[] = [];
-    const codeSome = (items: Chunk['items']): (CodedDocument | Error)[] => {
-      const t0 = performance.now();
-      try {
-        return engine.runMany(items.map((x) => x.article)).map((d) => engine.output(d));
-      } catch {
-        // one article broke the batch: each alone, so only that one fails
-        return items.map((x) => {
-          try {
-            return engine.output(engine.run(x.article));
-          } catch (e) {
-            return e instanceof Error ? e : new Error(String(e));
-          }
-        });
-      } finally {
-        r.codingSeconds += (performance.now() - t0) / 1000;
-      }
-    };
+    /** fresh articles handed to the coder so far */
+    let handed = 0;
     let k = 0;
     for (let n = 0; n < c.items.length; n++) {
       const { hash, origin } = c.items[n]!;
@@ -316,8 +302,11 @@ export async function ingestCommand(engine: Engine, store: Store, paths: string[
       }
       // the next batch of fresh articles, when this one is used up
       if (k >= coded.length) {
-        const from = fresh.indexOf(c.items[n]!);
-        coded = codeSome(fresh.slice(from, from + CODE_BATCH));
+        const batch = fresh.slice(handed, handed + CODE_BATCH).map((x) => x.article);
+        handed += batch.length;
+        const t0 = performance.now();
+        coded = codeTogether(batch, (xs) => engine.runMany(xs).map((d) => engine.output(d)), (x) => engine.output(engine.run(x)));
+        r.codingSeconds += (performance.now() - t0) / 1000;
         k = 0;
       }
       const doc = coded[k++]!;
