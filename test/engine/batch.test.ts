@@ -3,15 +3,12 @@
  * gives each exactly what Engine.code gives it; a text that fails does not
  * take the others with it.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exampleNews } from '../support/examples.js';
 import { createEngineSync } from '../../src/engine.js';
 import { testEngine } from '../support/engine.js';
 
-const articles = readFileSync(new URL('../../examples/news.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; title?: string; text: string; date?: string });
+const articles = exampleNews();
 
 describe('coding in batches', () => {
   it('gives every example article what coding it alone gives, in order', () => {

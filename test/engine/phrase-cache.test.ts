@@ -8,13 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exampleNews } from '../support/examples.js';
 import { createEngineSync } from '../../src/engine.js';
 import { readPhraseCache, writePhraseCache } from '../../src/nlp/phrase-cache.js';
 
-const articles = readFileSync(new URL('../../examples/news.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; title?: string; text: string; date?: string });
+const articles = exampleNews();
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-phrases-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

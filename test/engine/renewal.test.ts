@@ -3,15 +3,12 @@
  * (EngineOptions.maxLearntWords), so a long-running process stays bounded, and
  * its output does not change.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exampleNews } from '../support/examples.js';
 import { createEngineSync } from '../../src/engine.js';
 import { testEngine } from '../support/engine.js';
 
-const articles = readFileSync(new URL('../../examples/news.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; title?: string; text: string; date?: string });
+const articles = exampleNews();
 
 describe('vocabulary renewal', () => {
   it('codes the example news the same with a vocabulary renewed every twenty new words', () => {
