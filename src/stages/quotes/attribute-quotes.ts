@@ -173,8 +173,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   chains.forEach((ms, chain) => {
     const first = ms[0]!;
     const open = firstTok[first]!;
-    // the quote must open its clause: nothing before it in its sentence but an opener word
-    const opensClause = opensSentence(open) || afterIntroduction(c, open);
+    // the quote must open its clause: nothing before it in its sentence but an opener word, or a colon
+    const opensClause = opensSentence(open) || afterIntroduction(c, open) || (open > 0 && norm(c, open - 1) === c.ids.colon);
     for (const i of ms) {
       if (marks[i]!.close < 0) continue;
       const found = trailer(c, i, lastTok[i]!);
@@ -239,6 +239,12 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const np = colonLead(c, open - 1, s.tokenStart);
       if (np) {
         directDraft(chain, 'quotes/direct-colon', null, { a: open - 1, b: open }, np, null, open);
+        return;
+      }
+      // "The email goes on to say: “…”", "She then addressed the supporters again: “…”"
+      const lead = clauseLead(c, s.tokenStart, open - 1, claimed);
+      if (lead) {
+        directDraft(chain, 'quotes/direct-clause-colon', null, lead.cue, lead.speaker, null, open);
         return;
       }
     }
@@ -855,7 +861,31 @@ function leadBeforeColon(c: Ctx, s: Sentence, colon: number): { cue: CueHit | nu
     return speaker ? { cue: hit, speaker } : null;
   }
   const np = colonLead(c, colon, s.tokenStart);
-  return np ? { cue: null, speaker: np } : null;
+  if (np) return { cue: null, speaker: np };
+  return null;
+}
+
+/** words from a clause's first verb to the colon that ends it, at most */
+const CLAUSE_LEAD_WORDS = 12;
+
+/**
+ * "The email goes on to say:", "She then addressed the supporters again:",
+ * "The headline reads:": a clause with no cue of the dictionary that leads
+ * into a quotation with a colon. Its subject (the phrase opening the
+ * sentence, right before its first verb) is the source; the verb up to the
+ * colon is the cue.
+ */
+function clauseLead(c: Ctx, sStart: number, colon: number, claimed: Uint8Array): { cue: Range; speaker: NounPhrase } | null {
+  let a = sStart;
+  while (a < colon && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  const np = npStartingAt(c, a, colon);
+  if (!np || np.b >= colon) return null;
+  let v = np.b;
+  // "She then addressed …": adverbs between the subject and its verb
+  while (v < colon && pos(c, v) === POS.ADV) v++;
+  if (v >= colon || !isVerbish(c, v) || colon - v > CLAUSE_LEAD_WORDS) return null;
+  for (let t = np.a; t < colon; t++) if (claimed[t] || c.inQuote[t]! >= 0) return null;
+  return { cue: { a: v, b: colon + 1 }, speaker: { head: np, full: np } };
 }
 
 function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {

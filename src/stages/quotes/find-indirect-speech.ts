@@ -129,8 +129,13 @@ function quantityAt(c: Ctx, a: number, b: number): boolean {
   return next === POS.NOUN || next === POS.PROPN || next === POS.ADJ || norm(c, q + 1) === c.ids.of || norm(c, q + 1) === c.ids.percent;
 }
 
-/** a clause with no "that": it opens with something that can be a subject, and a verb follows */
-export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
+/**
+ * A clause with no "that": it opens with something that can be a subject,
+ * and a verb follows. `loose`: the cue takes no noun phrase ("say", "add"),
+ * so a subject with a relative clause is still a subject ("says the movement
+ * that's sweeping the country appeals to …") and the verb may come later.
+ */
+export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): boolean {
   if (a >= b) return false;
   const p0 = posLoose(c, a);
   const n0 = norm(c, a);
@@ -164,14 +169,14 @@ export function looksLikeClause(c: Ctx, a: number, b: number): boolean {
     if (!(c.ids.possessives.has(n0) && (next === POS.NOUN || next === POS.ADJ || next === POS.NUM || next === POS.SYM || next === POS.PROPN))) return false;
   }
   let sawSubject = false;
-  for (let t = a; t < b && t < a + 16; t++) {
+  for (let t = a; t < b && t < a + (loose ? 30 : 16); t++) {
     if (c.isMark[t]) continue;
     const p = posLoose(c, t);
     // "the importance of talks that are …": a relative clause before any verb means a noun phrase
-    if (sawSubject && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
+    if (sawSubject && !loose && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
     if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t) || (t === a && p === POS.VERB)) {
-      // "China plans to make …": a verb the tagger took for a plural noun
-      if (sawSubject && p === POS.NOUN && t + 2 < b && norm(c, t + 1) === c.ids.to && isVerbish(c, t + 2) && /s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
+      // "China plans to make …", "strategists plan to secure …": a verb the tagger took for a noun
+      if (sawSubject && p === POS.NOUN && t + 2 < b && norm(c, t + 1) === c.ids.to && isVerbish(c, t + 2) && (/s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) || (pos(c, t - 1) === POS.NOUN && /s$/.test(c.text.slice(c.tokens.start[t - 1]!, c.tokens.end[t - 1]!))))) return true;
       sawSubject = true;
     }
     if ((p === POS.VERB || p === POS.AUX) && sawSubject && t > a) {
@@ -481,7 +486,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = 'to';
   } else if (c.ids.wh.has(n) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
     form = 'wh';
-  } else if (allows('bare') && looksLikeClause(c, k, sEnd)) {
+  } else if (allows('bare') && looksLikeClause(c, k, sEnd, !allows('np'))) {
     form = 'bare';
   } else if (allows('bare') && ANSWERS.has(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase().replace(/\.$/, '')) && (k + 1 >= sEnd || isPunct(c, k + 1) || c.ids.coordinators.has(norm(c, k + 1)))) {
     // "75 percent said yes", "the candidate said no"
@@ -543,7 +548,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     // a clause of three words or more
     const opensAdjunct = pos(c, a) === POS.ADP || pos(c, a) === POS.ADV || pos(c, a) === POS.SCONJ;
     const explicit = form === 'that' && (pos(c, k) === POS.SCONJ || opensAdjunct) && wordCount(c, a, end) >= 3;
-    if (!explicit && !looksLikeClause(c, a, end) && !(c.inQuote[a]! >= 0)) {
+    if (!explicit && !looksLikeClause(c, a, end, form === 'bare' && !allows('np')) && !(c.inQuote[a]! >= 0)) {
       // "announced his candidacy, he …": no clause once the content ends; a noun phrase, if the cue takes one
       if (form === 'bare' && allows('np') && startsObject(c, a, end)) return contentFrom(c, { ...hit, compiled: { ...hit.compiled, entry: { ...entry, content: new Set<CueContent>(['np']) } } }, k, addressee, clauseLimit, relativeSource);
       return null;

@@ -509,6 +509,31 @@ describe('attribution on news text', () => {
     expect(d.quotes.map((q) => [q.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([['the plan had failed', 'Rep. Hank Johnson (D-Ga.)']]);
   });
 
+  it('attributes a quote after a colon by the words after it, and a clause ending in a colon with no cue by its subject', () => {
+    const d = code('Headline\n\nThe ministry issued a note on Friday: “The border stays closed,” the spokesman wrote. “Trucks will wait.”\nThe embassy’s message goes on to say: “Citizens should leave the region at once.”\nThe minister then turned to the press again: “Here is what we regret.”');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.continues ?? null])).toEqual([
+      ['The border stays closed', 'wrote', 'the spokesman', null],
+      ['Trucks will wait.', 'wrote', 'the spokesman', 0],
+      ['Citizens should leave the region at once.', 'goes on to say:', 'The embassy’s message', null],
+      ['Here is what we regret.', 'turned to the press again:', 'The minister', null],
+    ]);
+  });
+
+  it('reads a reported clause whose subject has a relative clause, after a cue that takes no noun phrase', () => {
+    const d = code('Headline\n\nThe senator says the coalition that has governed the province since 2019 faces a hard vote.\nThe governor said the farmers who lost their crops in the floods will get help.\nThe minister welcomed the plan that the council adopted.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['the coalition that has governed the province since 2019 faces a hard vote', 'says', 'The senator'],
+      ['the farmers who lost their crops in the floods will get help', 'said', 'The governor'],
+      ['the plan that the council adopted', 'welcomed', 'The minister'],
+    ]);
+    expect(d.quotes.map((q) => q.rule)).toEqual(['quotes/indirect-bare', 'quotes/indirect-bare', 'quotes/indirect-np']);
+  });
+
+  it('takes "plan to …" after a plural noun for the verb of the reported clause', () => {
+    const d = code('Headline\n\nThe general said rebel commanders plan to retake the airport by the spring.');
+    expect(d.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([['rebel commanders plan to retake the airport by the spring', 'The general']]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
