@@ -22,7 +22,7 @@ import type { PhraseTable, Tokenizer } from './wink.js';
  * Raise when dyad changes how it tokenises a phrase (the wink hook in
  * wink.ts): caches written before are then ignored.
  */
-const TOKENIZER_REVISION = 1;
+const TOKENIZER_REVISION = 2;
 
 let key: string | undefined;
 

@@ -311,13 +311,50 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
     if (!p) {
       read++;
       const t = full.readDoc(text).tokens();
-      p = { values: t.out(its.value) as string[], lemmas: t.out(its.lemma) as string[] };
+      p = titleDots({ values: t.out(its.value) as string[], lemmas: t.out(its.lemma) as string[] });
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(text, p);
     }
     return p;
   }
   return tokenizer;
+}
+
+/**
+ * Titles that take a full stop before a name ("Rev. Kyev Tatum", "Maj. Gen.
+ * …"). wink-nlp keeps some as one token ("Dr.", "Sen.") and splits others
+ * ("Rev" "."), then often ends a sentence there: dyad reads them all as one
+ * token, in texts (stages/tokens/tokenize.ts) and in dictionary phrases.
+ */
+export const TITLES: ReadonlySet<string> = new Set(['rev', 'rep', 'reps', 'sen', 'sens', 'gov', 'govs', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'brig', 'cpl', 'pvt', 'prof', 'dr', 'mr', 'mrs', 'ms', 'messrs', 'st', 'hon', 'amb', 'atty', 'supt', 'insp', 'det', 'fr', 'msgr', 'sr', 'jr']);
+
+/** capitalised words that open sentences and are no names: "… to the Rev. | It was close." */
+const OPENERS = new Set(['a', 'an', 'the', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'in', 'on', 'at', 'but', 'and', 'or', 'so', 'if', 'as', 'for', 'to', 'of', 'what', 'when', 'where', 'who', 'why', 'how', 'after', 'before', 'while', 'then', 'now']);
+
+/** a word that may begin the name after a title: capitalised, not a word that opens sentences */
+export function mayFollowTitle(word: string | undefined): boolean {
+  return word !== undefined && /^[A-Z]/.test(word) && !OPENERS.has(word.toLowerCase());
+}
+
+/** a capitalised title word, a full stop, the start of a name: the full stop belongs to the title */
+export function isTitleDot(title: string, dot: string, next: string | undefined): boolean {
+  return dot === '.' && mayFollowTitle(next) && /^[A-Z][a-z]*$/.test(title) && TITLES.has(title.toLowerCase());
+}
+
+function titleDots(p: { values: string[]; lemmas: string[] }): { values: string[]; lemmas: string[] } {
+  if (!p.values.includes('.')) return p;
+  const values: string[] = [];
+  const lemmas: string[] = [];
+  for (let i = 0; i < p.values.length; i++) {
+    if (i > 0 && isTitleDot(p.values[i - 1]!, p.values[i]!, p.values[i + 1])) {
+      values[values.length - 1] += '.';
+      lemmas[lemmas.length - 1] = values[values.length - 1]!.toLowerCase();
+      continue;
+    }
+    values.push(p.values[i]!);
+    lemmas.push(p.lemmas[i]!);
+  }
+  return { values, lemmas };
 }
 
 /** Most phrases remembered (dictionaries have about 14,000 distinct ones). */

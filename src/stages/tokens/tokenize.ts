@@ -1,7 +1,7 @@
 import { TokenTable, POS, FLAG, type PosTag } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Span } from '../../core/span.js';
-import type { Tokenizer } from '../../nlp/wink.js';
+import { isTitleDot, mayFollowTitle, TITLES, type Tokenizer } from '../../nlp/wink.js';
 import { setDense } from '../../core/dense.js';
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』', "'", '``', "''"]);
@@ -119,6 +119,33 @@ function lexemeFlags(value: string, lower: string, type: string | undefined): nu
   return f;
 }
 
+/** "Rev" and a full stop right after it, before a capitalised word: one token "Rev." */
+function titleDot(raw: MergedTokens, prev: number, i: number, next: number): boolean {
+  if (prev < 0 || next < 0 || !isTitleDot(raw.values[prev]!, raw.values[i]!, raw.values[next])) return false;
+  return raw.starts[prev]! + raw.values[prev]!.length === raw.starts[i];
+}
+
+/**
+ * A sentence break wink-nlp put at token k that is none: after a title and
+ * its full stop ("Rev." | "Kyev Tatum"), or after a one-letter abbreviation
+ * inside a parenthesis still open ("(D-S." | "C.)").
+ */
+function noBreakAfter(text: string, start: Int32Array, end: Int32Array, k: number, s: number): boolean {
+  if (!/^[A-Z]/.test(text.slice(s, s + 1))) return false;
+  const prev = text.slice(start[k - 1]!, end[k - 1]!);
+  if (/^[A-Z][a-z]*\.$/.test(prev) && TITLES.has(prev.slice(0, -1).toLowerCase())) return mayFollowTitle(text.slice(s, end[k]!));
+  const dot = k - 1;
+  if (prev !== '.' || end[dot - 1] !== start[dot]) return false;
+  if (!/^[A-Z]$/.test(text.slice(start[dot - 1]!, end[dot - 1]!))) return false;
+  // a parenthesis opened a few tokens before and not closed
+  for (let t = dot - 2; t >= 0 && t >= dot - 6; t--) {
+    const v = text.slice(start[t]!, end[t]!);
+    if (v === ')') return false;
+    if (v === '(') return true;
+  }
+  return false;
+}
+
 /**
  * Tokenises a whole article once: offsets, interned lower-cased forms and
  * lemmas, tags, flags and sentence ids. Sentences break where wink-nlp puts a
@@ -138,9 +165,19 @@ export function tokenize(
   const n = raw.values.length;
   const keep: number[] = [];
   const starts: number[] = [];
+  // kept tokens that took the full stop after them ("Rev" "." → "Rev.")
+  const dotted = new Set<number>();
+  const blank = (i: number) => raw.types[i] === 'tabCRLF' || raw.pos[i] === 'SPACE' || raw.values[i]!.trim() === '';
   for (let i = 0; i < n; i++) {
-    const value = raw.values[i]!;
-    if (raw.types[i] === 'tabCRLF' || raw.pos[i] === 'SPACE' || value.trim() === '') continue;
+    if (blank(i)) continue;
+    if (raw.values[i] === '.' && keep.length) {
+      let next = i + 1;
+      while (next < n && blank(next)) next++;
+      if (titleDot(raw, keep[keep.length - 1]!, i, next < n ? next : -1)) {
+        dotted.add(keep.length - 1);
+        continue;
+      }
+    }
     keep.push(i);
     starts.push(raw.starts[i]!);
   }
@@ -161,11 +198,11 @@ export function tokenize(
   let prevWink = -1;
   for (let k = 0; k < m; k++) {
     const i = keep[k]!;
-    const value = raw.values[i]!;
+    const value = dotted.has(k) ? raw.values[i]! + '.' : raw.values[i]!;
     const s = starts[k]!;
     start[k] = s;
     end[k] = s + value.length;
-    const h = ids ? ids[i]! : -1;
+    const h = ids && !dotted.has(k) ? ids[i]! : -1;
     let normId = h >= 0 ? memo.norm[h] ?? -1 : -1;
     let f: number;
     if (normId >= 0) f = memo.flags[h]!;
@@ -180,7 +217,7 @@ export function tokenize(
     }
     norm[k] = normId;
     // wink gives some tokens no lemma ("cannot"): the form stands for it
-    const lem = raw.lemmas[i];
+    const lem = dotted.has(k) ? undefined : raw.lemmas[i];
     if (lem === undefined || lem === '') lemma[k] = normId;
     else if (h >= 0 && memo.lemmaText[h] === lem) lemma[k] = memo.lemmaId[h]!;
     else {
@@ -207,6 +244,7 @@ export function tokenize(
     let newSent = newPara;
     for (let j = prevWink + 1; j <= i; j++) if (winkSentStart[j]) newSent = true;
     prevWink = i;
+    if (newSent && !newPara && k >= 2 && noBreakAfter(text, start, end, k, s)) newSent = false;
     if (newSent) {
       sent++;
       f |= FLAG.SENT_START;

@@ -75,6 +75,30 @@ describe('tokens', () => {
   });
 });
 
+describe('titles with a full stop', () => {
+  const engine = testEngine();
+  const sentencesOf = (text: string) => {
+    const d = engine.run(engine.article({ text }));
+    return d.get('sentences').map((s) => d.text.slice(s.start, s.end));
+  };
+
+  it('keeps "Rev." and "Maj." with the name after them, in one token and one sentence', () => {
+    const text = 'Headline\n\nThe prayer was led by Rev. Kyev Tatum in Fort Worth. Maj. Gen. Ann Lee spoke next.';
+    expect(sentencesOf(text).slice(1)).toEqual(['The prayer was led by Rev. Kyev Tatum in Fort Worth.', 'Maj. Gen. Ann Lee spoke next.']);
+    const d = engine.run(engine.article({ text }));
+    const t = d.get('tokens');
+    const words = [...Array(t.length).keys()].map((i) => t.surface(d.text, i));
+    expect(words).toContain('Rev.');
+    expect(words).toContain('Maj.');
+    expect(engine.tokenizer.phrase('Rev. Kyev Tatum')).toEqual(['Rev.', 'Kyev', 'Tatum']);
+  });
+
+  it('does not end a sentence inside a parenthesis still open ("(D-S.C.)"), and still ends one after a title ending it', () => {
+    expect(sentencesOf('Headline\n\nRep. Jim Clyburn (D-S.C.) spoke for the bill. It passed.').slice(1)).toEqual(['Rep. Jim Clyburn (D-S.C.) spoke for the bill.', 'It passed.']);
+    expect(sentencesOf('Headline\n\nThe vote went to the Rev. It was close.').slice(1)).toEqual(['The vote went to the Rev.', 'It was close.']);
+  });
+});
+
 describe('tokens of long texts', () => {
   const un = ['data', 'corpus', 'un-debates', 'Session 79 - 2024'];
   it.skipIf(!hasShared(...un))('are the same whether wink reads the text whole or in chunks of paragraphs (UN speeches)', () => {
