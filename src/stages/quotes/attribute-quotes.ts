@@ -26,7 +26,7 @@ import type { CueMatcher } from './compile-cues.js';
 import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, asClause, contentAfter, hasFiniteVerb, relativeContent, skipAdjunct, contentBefore, parenthetical, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, hasFiniteVerb, relativeContent, skipAdjunct, contentBefore, parenthetical, speakerAfterComma, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
@@ -710,12 +710,17 @@ function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
 function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array): NounPhrase | null {
   const prev = hit.group.a - 1;
   if (prev <= sStart) return null;
-  const n = norm(c, prev);
+  let n = norm(c, prev);
+  // 'hailed the vote as “fantastic,” telling …': the comma inside the closing mark
+  if (c.isMark[prev] && prev - 1 > sStart && norm(c, prev - 1) === c.ids.comma && c.inQuote[hit.group.a]! < 0) n = c.ids.comma;
   const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
   const participle = surface.endsWith('ing');
   // "… launched his campaign by talking about …": a gerund after a preposition is the clause subject's too
   const gerund = participle && c.ids.gerundPreps.has(n);
-  if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle) || gerund)) return null;
+  // "defended Sanders as a mainstream candidate, mocked the Republicans": a verb in a list of verbs
+  // (not "…, said Smith, …", whose speaker follows it)
+  const listed = n === c.ids.comma && !participle && !hit.passive && !speakerAfterComma(c, hit, c.sentences[c.sentOf[hit.word.a]!]!.tokenEnd);
+  if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle) || gerund || listed)) return null;
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {
     if (c.inQuote[t]! >= 0) continue;

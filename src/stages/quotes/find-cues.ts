@@ -29,7 +29,7 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   const p = pos(c, t);
   switch (cue.entry.pos) {
     case 'verb': {
-      if (p === POS.VERB || p === POS.AUX) return !participleAdjective(c, t);
+      if (p === POS.VERB || p === POS.AUX) return !participleAdjective(c, t) && !givenName(c, t);
       // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
       const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
@@ -60,6 +60,17 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * "spokeswoman Hope Hicks said": a capitalised cue word after a word in lower
+ * case and before another capitalised word is a first name (a title-case
+ * headline, "Newspaper Says Clinton …", has capitals on both sides).
+ */
+function givenName(c: Ctx, t: number): boolean {
+  const s = c.sentences[c.sentOf[t]!]!;
+  if (t <= s.tokenStart || t + 1 >= s.tokenEnd || !isCap(c, t) || !isCap(c, t + 1) || isPunct(c, t + 1)) return false;
+  return /^[a-z]/.test(c.text.slice(c.tokens.start[t - 1]!, c.tokens.end[t - 1]!));
 }
 
 /** a past participle opening its sentence, alone or after "when", "if", "once": "Asked whether …, X said" */

@@ -172,6 +172,8 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
   for (let t = a; t < b && t < a + (loose ? 30 : 16); t++) {
     if (c.isMark[t]) continue;
     const p = posLoose(c, t);
+    // "claimed responsibility for the attack but officials said …": a verb after "but" is another clause's
+    if (t > a && norm(c, t) === c.ids.but) return false;
     // "the importance of talks that are …": a relative clause before any verb means a noun phrase
     if (sawSubject && !loose && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
     if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t) || (t === a && p === POS.VERB)) {
@@ -203,7 +205,11 @@ const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas
 
 export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false): number {
   for (let t = a + 1; t < sEnd; t++) {
-    if (c.inQuote[t]! >= 0) continue;
+    if (c.inQuote[t]! >= 0) {
+      // 'hailed the vote as “fantastic,” telling reporters …': a comma inside the closing mark
+      if (c.isMark[t] && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && norm(c, t - 1) === c.ids.comma && secondCue(c, t, t + 1, sEnd)) return t + 1;
+      continue;
+    }
     const n = norm(c, t);
     // another attribution with its own subject: "74 percent said …, while 22 percent said …"
     const other = n !== c.ids.comma && !isPunct(c, t) ? cueAt(c, t) : null;
@@ -226,18 +232,45 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     if (n === c.ids.comma && t + 2 < sEnd && c.inQuote[t + 1]! < 0 && pos(c, t + 1) === POS.DET && (norm(c, t + 1) === c.ids.the || /^an?$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) && closingApposition(c, t + 1, sEnd)) return t;
     // the comma that closes a relative clause: "X, who said he votes, said …"
     if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
-    if (n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) {
-      let k = t + 1;
-      if (n === c.ids.comma && k < sEnd && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
-      const hit = k < sEnd ? cueAt(c, k) : null;
-      if (hit && hit.group.a === k) {
-        const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
-        // ", adding that", "and said that", ", according to"
-        if (surface.endsWith('ing') || hit.compiled.entry.cueClass === 'source' || norm(c, t) !== c.ids.comma || k > t + 1) return t;
-      }
-    }
+    if ((n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) && secondCue(c, t, t + 1, sEnd)) return t;
   }
   return sEnd;
+}
+
+/**
+ * A second attribution coordinated with the first starts at k, after the
+ * comma or conjunction at t: ", adding that", "and said that", ", according
+ * to", ", then says …", "…, mocked the Republicans" (a second verb of the
+ * same subject reports on its own; not "…, said Smith, …", whose speaker
+ * follows the cue).
+ */
+function secondCue(c: Ctx, t: number, k: number, sEnd: number): boolean {
+  const n = norm(c, t);
+  const comma = n === c.ids.comma || c.isMark[t] === 1;
+  if (comma && k < sEnd && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
+  const from = k;
+  // ", then says …", ", later told …": the cue's group holds the adverb
+  if (k < sEnd && pos(c, k) === POS.ADV && k + 1 < sEnd && isVerbish(c, k + 1)) k++;
+  const hit = k < sEnd ? cueAt(c, k) : null;
+  if (!hit || hit.group.a > k || hit.group.a < from) return false;
+  const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
+  if (surface.endsWith('ing') || hit.compiled.entry.cueClass === 'source' || !comma || hit.group.a > t + 1) return true;
+  return hit.compiled.entry.pos !== 'noun' && !hit.passive && !speakerAfterComma(c, hit, sEnd);
+}
+
+/**
+ * ", said Smith," / ", wrote the minister.": a verb of saying (one that takes
+ * a bare clause) with its speaker right after it, closing the clause: an
+ * inverted attribution ("…, criticised the council." is a second verb).
+ */
+export function speakerAfterComma(c: Ctx, hit: CueHit, sEnd: number): boolean {
+  const e = hit.compiled.entry;
+  if (!e.content.has('bare') || (e.cueClass !== 'speech' && e.cueClass !== 'writing')) return false;
+  const k = hit.group.b;
+  const np = npStartingAt(c, k, sEnd);
+  if (!np) return false;
+  const end = trimEnd(c, k, sEnd);
+  return np.b >= end || norm(c, np.b) === c.ids.comma || c.ids.dashes.has(norm(c, np.b));
 }
 
 /** [a, sEnd) is a noun phrase to the sentence end: no finite verb before a relative pronoun, no comma, no quotation */
@@ -615,7 +648,7 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   } else if (isBoundary(c, hit.group.a - 1) && !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) {
     // (", highlighting America's recovery": a participle after a comma has its object after it, not its speaker)
     const right = speakerAfter(c, hit.word.b, sEnd);
-    if (!right) return null;
+    if (!right || reportsBefore(c, sStart, hit.group.a)) return null;
     speaker = right;
     inverted = true;
     after = right.full.b;
@@ -643,6 +676,23 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   // the attribution closing the sentence gives the shape: the words before it need only a finite verb
   if (!hasFiniteVerb(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
   return { content: { a, b }, speaker, inverted };
+}
+
+/**
+ * "The mayor praised the firefighters, criticised the council": the words
+ * before the comma are an attribution of their own (a subject, then a cue),
+ * so the cue after the comma is a second verb of that subject, not an
+ * inverted "…, said X".
+ */
+function reportsBefore(c: Ctx, sStart: number, b: number): boolean {
+  for (let t = sStart + 1; t < b && t < sStart + 12; t++) {
+    if (c.inQuote[t]! >= 0 || pos(c, t) !== POS.VERB) continue;
+    const h = cueAt(c, t);
+    if (!h || h.word.a !== t || /ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) continue;
+    const np = speakerBefore(c, h.group.a, sStart);
+    return np !== null && np.full.a === sStart;
+  }
+  return false;
 }
 
 /**

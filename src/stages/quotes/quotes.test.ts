@@ -534,6 +534,34 @@ describe('attribution on news text', () => {
     expect(d.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([['rebel commanders plan to retake the airport by the spring', 'The general']]);
   });
 
+  it('ends a content where a second verb of the same subject reports on its own, and gives that verb its own quote', () => {
+    const d = code('Headline\n\nThe mayor praised the firefighters for their courage, criticised the council for its delays.\nThe envoy briefly welcomed the ceasefire, then said the talks would resume in March.\nThe minister hailed the deal as “historic,” telling reporters in Geneva that it would hold.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['the firefighters for their courage', 'praised', 'The mayor'],
+      ['the council for its delays', 'criticised', 'The mayor'],
+      ['the ceasefire', 'briefly welcomed', 'The envoy'],
+      ['the talks would resume in March', 'then said', 'The envoy'],
+      ['the deal as “historic,”', 'hailed', 'The minister'],
+      ['it would hold', 'telling', 'The minister'],
+    ]);
+  });
+
+  it('still reads an inverted attribution closing its sentence', () => {
+    const d = code('Headline\n\nThe deal will hold for years, said the minister.\nThe talks have failed, the envoy wrote on Friday.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['The deal will hold for years', 'said', 'the minister'],
+      ['The talks have failed', 'wrote', 'the envoy'],
+    ]);
+  });
+
+  it('takes a capitalised cue word between a lower-case word and a name for a first name', () => {
+    const d = code('Newspaper Says Council Must Act\n\nCampaign spokeswoman Hope Hicks said the staff had signed the agreements.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
+      ['Council Must Act', 'Says', 'Newspaper'],
+      ['the staff had signed the agreements', 'said', 'Campaign spokeswoman Hope Hicks'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
