@@ -251,6 +251,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   });
 
   // 3. indirect speech, sentence by sentence
+  // the verb after a restrictive relative clause → its subject, the phrase with the clause ("Those who said … | split")
+  const subjectOf = new Map<number, NounPhrase>();
   const claimRange = (r: Range) => {
     for (let t = r.a; t < r.b; t++) claimed[t] = 1;
   };
@@ -418,12 +420,26 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         continue;
       }
       const elidedFirst = !hit.passive && participleAfterComma(c, hit);
-      let speaker = hit.passive ? null : elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart);
+      let speaker = hit.passive ? null : subjectOf.get(hit.group.a) ?? (elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart));
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && (norm(c, speaker.head.a - 1) === c.ids.comma || isNounish(c, speaker.head.a - 1));
       // "a new poll showing Trump's standing down, told Fox News …": a participle after its noun is a reduced relative clause
       const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
       const after = contentAfter(c, hit, s.tokenEnd, relative || reduced);
       if (!after || !free(after.content)) continue;
+      // "Those who said the economy was their top issue split evenly": a restrictive relative clause is part of
+      // the subject of the verb that follows it; attribution corpora do not report it on its own
+      if (speaker && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart) {
+        const w = speaker.head.a;
+        const p = pos(c, w - 1);
+        const main = norm(c, w - 1) !== c.ids.comma && (isNounish(c, w - 1) || p === POS.PRON || p === POS.DET || p === POS.NUM) ? verbAfterClause(c, after.content.a, after.content.b) : -1;
+        if (main >= 0) {
+          // ("those who …": a pronoun the phrase finder does not take for a speaker alone)
+          const antecedent = npEndingAt(c, w - 1, s.tokenStart) ?? { a: w - 1, b: w };
+          const verb = verbGroupStart(c, main, s.tokenStart);
+          subjectOf.set(verb, { head: antecedent, full: { a: antecedent.a, b: verb } });
+          continue;
+        }
+      }
       // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)
       const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
       if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
@@ -567,6 +583,27 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   });
 
   return { quotes: toQuotes(c, drafts, opts), messages };
+}
+
+/**
+ * [a, b) is a clause followed by the verb of another clause, with nothing
+ * to join them: "the economy was their top issue | split evenly", "the
+ * economy is most important in their vote | were divided".
+ */
+function verbAfterClause(c: Ctx, a: number, b: number): number {
+  let seen = false;
+  for (let t = a; t < b; t++) {
+    if (c.inQuote[t]! >= 0) return -1;
+    const n = norm(c, t);
+    if (isPunct(c, t) || c.ids.coordinators.has(n) || c.ids.relatives.has(n) || n === c.ids.that || c.ids.subordinators.has(n) || c.ids.wh.has(n)) return -1;
+    const finite = pos(c, t) === POS.AUX || (pos(c, t) === POS.VERB && !/(?:ing|ed|en)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && norm(c, t - 1) !== c.ids.to) || (pos(c, t) === POS.VERB && /ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && pos(c, t - 1) !== POS.AUX);
+    if (!finite) continue;
+    // a verb group goes on after an auxiliary (and the adverbs after it); after a main verb a new one starts
+    const prev = pos(c, t - 1);
+    if (seen && prev !== POS.AUX && prev !== POS.ADV && prev !== POS.PART) return t;
+    seen = true;
+  }
+  return -1;
 }
 
 function paragraphOf(c: Ctx, t: number): number {

@@ -85,6 +85,11 @@ function adjectiveHead(c: Ctx, j: number, floor: number): boolean {
 /** the noun phrase that ends at token j (inclusive), not reaching left of `floor` */
 export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   if (j < floor || c.inQuote[j]! >= 0) return null;
+  // "the 46-year-old": a word a hyphen joins to the head ends the phrase
+  if (j - 2 >= floor && c.tokens.end[j - 2] === c.tokens.start[j - 1] && c.tokens.end[j - 1] === c.tokens.start[j] && c.text.slice(c.tokens.start[j - 1]!, c.tokens.end[j - 1]!) === '-' && pos(c, j) === POS.ADJ) {
+    const np = npEndingAt(c, j - 2, floor);
+    return np ? { a: np.a, b: j + 1 } : null;
+  }
   if (isSpeakerPronoun(c, j) || (norm(c, j) !== c.ids.those && INDEFINITES.has(c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase()))) return { a: j, b: j + 1 };
   const slot = c.slots.slotAt(j);
   let a: number;
@@ -276,6 +281,8 @@ export function npStartingAt(c: Ctx, i: number, limit: number): Range | null {
   if (head < 0 && b - 1 > i && pos(c, b - 1) === POS.ADJ && pos(c, i) === POS.DET) head = b - 1;
   if (head < 0) return null;
   b = head + 1;
+  // "the 46-year-old": the words a hyphen joins to the head are part of it
+  while (b + 1 < limit && c.tokens.end[b - 1] === c.tokens.start[b] && c.tokens.end[b] === c.tokens.start[b + 1] && c.text.slice(c.tokens.start[b]!, c.tokens.end[b]!) === '-') b += 2;
   // "the head of the State Department", "a spokeswoman for the campaign"
   while (b + 1 < limit && c.ids.npPreps.has(norm(c, b)) && pos(c, b) === POS.ADP) {
     const inner = npStartingAt(c, b + 1, limit);

@@ -562,6 +562,30 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a restrictive relative clause with a cue as part of the subject of the verb after it', () => {
+    const d = code('Headline\n\nVoters who say the economy is their top concern backed the governor.\nThose who said the war was their top issue favored the senator by a wide margin.\nIt was the mayor who said the plan would fail.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speakerSpan?.text ?? q.speaker?.text])).toEqual([
+      ['the governor', 'backed', 'Voters who say the economy is their top concern'],
+      ['the senator', 'favored', 'Those who said the war was their top issue'],
+      ['the plan would fail', 'said', 'who'],
+    ]);
+  });
+
+  it('reads a source joined by hyphens ("the 46-year-old") whole', () => {
+    const d = code('Headline\n\n“The plan is sound,” said the 46-year-old.\nThe 46-year-old said the plan would fail.');
+    expect(d.quotes.map((q) => q.speaker?.text)).toEqual(['the 46-year-old', 'The 46-year-old']);
+  });
+
+  it('knows verbs of judging and ordering the news uses: likened, lambasted, retweeted, ordered … to', () => {
+    const d = code('Headline\n\nThe senator likened the deal to a surrender.\nThe governor lambasted the council for its delays.\nThe candidate retweeted a post mocking his rival.\nThe general ordered the troops to withdraw.\nThe general ordered an inquiry.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['the deal to a surrender', 'likened'],
+      ['the council for its delays', 'lambasted'],
+      ['a post mocking his rival', 'retweeted'],
+      ['the troops to withdraw', 'ordered'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
