@@ -54,6 +54,8 @@ const SOURCE_LABELS = new Set(['poll', 'report', 'survey', 'study']);
 export const SCARE_WORDS = 3;
 /** words at most in an unattributed quotation inside a sentence that is not reported as a quote */
 export const INLINE_WORDS = 8;
+/** how many tokens may stand between a content and a quotation closing its sentence that joins it */
+const ORPHAN_GAP = 25;
 /** how many tokens after a quote's closing mark its attribution may start */
 const TRAILER_REACH = 3;
 
@@ -264,6 +266,24 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     }
     return true;
   };
+  /** the end of a quotation after b that closes b's sentence, with no attribution and no cue before it; else b */
+  const orphanQuoteAfter = (b: number): number => {
+    if (b >= tokens.length) return b;
+    const s = c.sentences[c.sentOf[b - 1]!]!;
+    const end = trimEnd(c, b, s.tokenEnd);
+    for (let t = b; t < end && t - b <= ORPHAN_GAP; t++) {
+      const q = c.inQuote[t]!;
+      if (q >= 0) {
+        const chain = chainOf[q]!;
+        if (firstTok[q] !== t || byChain.has(chain) || absorbed.has(chain)) return b;
+        const last = lastTok[chains[chain]![chains[chain]!.length - 1]!]!;
+        return last + 1 >= end && c.sentOf[last] === c.sentOf[t] ? last + 1 : b;
+      }
+      if (claimed[t] || usedCue[t] || c.ids.finals.has(norm(c, t)) || norm(c, t) === c.ids.semicolon) return b;
+      if (pos(c, t) === POS.VERB && cueAt(c, t)) return b;
+    }
+    return b;
+  };
   const indirect = (rule: string, hit: CueHit, content: Range[], speaker: NounPhrase | null, addressee: Range | null) => {
     // a content that is nothing but one direct quote is that quote, attributed
     if (content.length === 1) {
@@ -278,6 +298,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         }
       }
     }
+    // "McConnell says that …, but instead Obama is giving them “lectures …”": a quotation that closes the
+    // sentence after the content, attributed to no one and with no cue before it, is part of what was said
+    const lastRange = content[content.length - 1]!;
+    const orphan = orphanQuoteAfter(lastRange.b);
+    if (orphan > lastRange.b) content = [...content.slice(0, -1), { a: lastRange.a, b: orphan }];
     const pieces = content.map((r) => {
       const s = charSpan(c, r);
       return { start: s.start, end: s.end };

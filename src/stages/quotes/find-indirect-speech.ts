@@ -49,8 +49,15 @@ export function trimEnd(c: Ctx, a: number, b: number): number {
 function mainClauseAfterComma(c: Ctx, a: number, b: number): boolean {
   for (let t = a + 1; t < b - 1; t++) {
     if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0) return looksLikeClause(c, t + 1, b);
+    // "if elected president he could …", "if elected “I will …”": a short introduction with no comma
+    if (t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (c.isMark[t] && c.inQuote[t]! >= 0 && c.inQuote[t - 1]! < 0 && t + 1 < b && pos(c, t + 1) === POS.PRON))) return true;
   }
   return false;
+}
+
+/** a subject pronoun and a verb at t: "he could", "they will" */
+function subjectThenVerb(c: Ctx, t: number): boolean {
+  return pos(c, t) === POS.PRON && c.ids.subjects.has(norm(c, t)) && !c.ids.objects.has(norm(c, t)) && t + 1 < c.tokens.length && isVerbish(c, t + 1);
 }
 
 /** "in a statement", "on Monday", "at a news conference on Wednesday": a short adjunct */
@@ -155,6 +162,8 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
       // the comma may stand inside a closing quote mark: by refusing to say "radical Islam," Democrats …
       const comma = norm(c, t) === c.ids.comma && (c.inQuote[t]! < 0 || c.isMark[t + 1]);
       if (comma && looksLikeClause(c, c.isMark[t + 1] ? t + 2 : t + 1, b)) return true;
+      // "if elected president he could …", "if elected “I will …”": a short introduction with no comma
+      if (c.ids.subordinators.has(n0) && t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (c.isMark[t] && c.inQuote[t]! >= 0 && c.inQuote[t - 1]! < 0))) return true;
     }
     if (p0 !== POS.ADV && !c.ids.wh.has(n0)) return false;
   } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.AUX || isPunct(c, a)) {
@@ -504,11 +513,17 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
     // "endorsed “Medicare for All”": a quotation as the object
     form = allows('quote') || !allows('np') ? 'quote' : 'np';
+  } else if (n === c.ids.that && allows('np') && k + 1 < sEnd && (pos(c, k + 1) === POS.NOUN || pos(c, k + 1) === POS.ADJ) && !looksLikeClause(c, k + 1, sEnd)) {
+    // "doesn't doubt that moment": a demonstrative before a noun phrase that is no clause
+    form = 'np';
   } else if (n === c.ids.that && k + 1 < sEnd && (!isPunct(c, k + 1) || isQuoteTok(c, k + 1)) && !(isVerbish(c, k + 1) && !/ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)))) {
     // "that" is a complementizer unless a verb or the end follows it ("said that was wrong", "think that can be reversed", "said that.")
     if (!allows('that')) return null;
     form = 'that';
     a = k + 1;
+  } else if (n === c.ids.that && allows('that') && !allows('bare') && k + 1 < sEnd && isVerbish(c, k + 1)) {
+    // "assumes that was a mistake": the demonstrative is the subject of the clause
+    form = 'bare';
   } else if ((n === c.ids.to && k + 1 < sEnd && isVerbish(c, k + 1)) || (n === c.ids.not && k + 2 < sEnd && norm(c, k + 1) === c.ids.to && isVerbish(c, k + 2))) {
     // "told residents not to drink the water": the negation goes with the infinitive
     // "is said to have pressed", "is believed to be": a passive cue takes an infinitive whatever its entry

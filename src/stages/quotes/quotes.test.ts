@@ -586,6 +586,20 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads "if elected he would …" after a cue, a demonstrative object ("doubt that moment") and a demonstrative subject ("assumes that was …")', () => {
+    const d = code('Headline\n\nThe senator said if elected president he would cut taxes.\nThe minister does not doubt that moment.\nThe minister assumes that was a mistake.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['if elected president he would cut taxes', 'said'],
+      ['that moment', 'does not doubt'],
+      ['that was a mistake', 'assumes'],
+    ]);
+  });
+
+  it('takes into a reported clause the quotation that closes its sentence after a "but"', () => {
+    const d = code('Headline\n\nThe senator says that voters want a leader, but instead the party is giving them “speeches and slogans.”');
+    expect(d.quotes.map((q) => [q.kind, q.text, q.cue?.text])).toEqual([['indirect', 'voters want a leader, but instead the party is giving them “speeches and slogans.”', 'says']]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
