@@ -210,6 +210,9 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
  */
 const ANSWERS = new Set(['yes', 'no']);
 
+/** what a reporter asked for and did not get: "a request for comment", "messages seeking comment" */
+const NO_COMMENT = /^(?:(?:a|an|the|several|repeated|multiple|two|three|our|my|his|her|their|its)\s+)*(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|phone calls?|questions?)\s+(?:for|seeking|requesting|asking for)\s+(?:comment|an interview|a response)/i;
+
 const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'compared']);
 
 export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false): number {
@@ -581,6 +584,8 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
       return { content: { a: that + 1, b: extendToQuoteEnd(c, end) }, form: 'that', addressee, opensQuote: isQuoteTok(c, that + 1), cueEnd: noun.word.b };
     }
   }
+  // "did not respond to a request for comment": the newsroom's boilerplate, no position taken
+  if (form === 'np' && NO_COMMENT.test(c.text.slice(c.tokens.start[a]!, c.tokens.end[Math.max(a, end - 1)]!))) return null;
   if (form === 'np' && entry.cueClass === 'stance') {
     const who = namedObject(c, a, end);
     if (who) end = who.b;
