@@ -598,6 +598,12 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       append(next, ms, 'quotes/direct-continued', chain);
       return;
     }
+    // 'America needs leaders “who understand …,” Clinton said. “And that’s why …”': a quotation right after an
+    // attribution that closed a content ending in a quotation goes on with that content
+    if (prev && prev.kind === 'indirect' && prev.speaker && paragraphOf(c, prev.attributionEnd - 1) === paragraphOf(c, open) && c.sentOf[open]! - c.sentOf[Math.min(prev.attributionEnd, tokens.length - 1)]! <= 1 && endsInQuote(c, prev)) {
+      append(prev, ms, 'quotes/direct-continued', chain);
+      return;
+    }
     if (prev && prev.speaker && near(Math.min(lastOfPrev, tokens.length - 1), open)) {
       const d = directDraft4(chain, 'quotes/direct-previous-speaker', null, null, null, null, open);
       d.speakerFrom = prev.speakerFrom ?? prev;
@@ -629,6 +635,13 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
     seen = true;
   }
   return -1;
+}
+
+/** the last piece of a draft ends with a quotation ('… leaders “who understand …”') */
+function endsInQuote(c: Ctx, d: Draft): boolean {
+  const last = d.pieces[d.pieces.length - 1]!;
+  const t = c.tokens.tokenAt(Math.max(last.start, last.end - 1));
+  return t >= 0 && c.inQuote[t]! >= 0;
 }
 
 function paragraphOf(c: Ctx, t: number): number {
@@ -975,7 +988,8 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
     d.pieces.forEach((p, k) => {
       const startTok = c.tokens.tokenAt(p.start);
       const q: Quote = {
-        kind: d.kind,
+        // (a quotation that goes on with an indirect content is still a direct quote)
+        kind: d.kind === 'indirect' && p.rule === 'quotes/direct-continued' ? 'direct' : d.kind,
         text: c.text.slice(p.start, p.end),
         start: p.start,
         end: p.end,

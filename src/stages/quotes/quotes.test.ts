@@ -600,6 +600,14 @@ describe('attribution on news text', () => {
     expect(d.quotes.map((q) => [q.kind, q.text, q.cue?.text])).toEqual([['indirect', 'voters want a leader, but instead the party is giving them “speeches and slogans.”', 'says']]);
   });
 
+  it('goes on with a content ending in a quotation when a quotation follows its attribution', () => {
+    const d = code('Headline\n\nThe country needs leaders “who understand that loose talk can cause more trouble,” the senator said. “And that is why experience matters.”');
+    expect(d.quotes.map((q) => [q.kind, q.text, q.cue?.text, q.speaker?.text, q.continues ?? null])).toEqual([
+      ['indirect', 'The country needs leaders “who understand that loose talk can cause more trouble', 'said', 'the senator', null],
+      ['direct', 'And that is why experience matters.', 'said', 'the senator', 0],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
