@@ -26,7 +26,7 @@ import type { CueMatcher } from './compile-cues.js';
 import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, asClause, contentAfter, hasFiniteVerb, relativeContent, skipAdjunct, contentBefore, parenthetical, speakerAfterComma, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, hasFiniteVerb, relativeContent, skipAdjunct, contentBefore, parenthetical, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
@@ -713,6 +713,9 @@ function trailer(c: Ctx, mark: number, closeTok: number): Trailer | null {
     }
     // "… said on Tuesday, “…”": the attribution runs over its adjuncts
     e = skipAdjunct(c, e, end);
+    // “… spin doctors.” Graham Robb, a spokesman, said the campaign was …: a sentence of its own, with its own content
+    // (after a quotation that ended its own sentence: “….” — not “…,” X said the …)
+    if (e < end && closeTok > 0 && c.ids.finals.has(norm(c, closeTok - 1)) && looksLikeClause(c, e, end)) return null;
     return { cue: hit, dash: null, speaker: np, inverted: false, end: e };
   }
   void mark;
@@ -794,7 +797,7 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
   const gerund = participle && c.ids.gerundPreps.has(n);
   // "defended Sanders as a mainstream candidate, mocked the Republicans": a verb in a list of verbs
   // (not "…, said Smith, …", whose speaker follows it)
-  const listed = n === c.ids.comma && !participle && !hit.passive && !speakerAfterComma(c, hit, c.sentences[c.sentOf[hit.word.a]!]!.tokenEnd);
+  const listed = n === c.ids.comma && !participle && listedVerb(c, hit, prev, c.sentences[c.sentOf[hit.word.a]!]!.tokenEnd);
   if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle) || gerund || listed)) return null;
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {

@@ -64,13 +64,16 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
 
 /**
  * "spokeswoman Hope Hicks said": a capitalised cue word after a word in lower
- * case and before another capitalised word is a first name (a title-case
- * headline, "Newspaper Says Clinton …", has capitals on both sides).
+ * case and before another capitalised word is a first name; between two
+ * capitalised words it is part of a name, except in a title-case headline
+ * ("Newspaper Says Clinton …").
  */
 function givenName(c: Ctx, t: number): boolean {
   const s = c.sentences[c.sentOf[t]!]!;
   if (t <= s.tokenStart || t + 1 >= s.tokenEnd || !isCap(c, t) || !isCap(c, t + 1) || isPunct(c, t + 1)) return false;
-  return /^[a-z]/.test(c.text.slice(c.tokens.start[t - 1]!, c.tokens.end[t - 1]!));
+  const before = c.text.slice(c.tokens.start[t - 1]!, c.tokens.end[t - 1]!);
+  // ("North East Says No", a campaign's name: capitals on both sides, outside a headline)
+  return /^[a-z]/.test(before) || (/^[A-Z]/.test(before) && !(c.headline && s.paragraph === 0) && c.inQuote[t]! < 0);
 }
 
 /** a past participle opening its sentence, alone or after "when", "if", "once": "Asked whether …, X said" */

@@ -215,11 +215,11 @@ const NO_COMMENT = /^(?:(?:a|an|the|several|repeated|multiple|two|three|our|my|h
 
 const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'compared']);
 
-export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false): number {
+export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false, phrase = false): number {
   for (let t = a + 1; t < sEnd; t++) {
     if (c.inQuote[t]! >= 0) {
       // 'hailed the vote as “fantastic,” telling reporters …': a comma inside the closing mark
-      if (c.isMark[t] && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && norm(c, t - 1) === c.ids.comma && secondCue(c, t, t + 1, sEnd)) return t + 1;
+      if (c.isMark[t] && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && norm(c, t - 1) === c.ids.comma && secondCue(c, a, t, t + 1, sEnd, phrase)) return t + 1;
       continue;
     }
     const n = norm(c, t);
@@ -244,7 +244,7 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     if (n === c.ids.comma && t + 2 < sEnd && c.inQuote[t + 1]! < 0 && pos(c, t + 1) === POS.DET && (norm(c, t + 1) === c.ids.the || /^an?$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) && closingApposition(c, t + 1, sEnd)) return t;
     // the comma that closes a relative clause: "X, who said he votes, said …"
     if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
-    if ((n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) && secondCue(c, t, t + 1, sEnd)) return t;
+    if ((n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) && secondCue(c, a, t, t + 1, sEnd, phrase)) return t;
   }
   return sEnd;
 }
@@ -252,11 +252,11 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
 /**
  * A second attribution coordinated with the first starts at k, after the
  * comma or conjunction at t: ", adding that", "and said that", ", according
- * to", ", then says …", "…, mocked the Republicans" (a second verb of the
- * same subject reports on its own; not "…, said Smith, …", whose speaker
- * follows the cue).
+ * to", ", then says …", "…, mocked the Republicans" (see listedVerb). The
+ * content so far starts at a; `phrase`: it is a noun phrase or an
+ * infinitive, not a clause.
  */
-function secondCue(c: Ctx, t: number, k: number, sEnd: number): boolean {
+function secondCue(c: Ctx, _a: number, t: number, k: number, sEnd: number, phrase: boolean): boolean {
   const n = norm(c, t);
   const comma = n === c.ids.comma || c.isMark[t] === 1;
   if (comma && k < sEnd && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
@@ -266,8 +266,40 @@ function secondCue(c: Ctx, t: number, k: number, sEnd: number): boolean {
   const hit = k < sEnd ? cueAt(c, k) : null;
   if (!hit || hit.group.a > k || hit.group.a < from) return false;
   const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
-  if (surface.endsWith('ing') || hit.compiled.entry.cueClass === 'source' || !comma || hit.group.a > t + 1) return true;
-  return hit.compiled.entry.pos !== 'noun' && !hit.passive && !speakerAfterComma(c, hit, sEnd);
+  const cls = hit.compiled.entry.cueClass;
+  // "said the decision dragged the campaign down and showed they were rattled": in a clause, "and" joins the
+  // clause's own verbs unless a verb of saying follows it ("and added that …")
+  if (!comma && !phrase && !surface.endsWith('ing') && cls !== 'speech' && cls !== 'writing' && cls !== 'source') return false;
+  if (surface.endsWith('ing') || cls === 'source' || !comma || hit.group.a > t + 1) return true;
+  // only after the object of the first verb: a clause goes on to its own verb ("the sophistication of the
+  // devices, compared to …, suggests …")
+  return phrase && listedVerb(c, hit, t, sEnd);
+}
+
+/**
+ * "Biden defended Sanders as a mainstream candidate, mocked the
+ * Republicans": a cue right after a comma is the next verb of a list of
+ * verbs with one subject, when it is finite (not a participle opening a
+ * reduced relative clause: "the man, known as C,", "Habib, previously
+ * accused of …"), the words before the comma hold a verb (not an
+ * apposition: "Mr Yeo, his spokesman, said …"), and no speaker follows it
+ * ("…, said Smith, …").
+ */
+export function listedVerb(c: Ctx, hit: CueHit, comma: number, sEnd: number): boolean {
+  if (!isVerbish(c, hit.word.a) || hit.passive || speakerAfterComma(c, hit, sEnd)) return false;
+  const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
+  const next = hit.group.b < sEnd ? pos(c, hit.group.b) : POS.PUNCT;
+  if (/(?:ed|en|wn)$/.test(surface) && (next === POS.ADP || next === POS.PART || next === POS.PUNCT || next === POS.ADV)) return false;
+  for (let t = comma - 1; t >= 0 && norm(c, t) !== c.ids.comma && c.sentOf[t] === c.sentOf[comma]; t--) {
+    if (c.inQuote[t]! < 0 && isVerbish(c, t)) return true;
+  }
+  return false;
+}
+
+/** a verb of saying or writing that takes a bare clause: the verbs whose subject may follow them ("…, says X") */
+function saysLike(hit: CueHit): boolean {
+  const e = hit.compiled.entry;
+  return e.content.has('bare') && (e.cueClass === 'speech' || e.cueClass === 'writing');
 }
 
 /**
@@ -276,8 +308,7 @@ function secondCue(c: Ctx, t: number, k: number, sEnd: number): boolean {
  * inverted attribution ("…, criticised the council." is a second verb).
  */
 export function speakerAfterComma(c: Ctx, hit: CueHit, sEnd: number): boolean {
-  const e = hit.compiled.entry;
-  if (!e.content.has('bare') || (e.cueClass !== 'speech' && e.cueClass !== 'writing')) return false;
+  if (!saysLike(hit)) return false;
   const k = hit.group.b;
   const np = npStartingAt(c, k, sEnd);
   if (!np) return false;
@@ -524,7 +555,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     if (!allows('that')) return null;
     form = 'that';
     a = k + 1;
-  } else if (n === c.ids.that && allows('that') && !allows('bare') && k + 1 < sEnd && isVerbish(c, k + 1)) {
+  } else if (n === c.ids.that && !addressee && k === hit.group.b && allows('that') && !allows('bare') && k + 1 < sEnd && isVerbish(c, k + 1)) {
     // "assumes that was a mistake": the demonstrative is the subject of the clause
     form = 'bare';
   } else if ((n === c.ids.to && k + 1 < sEnd && isVerbish(c, k + 1)) || (n === c.ids.not && k + 2 < sEnd && norm(c, k + 1) === c.ids.to && isVerbish(c, k + 2))) {
@@ -569,7 +600,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   // a cue inside a subordinate clause opening the sentence reports up to that clause's end:
   // "When Trump announced his candidacy, | he …"
   const clauseLimit = subordinateEnd(c, hit, a, sEnd);
-  let end = trimEnd(c, a, contentEnd(c, a, clauseLimit, relativeSource, form !== 'that'));
+  let end = trimEnd(c, a, contentEnd(c, a, clauseLimit, relativeSource, form !== 'that', form === 'np' || form === 'to' || form === 'as' || form === 'quoted'));
   // a phrase (not a clause) ends where the clause goes on without it; so does what an opening participle
   // reports ("Asked whether the race was over, [Sanders said] …")
   if (form === 'np' || form === 'as' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));
@@ -668,7 +699,8 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   } else if (isBoundary(c, hit.group.a - 1) && !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) {
     // (", highlighting America's recovery": a participle after a comma has its object after it, not its speaker)
     const right = speakerAfter(c, hit.word.b, sEnd);
-    if (!right || reportsBefore(c, sStart, hit.group.a)) return null;
+    // ("…, says X." inverts a verb of saying; "…, criticised the council" is a second verb)
+    if (!right || (!saysLike(hit) && reportsBefore(c, sStart, hit.group.a))) return null;
     speaker = right;
     inverted = true;
     after = right.full.b;
