@@ -969,7 +969,8 @@ function clauseLead(c: Ctx, sStart: number, colon: number, claimed: Uint8Array):
   if (v >= colon || !isVerbish(c, v) || colon - v > CLAUSE_LEAD_WORDS) return null;
   for (let t = np.a; t < colon; t++) if (claimed[t] || c.inQuote[t]! >= 0) return null;
   // ("issued a statement that an inmate had been stabbed:": the lead reports a content of its own)
-  for (let t = v + 1; t < colon; t++) if (norm(c, t) === c.ids.that || cueAt(c, t, true)) return null;
+  // (a verb of saying right before the colon introduces the quotation: "goes on to say:")
+  for (let t = v + 1; t < colon; t++) if (norm(c, t) === c.ids.that || (pos(c, t) === POS.VERB && t < colon - 1 && cueAt(c, t))) return null;
   return { cue: { a: v, b: colon + 1 }, speaker: { head: np, full: np } };
 }
 

@@ -268,7 +268,8 @@ function secondCue(c: Ctx, _a: number, t: number, k: number, sEnd: number, phras
   const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
   const cls = hit.compiled.entry.cueClass;
   // "said the decision dragged the campaign down and showed they were rattled": in a clause, "and" joins the
-  // clause's own verbs unless a verb of saying follows it ("and added that …")
+  // clause's own verbs unless a verb of saying follows it ("and added that …"; attribution corpora keep
+  // "said he favored treaties and endorsed an audit" as one content)
   if (!comma && !phrase && !surface.endsWith('ing') && cls !== 'speech' && cls !== 'writing' && cls !== 'source') return false;
   if (surface.endsWith('ing') || cls === 'source' || !comma || hit.group.a > t + 1) return true;
   // only after the object of the first verb: a clause goes on to its own verb ("the sophistication of the
