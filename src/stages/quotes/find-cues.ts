@@ -48,7 +48,9 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
         const closes = c.ids.finals.has(next) || next === c.ids.comma;
         // only where the noun reading is unlikely: a document verb ("show"), or a past form ("…, aides confirmed.")
         const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-        const verbal = cue.entry.cueClass === 'evidence' || surface.endsWith('ed');
+        // ("…,” Viguerie notes.": a name after a quotation, then the verb in -s)
+        const afterQuote = /[a-z]s$/.test(surface) && prev === POS.PROPN && t - 2 >= s.tokenStart && (c.isMark[t - 2] === 1 || (norm(c, t - 2) === c.ids.comma && c.isMark[t - 3] === 1) || (t - 3 >= 0 && pos(c, t - 2) === POS.PROPN && c.isMark[t - 3] === 1));
+        const verbal = cue.entry.cueClass === 'evidence' || surface.endsWith('ed') || afterQuote;
         return verbal && closes && (prev === POS.NOUN || prev === POS.PROPN || prev === POS.PRON) && !c.ids.possessiveMarks.has(norm(c, t - 1));
       }
       return false;
@@ -126,7 +128,9 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   const plural = (pp === POS.NOUN || pp === POS.PROPN) && /[a-z]s$/.test(prevSurface);
   // "FEC records from the 2008 cycle show he backed …": a plural head before a prepositional phrase, then a clause
   if (!plural && !counted && clauseStart && (pp === POS.NOUN || pp === POS.PROPN) && pluralBeforePhrase(c, prev)) return true;
-  if (!((pp === POS.NOUN && plural) || counted || (pp === POS.PROPN && plural))) return false;
+  // "respondents who support Sanders": a relative pronoun is the subject of the verb after it
+  const relative = c.ids.relatives.has(norm(c, prev)) && norm(c, prev) !== c.ids.that;
+  if (!((pp === POS.NOUN && plural) || counted || (pp === POS.PROPN && plural) || relative)) return false;
   if (clauseStart || np === POS.PROPN || np === POS.NUM) return true;
   // "voters support temporarily banning …", "Republicans support deportation": an adverb before a gerund,
   // or a plural name then a noun (a compound has no plural name before its head)

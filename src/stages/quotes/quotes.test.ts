@@ -625,6 +625,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads verbs the tagger took for nouns: "…,” Viguerie notes.", "respondents who support Sanders"', () => {
+    const d = code('Headline\n\n“The party has issues with him,” Viguerie notes.\nHalf of the respondents who support Sanders are students.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['The party has issues with him', 'notes', 'Viguerie'],
+      ['Sanders', 'support', 'who'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
