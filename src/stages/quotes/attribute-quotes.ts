@@ -243,6 +243,12 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         directDraft(chain, 'quotes/direct-colon', null, { a: open - 1, b: open }, np, null, open);
         return;
       }
+      // "… - Mark Blumenthal and Jon Cohen: “…”", "More from the report: “…”", "Here's Clinton in 1992: “…”"
+      const label = labelLead(c, s.tokenStart, open - 1);
+      if (label) {
+        directDraft(chain, 'quotes/direct-colon', null, { a: open - 1, b: open }, label, null, open);
+        return;
+      }
       // "The email goes on to say: “…”", "She then addressed the supporters again: “…”"
       const lead = clauseLead(c, s.tokenStart, open - 1, claimed);
       if (lead) {
@@ -948,6 +954,45 @@ function leadBeforeColon(c: Ctx, s: Sentence, colon: number): { cue: CueHit | nu
   return null;
 }
 
+/**
+ * A name before a colon that a label or a lead-in word sets off: "IOWA
+ * POLLS NOT WRONG - Mark Blumenthal and Jon Cohen:", "More from Jones:",
+ * "From the report:", "Here's Clinton in December 1992:".
+ */
+function labelLead(c: Ctx, sStart: number, colon: number): NounPhrase | null {
+  // "Here's Clinton in December 1992": the name, then a time
+  let end = colon;
+  for (let t = colon - 1; t > sStart && colon - t <= 4; t--) {
+    if (/^in$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && (pos(c, t + 1) === POS.PROPN || pos(c, t + 1) === POS.NUM)) end = t;
+  }
+  const np = npEndingAt(c, end - 1, sStart);
+  if (!np || np.a <= sStart - 1 || np.b - np.a > 8) return null;
+  const before = np.a - 1;
+  if (before < sStart) return null;
+  const w = c.text.slice(c.tokens.start[before]!, c.tokens.end[before]!).toLowerCase();
+  const dash = c.ids.dashes.has(norm(c, before)) && c.tokens.end[before - 1] !== c.tokens.start[before];
+  const from = w === 'from' && (before === sStart || (before - 1 === sStart && /^more$/i.test(c.text.slice(c.tokens.start[sStart]!, c.tokens.end[sStart]!))));
+
+  const first = c.text.slice(c.tokens.start[sStart]!, c.tokens.end[sStart]!).toLowerCase();
+  const here = (w === "here's" || w === 'here’s' || ((w === 'is' || w === "'s" || w === '’s') && first === 'here')) && before - 1 <= sStart;
+  if (!dash && !from && !here) return null;
+  const slot = c.slots.slotAt(np.b - 1);
+  if (!slot && !c.tokens.has(np.b - 1, 1) && !(pos(c, np.b - 1) === POS.NOUN && from)) return null;
+  return { head: np, full: np };
+}
+
+/** texts that say things: "The email goes on to say:", "The headline reads:" */
+const WRITINGS = new Set(['email', 'e-mail', 'letter', 'statement', 'message', 'headline', 'report', 'post', 'tweet', 'ad', 'advert', 'advertisement', 'sign', 'poster', 'banner', 'memo', 'note', 'document', 'release', 'website', 'page', 'caption', 'book', 'article', 'editorial', 'column', 'video', 'petition', 'resolution', 'text', 'placard', 'leaflet', 'flyer', 'transcript', 'order', 'ruling', 'verdict', 'filing', 'complaint', 'lawsuit', 'indictment', 'announcement', 'notice', 'survey', 'poll', 'study']);
+
+/** a subject that may speak: an actor, a person's pronoun, a name, or a text ("the email") */
+function mayLead(c: Ctx, np: Range): boolean {
+  if (c.slots.slotAt(np.b - 1) || c.slots.slotAt(np.a)) return true;
+  const last = np.b - 1;
+  if (np.b - np.a === 1 && pos(c, last) === POS.PRON) return c.ids.subjects.has(norm(c, last)) && norm(c, last) !== c.ids.it;
+  if (pos(c, last) === POS.PROPN || c.tokens.has(last, 1)) return true;
+  return WRITINGS.has(c.text.slice(c.tokens.start[last]!, c.tokens.end[last]!).toLowerCase().replace(/s$/, ''));
+}
+
 /** words from a clause's first verb to the colon that ends it, at most */
 const CLAUSE_LEAD_WORDS = 12;
 
@@ -961,8 +1006,14 @@ const CLAUSE_LEAD_WORDS = 12;
 function clauseLead(c: Ctx, sStart: number, colon: number, claimed: Uint8Array): { cue: Range; speaker: NounPhrase } | null {
   let a = sStart;
   while (a < colon && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  // "In a Fox interview later that day, Trump went even further:": an adjunct opening the sentence, to its comma
+  if (a < colon && (pos(c, a) === POS.ADP || pos(c, a) === POS.SCONJ)) {
+    let comma = a + 1;
+    while (comma < colon && norm(c, comma) !== c.ids.comma && comma - a <= 10) comma++;
+    if (comma < colon && norm(c, comma) === c.ids.comma) a = comma + 1;
+  }
   const np = npStartingAt(c, a, colon);
-  if (!np || np.b >= colon) return null;
+  if (!np || np.b >= colon || !mayLead(c, np)) return null;
   let v = np.b;
   // "She then addressed …": adverbs between the subject and its verb
   while (v < colon && pos(c, v) === POS.ADV) v++;

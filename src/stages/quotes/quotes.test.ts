@@ -633,6 +633,17 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a name set off before a colon by a label or a lead-in ("… - Jones:", "More from Jones:", "Here’s Clinton in 1992:")', () => {
+    const d = code('Headline\n\nPOLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “The polls just ended too early.”\nMore from Blumenthal: “The data showed a late shift.”\nFrom the report: “Longer field periods produced better results.”\nHere’s Clinton in December 1992: “Our new direction must rest on new realities.”\nIn an interview later that day, the senator went even further: “It is the end of his career.”\nThe score was 3-1 - a fine result: “We were lucky today.”');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text ?? null, q.speaker?.text ?? null])).toEqual([
+      ['The polls just ended too early.', ':', 'Mark Blumenthal'],
+      ['The data showed a late shift.', ':', 'Blumenthal'],
+      ['Longer field periods produced better results.', ':', 'the report'],
+      ['Our new direction must rest on new realities.', ':', 'Clinton'],
+      ['It is the end of his career.', 'went even further:', 'the senator'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
