@@ -34,6 +34,8 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
+      // "“…,” Trump shot back.", "“…,” Viguerie notes.": the word after a quotation and its speaker's name
+      if ((p === POS.NOUN || p === POS.PROPN) && !isCap(c, t) && afterQuoteName(c, t)) return true;
       // "as Trump points out", "Sanders calls for": a phrase verb with its particle, right after a name or a subject pronoun
       if ((p === POS.NOUN || p === POS.PROPN) && cue.words.length > 1 && t > s.tokenStart && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && (pos(c, t + 1) === POS.ADP || pos(c, t + 1) === POS.PART)) {
         const pp = pos(c, t - 1);
@@ -48,9 +50,7 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
         const closes = c.ids.finals.has(next) || next === c.ids.comma;
         // only where the noun reading is unlikely: a document verb ("show"), or a past form ("…, aides confirmed.")
         const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-        // ("…,” Viguerie notes.": a name after a quotation, then the verb in -s)
-        const afterQuote = /[a-z]s$/.test(surface) && prev === POS.PROPN && t - 2 >= s.tokenStart && (c.isMark[t - 2] === 1 || (norm(c, t - 2) === c.ids.comma && c.isMark[t - 3] === 1) || (t - 3 >= 0 && pos(c, t - 2) === POS.PROPN && c.isMark[t - 3] === 1));
-        const verbal = cue.entry.cueClass === 'evidence' || surface.endsWith('ed') || afterQuote;
+        const verbal = cue.entry.cueClass === 'evidence' || surface.endsWith('ed');
         return verbal && closes && (prev === POS.NOUN || prev === POS.PROPN || prev === POS.PRON) && !c.ids.possessiveMarks.has(norm(c, t - 1));
       }
       return false;
@@ -62,6 +62,26 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * The word right after a closing quotation mark and a name or a subject
+ * pronoun ("“…,” Trump shot back", "“…,” Bozell answers"): the place of the
+ * verb of an attribution, whatever the tagger says.
+ */
+function afterQuoteName(c: Ctx, t: number): boolean {
+  let k = t - 1;
+  if (k < 0) return false;
+  const pronoun = pos(c, k) === POS.PRON && c.ids.subjects.has(norm(c, k)) && !c.ids.objects.has(norm(c, k));
+  if (!pronoun) {
+    // a name ("Trump", "Bill Clinton") or a short phrase with its article ("the governor", "a top aide")
+    const name = pos(c, k) === POS.PROPN && isCap(c, k);
+    if (!name && pos(c, k) !== POS.NOUN) return false;
+    while (k - 1 >= 0 && t - k < 4 && (name ? pos(c, k - 1) === POS.PROPN && isCap(c, k - 1) : pos(c, k - 1) === POS.NOUN || pos(c, k - 1) === POS.ADJ || pos(c, k - 1) === POS.DET)) k--;
+    if (!name && pos(c, k) !== POS.DET) return false;
+  }
+  const mark = k - 1;
+  return mark >= 0 && c.isMark[mark] === 1 && c.inQuote[mark]! >= 0;
 }
 
 /**

@@ -625,10 +625,12 @@ describe('attribution on news text', () => {
     ]);
   });
 
-  it('reads verbs the tagger took for nouns: "…,” Viguerie notes.", "respondents who support Sanders"', () => {
-    const d = code('Headline\n\n“The party has issues with him,” Viguerie notes.\nHalf of the respondents who support Sanders are students.');
+  it('reads verbs the tagger took for nouns: "…,” Viguerie notes.", "…,” Trump shot back.", "respondents who support Sanders"', () => {
+    const d = code('Headline\n\n“The party has issues with him,” Viguerie notes.\n“He wants to be a tough guy tonight,” the governor shot back.\n“Enough,” she snapped.\nHalf of the respondents who support Sanders are students.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
       ['The party has issues with him', 'notes', 'Viguerie'],
+      ['He wants to be a tough guy tonight', 'shot back', 'the governor'],
+      ['Enough', 'snapped', 'she'],
       ['Sanders', 'support', 'who'],
     ]);
   });
