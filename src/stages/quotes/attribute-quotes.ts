@@ -494,6 +494,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       } else if (hit.passive && !hit.raising && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
       const cue = after.cueEnd !== undefined ? { ...hit, group: { a: hit.group.a, b: after.cueEnd } } : hit;
       // ("quotes/indirect-as" is "As X observed, …"; "sees X as Y" is a noun phrase with its "as")
+      // "The poll found Clinton leading", not "Police found the body": evidence without a clause comes from a record
+      if (hit.compiled.entry.cueClass === 'evidence' && after.form === 'np' && !(speaker && recordLike(c, speaker.full))) continue;
       indirect(after.form === 'as' ? 'quotes/indirect-np-as' : `quotes/indirect-${after.form}`, cue, content, speaker, addressee);
     }
   }
@@ -641,6 +643,21 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
     seen = true;
   }
   return -1;
+}
+
+/** what records and measures things: polls, studies, data (the evidence cues "show", "find" take these subjects) */
+const RECORDS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'analysis', 'analyses', 'data', 'research', 'review', 'investigation', 'audit', 'probe', 'inquiry', 'census', 'result', 'results', 'figure', 'figures', 'record', 'records', 'number', 'numbers', 'finding', 'findings', 'test', 'tests', 'document', 'documents', 'email', 'emails', 'filing', 'filings', 'statistics', 'model', 'models', 'projection', 'projections', 'estimate', 'estimates', 'article', 'paper', 'papers', 'count', 'tally', 'map', 'chart', 'video', 'footage', 'photo', 'photos', 'images', 'evidence', 'history', 'experience', 'research', 'transcript', 'transcripts', 'letter', 'memo', 'database']);
+
+/** a record (a poll, a study, data) or an organisation that keeps them ("Gallup finds …"), not a person */
+function recordLike(c: Ctx, np: Range): boolean {
+  for (let t = np.a; t < np.b; t++) if (RECORDS.has(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase())) return true;
+  const last = np.b - 1;
+  const slot = c.slots.slotAt(last);
+  if (slot) return slot.actor.kind === 'organisation' || slot.actor.kind === 'institution';
+  // a name ("Gallup finds …"), not a plural noun capitalised at the start of the sentence ("Investigators found …")
+  const word = c.text.slice(c.tokens.start[last]!, c.tokens.end[last]!);
+  const first = c.sentences[c.sentOf[last]!]!.tokenStart === last;
+  return pos(c, last) === POS.PROPN && c.tokens.has(last, 1) && !(first && /[a-z]s$/.test(word));
 }
 
 /** the last piece of a draft ends with a quotation ('… leaders “who understand …”') */

@@ -136,6 +136,9 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   const next = t + 1;
   const nn = norm(c, next);
   if (nn === c.ids.that && pos(c, next) === POS.SCONJ) return true;
+  // "Polls show that majorities …": "that" the tagger took for a determiner, then the subject of a clause
+  // (not "plans that would …", a relative clause)
+  if (nn === c.ids.that && next + 1 < c.tokens.length && !isPunct(c, next + 1) && pos(c, next + 1) !== POS.AUX && pos(c, next + 1) !== POS.VERB) return true;
   const np = pos(c, next);
   // "filings show it has …": "it" is a subject when a verb follows it
   const itSubject = nn === c.ids.it && next + 1 < c.tokens.length && (pos(c, next + 1) === POS.AUX || pos(c, next + 1) === POS.VERB);
@@ -152,6 +155,8 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   const relative = c.ids.relatives.has(norm(c, prev)) && norm(c, prev) !== c.ids.that;
   if (!((pp === POS.NOUN && plural) || counted || (pp === POS.PROPN && plural) || relative)) return false;
   if (clauseStart || np === POS.PROPN || np === POS.NUM) return true;
+  // "majorities favor letting people stay": a gerund as the object
+  if (np === POS.VERB && /ing$/i.test(c.text.slice(c.tokens.start[next]!, c.tokens.end[next]!)) && c.sentOf[next] === c.sentOf[t]) return true;
   // "voters support temporarily banning …", "Republicans support deportation": an adverb before a gerund,
   // or a plural name then a noun (a compound has no plural name before its head)
   if (np === POS.ADV && next + 1 < c.tokens.length && pos(c, next + 1) === POS.VERB && c.sentOf[next + 1] === c.sentOf[t]) return true;

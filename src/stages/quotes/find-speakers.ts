@@ -103,7 +103,9 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     const p = pos(c, j);
     // "26% say": a percentage
     const percent = norm(c, j) === c.ids.percent && j - 1 >= floor && pos(c, j - 1) === POS.NUM;
-    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !percent && !isNameLike(c, j) && !(p === POS.ADJ && adjectiveHead(c, j, floor))) return null;
+    // "Exit polling showed …": a gerund after a modifier heads a noun phrase
+    const gerund = p === POS.VERB && j - 1 >= floor && /ing$/i.test(c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!)) && (pos(c, j - 1) === POS.DET || pos(c, j - 1) === POS.PROPN || pos(c, j - 1) === POS.NOUN || pos(c, j - 1) === POS.ADJ) && !c.ids.possessiveMarks.has(norm(c, j - 1));
+    if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !percent && !gerund && !isNameLike(c, j) && !(p === POS.ADJ && adjectiveHead(c, j, floor))) return null;
     a = percent ? j - 1 : j;
   }
   // extend left over the rest of the phrase

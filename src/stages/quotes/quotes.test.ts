@@ -646,6 +646,15 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads what polls and studies find or show, and not what people find or show', () => {
+    const d = code('Headline\n\nThe April survey found the governor leading the senator by seven points.\nExit polling showed that the governor won every group.\nPolls show that majorities favor letting the refugees stay.\nPolice found the body in a field.\nHe showed the letter to reporters.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['the governor leading the senator by seven points', 'found', 'The April survey'],
+      ['the governor won every group', 'showed', 'Exit polling'],
+      ['majorities favor letting the refugees stay', 'show', 'Polls'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
