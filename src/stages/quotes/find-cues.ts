@@ -34,6 +34,11 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
+      // "Trump tells Fox News that …", "Clinton asks voters to …": a verb that names its addressee, in -s after a name
+      if ((p === POS.NOUN || p === POS.PROPN) && cue.entry.addressee !== 'no' && t > s.tokenStart && t + 1 < s.tokenEnd && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && !isCap(c, t) && !isPunct(c, t + 1)) {
+        const pp = pos(c, t - 1);
+        if ((pp === POS.PROPN || (pp === POS.PRON && c.ids.subjects.has(norm(c, t - 1)) && !c.ids.objects.has(norm(c, t - 1)))) && !c.ids.possessiveMarks.has(norm(c, t - 1))) return true;
+      }
       // "“…,” Trump shot back.", "“…,” Viguerie notes.": the word after a quotation and its speaker's name
       if ((p === POS.NOUN || p === POS.PROPN) && !isCap(c, t) && afterQuoteName(c, t)) return true;
       // "as Trump points out", "Sanders calls for": a phrase verb with its particle, right after a name or a subject pronoun

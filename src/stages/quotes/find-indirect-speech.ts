@@ -541,7 +541,11 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   let form: CueContent;
   let a = k;
   let asCue: number | undefined;
-  if (n === c.ids.colon || (n === c.ids.comma && k + 1 < sEnd && isQuoteTok(c, k + 1))) {
+  if (n === c.ids.comma && addressee && k + 1 < sEnd && allows('bare') && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
+    // "Kasich tells the crowd, he has been …", "Trump told CNN, his policy would be …"
+    form = 'bare';
+    a = k + 1;
+  } else if (n === c.ids.colon || (n === c.ids.comma && k + 1 < sEnd && isQuoteTok(c, k + 1))) {
     a = k + 1;
     form = a < sEnd && isQuoteTok(c, a) ? 'quote' : 'bare';
     if (form === 'bare' && !allows('bare') && !allows('that')) return null;
@@ -633,7 +637,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     // a clause of three words or more
     const opensAdjunct = pos(c, a) === POS.ADP || pos(c, a) === POS.ADV || pos(c, a) === POS.SCONJ;
     const explicit = form === 'that' && (pos(c, k) === POS.SCONJ || opensAdjunct) && wordCount(c, a, end) >= 3;
-    if (!explicit && !looksLikeClause(c, a, end, form === 'bare' && !allows('np')) && !(c.inQuote[a]! >= 0)) {
+    if (!explicit && !looksLikeClause(c, a, end, !allows('np')) && !(c.inQuote[a]! >= 0)) {
       // "announced his candidacy, he …": no clause once the content ends; a noun phrase, if the cue takes one
       if (form === 'bare' && allows('np') && startsObject(c, a, end)) return contentFrom(c, { ...hit, compiled: { ...hit.compiled, entry: { ...entry, content: new Set<CueContent>(['np']) } } }, k, addressee, clauseLimit, relativeSource);
       return null;

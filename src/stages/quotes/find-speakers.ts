@@ -40,6 +40,8 @@ function isNpToken(c: Ctx, t: number): boolean {
   if (c.inQuote[t]! >= 0) return false;
   const p = pos(c, t);
   if (p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || p === POS.NUM || p === POS.DET) return true;
+  // "a polling location", "the ruling party": a participle between an article and a noun
+  if (p === POS.VERB && t > 0 && t + 1 < c.tokens.length && pos(c, t - 1) === POS.DET && pos(c, t + 1) === POS.NOUN && /ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
   const n = norm(c, t);
   if (c.ids.possessives.has(n) || c.ids.possessiveMarks.has(n)) return true;
   if (c.ids.dashes.has(n) && n !== c.ids.comma) {

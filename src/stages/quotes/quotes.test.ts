@@ -655,6 +655,15 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads "tells X that …" past a long addressee, a relative clause in the reported subject, and "tells X, CLAUSE"', () => {
+    const d = code('Headline\n\nThe senator tells reporters outside a polling station in Leeds that he will win.\nThe senator tells Sky News anchor Kay Burley that people who are bullied must fight back.\nAnd, the senator tells the crowd, he has been known to be tough.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['he will win', 'tells'],
+      ['people who are bullied must fight back', 'tells'],
+      ['he has been known to be tough', 'tells'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
