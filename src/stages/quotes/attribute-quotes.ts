@@ -485,6 +485,11 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (speaker && !free(speaker.full)) speaker = { head: speaker.head, full: speaker.head };
       let addressee = after.addressee;
       const content = [after.content];
+      // "what aide Kevin Phillips called “the beginning of a new era”", "which Mr. Trump called “a disgrace”":
+      // the free relative pronoun stands for what was named
+      if (speaker && after.form === 'quoted' && speaker.full.a - 1 >= s.tokenStart && /^(?:what|which)$/i.test(c.text.slice(c.tokens.start[speaker.full.a - 1]!, c.tokens.end[speaker.full.a - 1]!)) && !claimed[speaker.full.a - 1]) {
+        content.unshift({ a: speaker.full.a - 1, b: speaker.full.a });
+      }
       if (hit.passive && (after.form === 'to' || after.form === 'as' || (hit.raising && after.form === 'np'))) {
         // "Obama is expected to join Clinton", "who is said to have pressed for …": the subject and the infinitive
         const subject = speakerBefore(c, hit.group.a, s.tokenStart);

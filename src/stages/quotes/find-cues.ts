@@ -148,6 +148,8 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   // "filings show it has …": "it" is a subject when a verb follows it
   const itSubject = nn === c.ids.it && next + 1 < c.tokens.length && (pos(c, next + 1) === POS.AUX || pos(c, next + 1) === POS.VERB);
   const clauseStart = (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && (!c.ids.objects.has(nn) || itSubject));
+  // "Others call it …", "they call him …": a subject pronoun, then the verb and its object
+  if (pp === POS.PRON && c.ids.subjects.has(norm(c, prev)) && !c.ids.objects.has(norm(c, prev)) && !c.ids.relatives.has(norm(c, prev)) && (np === POS.PRON || np === POS.DET || np === POS.PROPN)) return true;
   const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
   // "the paper notes the government …": a present tense in -s after a singular subject
   if (/[a-z]s$/.test(surface)) return clauseStart;

@@ -297,6 +297,14 @@ export function listedVerb(c: Ctx, hit: CueHit, comma: number, sEnd: number): bo
   return false;
 }
 
+/** "what aide Kevin Phillips called …", "which Mr. Trump called …": "what" or "which" before the cue's subject */
+function freeRelativeBefore(c: Ctx, hit: CueHit): boolean {
+  const s = c.sentences[c.sentOf[hit.word.a]!]!;
+  const np = speakerBefore(c, hit.group.a, s.tokenStart);
+  const w = np ? np.full.a - 1 : -1;
+  return w >= s.tokenStart && /^(?:what|which)$/i.test(c.text.slice(c.tokens.start[w]!, c.tokens.end[w]!));
+}
+
 /** a verb of saying or writing that takes a bare clause: the verbs whose subject may follow them ("…, says X") */
 function saysLike(hit: CueHit): boolean {
   const e = hit.compiled.entry;
@@ -473,6 +481,8 @@ function smallClause(c: Ctx, k: number, sEnd: number): boolean {
   if (c.ids.timeWords.has(n) || (m + 1 < sEnd && c.ids.timeWords.has(norm(c, m + 1)))) return false;
   if (p === POS.DET) return n !== c.ids.that && !c.ids.wh.has(n) && m + 1 < sEnd && !isPunct(c, m + 1);
   if (p === POS.ADJ) return m + 1 >= sEnd || isPunct(c, m + 1) || isNounish(c, m + 1) || c.ids.coordinators.has(norm(c, m + 1));
+  // "calling them rapists": an object pronoun, then a bare noun
+  if ((p === POS.NOUN || p === POS.PROPN) && obj.b - obj.a === 1 && pos(c, obj.a) === POS.PRON && c.ids.objects.has(norm(c, obj.a))) return true;
   return c.ids.possessives.has(n) && m + 1 < sEnd && isNounish(c, m + 1);
 }
 
@@ -550,8 +560,15 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = a < sEnd && isQuoteTok(c, a) ? 'quote' : 'bare';
     if (form === 'bare' && !allows('bare') && !allows('that')) return null;
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
-    // "endorsed “Medicare for All”": a quotation as the object
+    // "endorsed “Medicare for All”": a quotation as the object ("what he called “a disgrace”": a name given)
     form = allows('quote') || !allows('np') ? 'quote' : 'np';
+    // ("what he called “a disgrace”": a name given, after a free relative pronoun)
+    if (form === 'quote' && !allows('quote') && allows('quoted') && freeRelativeBefore(c, hit)) {
+      const q = c.inQuote[k]!;
+      let e = k;
+      while (e < sEnd && c.inQuote[e] === q) e++;
+      return { content: { a: k, b: e }, form: 'quoted', addressee, opensQuote: true };
+    }
   } else if (n === c.ids.that && allows('np') && k + 1 < sEnd && (pos(c, k + 1) === POS.NOUN || pos(c, k + 1) === POS.ADJ) && !looksLikeClause(c, k + 1, sEnd)) {
     // "doesn't doubt that moment": a demonstrative before a noun phrase that is no clause
     form = 'np';

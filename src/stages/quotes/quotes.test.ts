@@ -664,6 +664,15 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads what someone calls something: "calling them rapists", "what X called “…”"', () => {
+    const d = code('Headline\n\nThe candidate opened his campaign with harsh words, calling them criminals.\nIt was what the historian called “the beginning of a new era” in his book.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.continues ?? null])).toEqual([
+      ['them criminals', 'calling', 'The candidate', null],
+      ['what', 'called', 'the historian', null],
+      ['“the beginning of a new era”', 'called', 'the historian', 1],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
