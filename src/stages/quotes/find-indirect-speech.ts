@@ -358,9 +358,21 @@ export function phraseEnd(c: Ctx, a: number, b: number): number {
       let k = t + 1;
       if (n === c.ids.comma && k < b && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
       if (k < b && newClause(c, k, b)) return t;
+      // "vowed to build a wall and tried to make the case …", "… and has repeatedly called him …": a finite verb
+      // after "and" goes with the clause's subject (a base form goes on with the phrase: "to build a wall and deport …")
+      if (k > t + (n === c.ids.comma ? 1 : 0) && k < b && finiteAt(c, k, b)) return t;
     }
   }
   return b;
+}
+
+/** a finite verb at k, after adverbs: "tried", "has repeatedly called", "is", "says" (not "deport", "promising") */
+function finiteAt(c: Ctx, k: number, b: number): boolean {
+  while (k < b && pos(c, k) === POS.ADV) k++;
+  if (k >= b) return false;
+  const surface = c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase();
+  if (pos(c, k) === POS.AUX) return /^(?:is|are|was|were|has|have|had|does|did)$/.test(surface);
+  return pos(c, k) === POS.VERB && /(?:ed|[^s]s)$/.test(surface) && !/(?:ing|ss)$/.test(surface);
 }
 
 /** a clause with a subject of its own starts at k: "the crowd booed", "Clinton said", "he is" (not "who …", "which …") */

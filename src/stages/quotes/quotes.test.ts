@@ -673,6 +673,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('ends an object or infinitive before "and" and a finite verb of the subject, not before a base form', () => {
+    const d = code('Headline\n\nThe candidate vowed to build a wall and tried to make the case that the fight was early.\nThe candidate vowed to build a wall and deport the migrants.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['to build a wall', 'vowed'],
+      ['to build a wall and deport the migrants', 'vowed'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
