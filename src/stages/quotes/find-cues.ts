@@ -29,7 +29,7 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
   const p = pos(c, t);
   switch (cue.entry.pos) {
     case 'verb': {
-      if (p === POS.VERB || p === POS.AUX) return !participleAdjective(c, t) && !givenName(c, t);
+      if (p === POS.VERB || p === POS.AUX) return !participleAdjective(c, t) && !givenName(c, t) && !nounPlace(c, t);
       // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
       const s = c.sentences[c.sentOf[t]!]!;
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
@@ -67,6 +67,37 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
     default:
       return true;
   }
+}
+
+/** verbs that take an object and a bare verb after it ("let him say", "made clear"), or a bare verb ("help say") */
+const BARE_VERB_TAKERS = new Set(['let', 'lets', 'make', 'makes', 'made', 'help', 'helps', 'helped', 'see', 'saw', 'hear', 'heard', 'watch', 'watched', 'have', 'has', 'had', 'do', 'does', 'did', 'dare', 'need', 'go', 'come']);
+/** words before a verb that are its subject, not its article or modifier: "this shows", "many say" */
+const SUBJECT_DETERMINERS = new Set(['this', 'that', 'these', 'those', 'all', 'both', 'each', 'some', 'many', 'few', 'most', 'several', 'others', 'more', 'none', 'any', 'either', 'neither', 'half', 'another']);
+
+/**
+ * A word tagged as a verb where a noun stands: after a verb ("rejected
+ * calls for …", not "let him say"), after an article or a possessive ("his
+ * calls", "the claims"), or after an adjective after a verb ("rejects
+ * Western calls for …").
+ */
+function nounPlace(c: Ctx, t: number): boolean {
+  const s = c.sentences[c.sentOf[t]!]!;
+  if (t <= s.tokenStart || c.inQuote[t - 1]! >= 0) return false;
+  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  if (/ing$/.test(surface)) return false;
+  const prev = t - 1;
+  // (a piece of a word wink-nlp split: "Erdo" "ğ" "an said")
+  if (prev > 0 && c.tokens.end[prev - 1] === c.tokens.start[prev]) return false;
+  const pp = pos(c, prev);
+  const pw = c.text.slice(c.tokens.start[prev]!, c.tokens.end[prev]!).toLowerCase();
+  // (a capitalised word the tagger took for a verb is a name: "Cook said")
+  // (nor a participle after its noun, a reduced relative clause: "those surveyed say", "voters polled said")
+  const before = prev - 1 >= s.tokenStart ? pos(c, prev - 1) : POS.PUNCT;
+  const beforeWord = prev - 1 >= s.tokenStart ? c.text.slice(c.tokens.start[prev - 1]!, c.tokens.end[prev - 1]!).toLowerCase() : '';
+  const reduced = /(?:ed|en)$/.test(pw) && (before === POS.NOUN || before === POS.PRON || before === POS.NUM || (before === POS.DET && SUBJECT_DETERMINERS.has(beforeWord)) || (before === POS.PROPN && !/day$/.test(beforeWord) && !c.ids.timeWords.has(norm(c, prev - 1))));
+  if (pp === POS.VERB && !reduced && !isCap(c, prev) && !/ing$/.test(pw) && !BARE_VERB_TAKERS.has(pw) && !(prev - 1 >= s.tokenStart && norm(c, prev - 1) === c.ids.to)) return true;
+  if ((pp === POS.DET && !SUBJECT_DETERMINERS.has(pw)) || (c.ids.possessives.has(norm(c, prev)) && pp !== POS.PRON) || c.ids.possessiveMarks.has(norm(c, prev))) return true;
+  return pp === POS.ADJ && !SUBJECT_DETERMINERS.has(pw) && prev - 1 >= s.tokenStart && pos(c, prev - 1) === POS.VERB;
 }
 
 /**

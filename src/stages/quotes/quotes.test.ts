@@ -681,6 +681,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('takes a cue word after a verb, an article or a possessive for a noun ("rejected calls for …", "his claims")', () => {
+    const d = code('Headline\n\nThe Kremlin on Sunday rejected calls from European leaders for a ceasefire, saying Russia would pursue its goals “by military means”.\n“We are ready,” Cook said.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['Russia would pursue its goals “by military means”', 'saying', 'The Kremlin'],
+      ['We are ready', 'said', 'Cook'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
