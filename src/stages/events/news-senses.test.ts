@@ -522,3 +522,10 @@ describe('a free adjunct after a comma', () => {
     expect(shelled.some((e) => e.trigger.text === 'shelled')).toBe(true);
   });
 });
+
+describe('a prepositional aside between the subject and its verb', () => {
+  it("is passed over with the actors in it: 'X, in a call with his Omani counterpart, praised …'", () => {
+    has('German Chancellor Olaf Scholz, in a telephone call with his Turkish counterpart, praised Qatar for its mediation.', { source: 'DEUGOV', target: 'QAT', cameo: '051', plover: 'SUPPORT' });
+    has('German Chancellor Olaf Scholz, in a telephone call with his Turkish counterpart, urged Iran to return to negotiations.', { source: 'DEUGOV', target: 'IRN', cameo: '026', plover: 'REQUEST' });
+  });
+});

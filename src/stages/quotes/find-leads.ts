@@ -203,7 +203,8 @@ export function clauseLead(c: Ctx, sStart: number, colon: number, claimed: Uint8
   let v = np.b;
   // "She then addressed …": adverbs between the subject and its verb
   while (v < colon && pos(c, v) === POS.ADV) v++;
-  if (v >= colon || !isVerbish(c, v) || colon - v > CLAUSE_LEAD_WORDS) return null;
+  // (a capitalised word the tagger took for a verb is a name: "Munich Re, the reinsurer, said:")
+  if (v >= colon || !isVerbish(c, v) || c.tokens.has(v, FLAG.CAP) || colon - v > CLAUSE_LEAD_WORDS) return null;
   for (let t = np.a; t < colon; t++) if (claimed[t] || c.inQuote[t]! >= 0) return null;
   // ("issued a statement that an inmate had been stabbed:": the lead reports a content of its own)
   // (a verb of saying right before the colon introduces the quotation: "goes on to say:")
