@@ -178,11 +178,16 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
     if (!(c.ids.possessives.has(n0) && (next === POS.NOUN || next === POS.ADJ || next === POS.NUM || next === POS.SYM || next === POS.PROPN))) return false;
   }
   let sawSubject = false;
+  let prepSeen = false;
   for (let t = a; t < b && t < a + (loose ? 30 : 16); t++) {
     if (c.isMark[t]) continue;
     const p = posLoose(c, t);
     // "claimed responsibility for the attack but officials said …": a verb after "but" is another clause's
     if (t > a && norm(c, t) === c.ids.but) return false;
+    // "warns Israel over strikes as the IAEA chief seeks access": an object and its prepositional phrase, then a
+    // subordinate clause, are no clause
+    if (sawSubject && prepSeen && t > a && c.ids.subordinators.has(norm(c, t)) && norm(c, t) !== c.ids.that && c.inQuote[t]! < 0) return false;
+    if (sawSubject && p === POS.ADP) prepSeen = true;
     // "the importance of talks that are …": a relative clause before any verb means a noun phrase
     if (sawSubject && !loose && (c.ids.relatives.has(norm(c, t)) || (norm(c, t) === c.ids.that && p === POS.PRON))) return false;
     if (p === POS.NOUN || p === POS.PROPN || p === POS.PRON || p === POS.NUM || c.slots.slotAt(t) || (t === a && p === POS.VERB)) {

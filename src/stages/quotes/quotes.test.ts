@@ -689,6 +689,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads no clause in an object, its prepositional phrase and a subordinate clause ("warns Israel over strikes as …")', () => {
+    const d = code('Iran warns Israel over strikes as IAEA chief seeks access to sites\n\nHe said the plan would fail if the talks collapsed.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['access to sites', 'seeks'],
+      ['the plan would fail if the talks collapsed', 'said'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
