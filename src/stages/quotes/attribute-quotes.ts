@@ -31,7 +31,7 @@ import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, cont
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
-import { clauseLead, colonLead, documentSource, labelLead, leadBeforeColon, personLike, recordLike, speakerLabel } from './find-leads.js';
+import { clauseLead, colonLead, documentSource, headlineLead, labelLead, leadBeforeColon, personLike, recordLike, speakerLabel } from './find-leads.js';
 
 export interface AttributeInput {
   text: string;
@@ -330,8 +330,10 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (s.paragraph !== 0) break;
       for (let k = s.tokenStart + 1; k < s.tokenEnd - 1; k++) {
         if (norm(c, k) !== c.ids.colon || c.inQuote[k]! >= 0) continue;
-        const np = colonLead(c, k, s.tokenStart);
+        const np = colonLead(c, k, s.tokenStart) ?? headlineLead(c, k, s.tokenStart) ?? labelLead(c, s.tokenStart, k);
         if (!np || !personLike(c, np.head)) break;
+        // "Obama in Cuba: A Historic Visit": a person somewhere is a topic, not a speaker
+        if (placed(c, np.full)) break;
         const b = trimEnd(c, k + 1, s.tokenEnd);
         let words = 0;
         for (let t = k + 1; t < b; t++) if (!isPunct(c, t)) words++;
@@ -651,6 +653,12 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
 }
 
 
+
+/** a phrase that puts someone in a place: "Obama in Cuba", "Merkel at the summit" */
+function placed(c: Ctx, np: Range): boolean {
+  for (let t = np.a + 1; t < np.b - 1; t++) if (pos(c, t) === POS.ADP && /^(?:in|at)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
+  return false;
+}
 
 /** the last piece of a draft ends with a quotation ('… leaders “who understand …”') */
 function endsInQuote(c: Ctx, d: Draft): boolean {

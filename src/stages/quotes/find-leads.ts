@@ -211,3 +211,21 @@ export function clauseLead(c: Ctx, sStart: number, colon: number, claimed: Uint8
   for (let t = v + 1; t < colon; t++) if (norm(c, t) === c.ids.that || (pos(c, t) === POS.VERB && t < colon - 1 && cueAt(c, t))) return null;
   return { cue: { a: v, b: colon + 1 }, speaker: { head: np, full: np } };
 }
+
+/** the prepositions of a headline's topic or addressee: "Gillibrand on …:", "Clinton to Planned Parenthood:" */
+const HEADLINE_PREPS = new Set(['on', 'to', 'about']);
+
+/**
+ * A headline's speaker before the topic or the addressee of what they said:
+ * "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’",
+ * "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade".
+ */
+export function headlineLead(c: Ctx, colon: number, sStart: number): NounPhrase | null {
+  let a = sStart;
+  while (a < colon && c.ids.openers.has(norm(c, a))) a++;
+  const np = npStartingAt(c, a, colon);
+  if (!np || np.b >= colon - 1 || np.b - np.a > 6) return null;
+  if (!HEADLINE_PREPS.has(c.text.slice(c.tokens.start[np.b]!, c.tokens.end[np.b]!).toLowerCase())) return null;
+  for (let t = np.b; t < colon; t++) if (c.inQuote[t]! >= 0) return null;
+  return { head: np, full: np };
+}

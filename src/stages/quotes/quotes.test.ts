@@ -697,6 +697,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a headline\'s speaker before the topic or addressee ("Clinton to Planned Parenthood: …", "Gillibrand on …:"), not a place', () => {
+    const speakers = (headline: string) => code(`${headline}\n\nBody text here.`).quotes.map((q) => [q.speaker?.text ?? null, q.text]);
+    expect(speakers('Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.')).toEqual([['Clinton', 'Trump will reverse Roe v. Wade']]);
+    expect(speakers('Gillibrand on Her Rival’s Speech Transcripts: ‘I Think She Will.’')).toEqual([['Gillibrand', 'I Think She Will.']]);
+    expect(speakers('EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.')).toEqual([['Roger Stone', 'Don’t Trust the Voting Machines']]);
+    expect(speakers('Obama in Cuba: A Historic Visit')).toEqual([]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
