@@ -310,6 +310,18 @@ function freeRelativeBefore(c: Ctx, hit: CueHit): boolean {
   return w >= s.tokenStart && /^(?:what|which)$/i.test(c.text.slice(c.tokens.start[w]!, c.tokens.end[w]!));
 }
 
+/** a subject and at least five words with no comma or colon: what a verb of saying reports, whatever the tags */
+function assumedClause(c: Ctx, k: number, sEnd: number): boolean {
+  const p = pos(c, k);
+  if (!(p === POS.NOUN || p === POS.PROPN || p === POS.NUM || (p === POS.DET && norm(c, k) !== c.ids.that) || c.slots.slotAt(k))) return false;
+  // ("said Sunday — …": a time, not a subject)
+  if (c.ids.timeWords.has(norm(c, k))) return false;
+  const end = trimEnd(c, k, sEnd);
+  if (wordCount(c, k, end) < 5) return false;
+  for (let t = k; t < end; t++) if (norm(c, t) === c.ids.comma || norm(c, t) === c.ids.colon || c.inQuote[t]! >= 0) return false;
+  return true;
+}
+
 /** a verb of saying or writing that takes a bare clause: the verbs whose subject may follow them ("…, says X") */
 function saysLike(hit: CueHit): boolean {
   const e = hit.compiled.entry;
@@ -568,6 +580,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   let form: CueContent;
   let a = k;
   let asCue: number | undefined;
+  let assumed = false;
   if (n === c.ids.comma && addressee && k + 1 < sEnd && allows('bare') && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
     // "Kasich tells the crowd, he has been …", "Trump told CNN, his policy would be …"
     form = 'bare';
@@ -609,6 +622,11 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = 'wh';
   } else if (allows('bare') && looksLikeClause(c, k, sEnd, !allows('np'))) {
     form = 'bare';
+  } else if (entry.phrase === 'say' && !hit.passive && assumedClause(c, k, sEnd)) {
+    // "The party says 34,570 citizens living abroad cast votes": a verb the tagger took for a noun; after "say",
+    // which takes no noun phrase, a subject and five words or more are the clause
+    form = 'bare';
+    assumed = true;
   } else if (allows('bare') && ANSWERS.has(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase().replace(/\.$/, '')) && (k + 1 >= sEnd || isPunct(c, k + 1) || c.ids.coordinators.has(norm(c, k + 1)))) {
     // "75 percent said yes", "the candidate said no"
     return { content: { a: k, b: k + 1 }, form: 'bare', addressee, opensQuote: false };
@@ -671,7 +689,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     // a clause of three words or more
     const opensAdjunct = pos(c, a) === POS.ADP || pos(c, a) === POS.ADV || pos(c, a) === POS.SCONJ;
     const explicit = form === 'that' && (pos(c, k) === POS.SCONJ || opensAdjunct) && wordCount(c, a, end) >= 3;
-    if (!explicit && !looksLikeClause(c, a, end, !allows('np')) && !(c.inQuote[a]! >= 0)) {
+    if (!explicit && !assumed && !looksLikeClause(c, a, end, !allows('np')) && !(c.inQuote[a]! >= 0)) {
       // "announced his candidacy, he …": no clause once the content ends; a noun phrase, if the cue takes one
       if (form === 'bare' && allows('np') && startsObject(c, a, end)) return contentFrom(c, { ...hit, compiled: { ...hit.compiled, entry: { ...entry, content: new Set<CueContent>(['np']) } } }, k, addressee, clauseLimit, relativeSource);
       return null;

@@ -705,6 +705,11 @@ describe('attribution on news text', () => {
     expect(speakers('Obama in Cuba: A Historic Visit')).toEqual([]);
   });
 
+  it('takes five words or more with a subject after "say" for its clause when the tagger found no verb in them', () => {
+    const d = code('Headline\n\nThe party says 34,570 citizens living abroad in 38 countries cast votes by mail.\nThey said Sunday — a day of mourning.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([['34,570 citizens living abroad in 38 countries cast votes by mail', 'says']]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
