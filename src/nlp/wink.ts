@@ -326,13 +326,13 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
  * ("Rev" "."), then often ends a sentence there: dyad reads them all as one
  * token, in texts (stages/tokens/tokenize.ts) and in dictionary phrases.
  */
-export const TITLES: ReadonlySet<string> = new Set(['rev', 'rep', 'reps', 'sen', 'sens', 'gov', 'govs', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'brig', 'cpl', 'pvt', 'prof', 'dr', 'mr', 'mrs', 'ms', 'messrs', 'st', 'hon', 'amb', 'atty', 'supt', 'insp', 'det', 'fr', 'msgr', 'sr', 'jr']);
+const TITLES: ReadonlySet<string> = new Set(['rev', 'rep', 'reps', 'sen', 'sens', 'gov', 'govs', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'brig', 'cpl', 'pvt', 'prof', 'dr', 'mr', 'mrs', 'ms', 'messrs', 'st', 'hon', 'amb', 'atty', 'supt', 'insp', 'det', 'fr', 'msgr', 'sr', 'jr']);
 
 /** capitalised words that open sentences and are no names: "… to the Rev. | It was close." */
 const OPENERS = new Set(['a', 'an', 'the', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'in', 'on', 'at', 'but', 'and', 'or', 'so', 'if', 'as', 'for', 'to', 'of', 'what', 'when', 'where', 'who', 'why', 'how', 'after', 'before', 'while', 'then', 'now']);
 
 /** a word that may begin the name after a title: capitalised, not a word that opens sentences */
-export function mayFollowTitle(word: string | undefined): boolean {
+function mayFollowTitle(word: string | undefined): boolean {
   return word !== undefined && /^[A-Z]/.test(word) && !OPENERS.has(word.toLowerCase());
 }
 

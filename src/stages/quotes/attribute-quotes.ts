@@ -24,10 +24,10 @@ import type { Span, TextSpan } from '../../core/span.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
-import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
-import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
+import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, isFreeRelative, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
@@ -489,7 +489,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const content = [after.content];
       // "what aide Kevin Phillips called “the beginning of a new era”", "which Mr. Trump called “a disgrace”":
       // the free relative pronoun stands for what was named
-      if (speaker && after.form === 'quoted' && speaker.full.a - 1 >= s.tokenStart && /^(?:what|which)$/i.test(c.text.slice(c.tokens.start[speaker.full.a - 1]!, c.tokens.end[speaker.full.a - 1]!)) && !claimed[speaker.full.a - 1]) {
+      if (speaker && after.form === 'quoted' && speaker.full.a - 1 >= s.tokenStart && isFreeRelative(c, speaker.full.a - 1) && !claimed[speaker.full.a - 1]) {
         content.unshift({ a: speaker.full.a - 1, b: speaker.full.a });
       }
       if (hit.passive && (after.form === 'to' || after.form === 'as' || (hit.raising && after.form === 'np'))) {
@@ -642,7 +642,10 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
     if (c.inQuote[t]! >= 0) return -1;
     const n = norm(c, t);
     if (isPunct(c, t) || c.ids.coordinators.has(n) || c.ids.relatives.has(n) || n === c.ids.that || c.ids.subordinators.has(n) || c.ids.wh.has(n)) return -1;
-    const finite = pos(c, t) === POS.AUX || (pos(c, t) === POS.VERB && !/(?:ing|ed|en)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && norm(c, t - 1) !== c.ids.to) || (pos(c, t) === POS.VERB && /ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && pos(c, t - 1) !== POS.AUX);
+    const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+    const verb = pos(c, t) === POS.VERB;
+    // (a past form is finite unless an auxiliary stands before it: "the economy was their top issue | favored")
+    const finite = pos(c, t) === POS.AUX || (verb && !/(?:ing|ed|en)$/i.test(surface) && norm(c, t - 1) !== c.ids.to) || (verb && /ed$/i.test(surface) && pos(c, t - 1) !== POS.AUX);
     if (!finite) continue;
     // a verb group goes on after an auxiliary (and the adverbs after it); after a main verb a new one starts
     const prev = pos(c, t - 1);
@@ -651,8 +654,6 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
   }
   return -1;
 }
-
-
 
 /** a phrase that puts someone in a place: "Obama in Cuba", "Merkel at the summit" */
 function placed(c: Ctx, np: Range): boolean {
@@ -793,8 +794,7 @@ function participleAfterComma(c: Ctx, hit: CueHit): boolean {
 function openingGerund(c: Ctx, hit: CueHit, sStart: number): boolean {
   const prev = hit.group.a - 1;
   if (prev < sStart || !c.ids.gerundPreps.has(norm(c, prev)) || !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) return false;
-  let a = sStart;
-  while (a < prev && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  const a = skipOpeners(c, sStart, prev, true);
   return a === prev;
 }
 
@@ -820,7 +820,7 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
   const gerund = participle && c.ids.gerundPreps.has(n);
   // "defended Sanders as a mainstream candidate, mocked the Republicans": a verb in a list of verbs
   // (not "…, said Smith, …", whose speaker follows it)
-  const listed = n === c.ids.comma && !participle && listedVerb(c, hit, prev, c.sentences[c.sentOf[hit.word.a]!]!.tokenEnd);
+  const listed = n === c.ids.comma && !participle && listedVerb(c, hit, prev, sentenceEnd(c, hit.word.a));
   if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle) || gerund || listed)) return null;
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {

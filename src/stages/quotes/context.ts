@@ -191,6 +191,22 @@ export function isVerbish(c: Ctx, t: number): boolean {
   return p === POS.VERB || p === POS.AUX;
 }
 
+/** "he", "they", "we": a pronoun that can be a subject and not an object ("him", "it") */
+export function isSubjectPronoun(c: Ctx, t: number): boolean {
+  return pos(c, t) === POS.PRON && c.ids.subjects.has(norm(c, t)) && !c.ids.objects.has(norm(c, t));
+}
+
+/** the first token from a before limit that is not an opener word ("But", "And", "Meanwhile"), nor punctuation if `punct` */
+export function skipOpeners(c: Ctx, a: number, limit: number, punct = false): number {
+  while (a < limit && (c.ids.openers.has(norm(c, a)) || (punct && isPunct(c, a)))) a++;
+  return a;
+}
+
+/** t opens a quotation: a mark inside it, with the token before it outside */
+export function opensQuoteAt(c: Ctx, t: number): boolean {
+  return c.isMark[t] === 1 && c.inQuote[t]! >= 0 && t > 0 && c.inQuote[t - 1]! < 0;
+}
+
 const FUNCTION_POS = new Set<number>([POS.PRON, POS.DET, POS.ADP, POS.CCONJ, POS.SCONJ, POS.PART, POS.AUX, POS.PUNCT, POS.ADV, POS.INTJ, POS.SYM, POS.NUM]);
 
 /** a capitalised word the tagger took for a verb or adjective ("Cook said", "Ted Cruz") */

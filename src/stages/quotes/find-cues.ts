@@ -6,7 +6,7 @@
  */
 import { POS } from '../../core/token-table.js';
 import type { CompiledCue } from './compile-cues.js';
-import { isCap, isPunct, norm, pos, type Ctx, type Range } from './context.js';
+import { isCap, isPunct, isSubjectPronoun, norm, pos, skipOpeners, type Ctx, type Range } from './context.js';
 
 export interface CueHit {
   compiled: CompiledCue;
@@ -36,15 +36,14 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
       // "Trump tells Fox News that …", "Clinton asks voters to …": a verb that names its addressee, in -s after a name
       if ((p === POS.NOUN || p === POS.PROPN) && cue.entry.addressee !== 'no' && t > s.tokenStart && t + 1 < s.tokenEnd && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && !isCap(c, t) && !isPunct(c, t + 1)) {
-        const pp = pos(c, t - 1);
-        if ((pp === POS.PROPN || (pp === POS.PRON && c.ids.subjects.has(norm(c, t - 1)) && !c.ids.objects.has(norm(c, t - 1)))) && !c.ids.possessiveMarks.has(norm(c, t - 1))) return true;
+        if ((pos(c, t - 1) === POS.PROPN || isSubjectPronoun(c, t - 1)) && !c.ids.possessiveMarks.has(norm(c, t - 1))) return true;
       }
       // "“…,” Trump shot back.", "“…,” Viguerie notes.": the word after a quotation and its speaker's name
       if ((p === POS.NOUN || p === POS.PROPN) && !isCap(c, t) && afterQuoteName(c, t)) return true;
       // "as Trump points out", "Sanders calls for": a phrase verb with its particle, right after a name or a subject pronoun
       if ((p === POS.NOUN || p === POS.PROPN) && cue.words.length > 1 && t > s.tokenStart && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && (pos(c, t + 1) === POS.ADP || pos(c, t + 1) === POS.PART)) {
         const pp = pos(c, t - 1);
-        const subject = pp === POS.PROPN || (pp === POS.PRON && c.ids.subjects.has(norm(c, t - 1)) && !c.ids.objects.has(norm(c, t - 1)));
+        const subject = pp === POS.PROPN || isSubjectPronoun(c, t - 1);
         const compound = t - 2 >= s.tokenStart && pos(c, t - 2) === POS.DET;
         if (subject && !compound && !c.ids.possessiveMarks.has(norm(c, t - 1)) && c.inQuote[t - 1]! < 0) return true;
       }
@@ -108,7 +107,7 @@ function nounPlace(c: Ctx, t: number): boolean {
 function afterQuoteName(c: Ctx, t: number): boolean {
   let k = t - 1;
   if (k < 0) return false;
-  const pronoun = pos(c, k) === POS.PRON && c.ids.subjects.has(norm(c, k)) && !c.ids.objects.has(norm(c, k));
+  const pronoun = isSubjectPronoun(c, k);
   if (!pronoun) {
     // a name ("Trump", "Bill Clinton") or a short phrase with its article ("the governor", "a top aide")
     const name = pos(c, k) === POS.PROPN && isCap(c, k);
@@ -138,8 +137,7 @@ function givenName(c: Ctx, t: number): boolean {
 function openingParticiple(c: Ctx, t: number, sStart: number): boolean {
   const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
   if (!surface.endsWith('ed')) return false;
-  let a = sStart;
-  while (a < t && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  let a = skipOpeners(c, sStart, t, true);
   if (a < t && (norm(c, a) === c.ids.when || norm(c, a) === c.ids.if || norm(c, a) === c.ids.once)) a++;
   return a === t;
 }
@@ -180,7 +178,7 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   const itSubject = nn === c.ids.it && next + 1 < c.tokens.length && (pos(c, next + 1) === POS.AUX || pos(c, next + 1) === POS.VERB);
   const clauseStart = (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && (!c.ids.objects.has(nn) || itSubject));
   // "Others call it …", "they call him …": a subject pronoun, then the verb and its object
-  if (pp === POS.PRON && c.ids.subjects.has(norm(c, prev)) && !c.ids.objects.has(norm(c, prev)) && !c.ids.relatives.has(norm(c, prev)) && (np === POS.PRON || np === POS.DET || np === POS.PROPN)) return true;
+  if (isSubjectPronoun(c, prev) && !c.ids.relatives.has(norm(c, prev)) && (np === POS.PRON || np === POS.DET || np === POS.PROPN)) return true;
   const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
   // "the paper notes the government …": a present tense in -s after a singular subject
   if (/[a-z]s$/.test(surface)) return clauseStart;

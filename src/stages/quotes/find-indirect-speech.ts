@@ -19,7 +19,7 @@ import type { CueContent } from '../../ontology/load-cues.js';
 import type { CueHit } from './find-cues.js';
 import { cueAt } from './find-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
-import { isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, posLoose, type Ctx, type Range } from './context.js';
+import { isCap, isNounish, isPunct, isQuoteTok, isSubjectPronoun, isVerbish, norm, opensQuoteAt, pos, posLoose, skipOpeners, type Ctx, type Range } from './context.js';
 
 export interface ContentAfter {
   content: Range;
@@ -50,14 +50,14 @@ function mainClauseAfterComma(c: Ctx, a: number, b: number): boolean {
   for (let t = a + 1; t < b - 1; t++) {
     if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0) return looksLikeClause(c, t + 1, b);
     // "if elected president he could …", "if elected “I will …”": a short introduction with no comma
-    if (t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (c.isMark[t] && c.inQuote[t]! >= 0 && c.inQuote[t - 1]! < 0 && t + 1 < b && pos(c, t + 1) === POS.PRON))) return true;
+    if (t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (opensQuoteAt(c, t) && t + 1 < b && pos(c, t + 1) === POS.PRON))) return true;
   }
   return false;
 }
 
 /** a subject pronoun and a verb at t: "he could", "they will" */
 function subjectThenVerb(c: Ctx, t: number): boolean {
-  return pos(c, t) === POS.PRON && c.ids.subjects.has(norm(c, t)) && !c.ids.objects.has(norm(c, t)) && t + 1 < c.tokens.length && isVerbish(c, t + 1);
+  return isSubjectPronoun(c, t) && t + 1 < c.tokens.length && isVerbish(c, t + 1);
 }
 
 /** "in a statement", "on Monday", "at a news conference on Wednesday": a short adjunct */
@@ -163,7 +163,7 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
       const comma = norm(c, t) === c.ids.comma && (c.inQuote[t]! < 0 || c.isMark[t + 1]);
       if (comma && looksLikeClause(c, c.isMark[t + 1] ? t + 2 : t + 1, b)) return true;
       // "if elected president he could …", "if elected “I will …”": a short introduction with no comma
-      if (c.ids.subordinators.has(n0) && t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (c.isMark[t] && c.inQuote[t]! >= 0 && c.inQuote[t - 1]! < 0))) return true;
+      if (c.ids.subordinators.has(n0) && t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || opensQuoteAt(c, t))) return true;
     }
     if (p0 !== POS.ADV && !c.ids.wh.has(n0)) return false;
   } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.AUX || isPunct(c, a)) {
@@ -224,7 +224,7 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
   for (let t = a + 1; t < sEnd; t++) {
     if (c.inQuote[t]! >= 0) {
       // 'hailed the vote as “fantastic,” telling reporters …': a comma inside the closing mark
-      if (c.isMark[t] && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && norm(c, t - 1) === c.ids.comma && secondCue(c, a, t, t + 1, sEnd, phrase)) return t + 1;
+      if (c.isMark[t] && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && norm(c, t - 1) === c.ids.comma && secondCue(c, t, t + 1, sEnd, phrase)) return t + 1;
       continue;
     }
     const n = norm(c, t);
@@ -249,7 +249,7 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     if (n === c.ids.comma && t + 2 < sEnd && c.inQuote[t + 1]! < 0 && pos(c, t + 1) === POS.DET && (norm(c, t + 1) === c.ids.the || /^an?$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) && closingApposition(c, t + 1, sEnd)) return t;
     // the comma that closes a relative clause: "X, who said he votes, said …"
     if (relative && n === c.ids.comma && t + 1 < sEnd && (isVerbish(c, t + 1) || (t + 2 < sEnd && pos(c, t + 1) === POS.ADV && isVerbish(c, t + 2)))) return t;
-    if ((n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) && secondCue(c, a, t, t + 1, sEnd, phrase)) return t;
+    if ((n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) && secondCue(c, t, t + 1, sEnd, phrase)) return t;
   }
   return sEnd;
 }
@@ -257,11 +257,11 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
 /**
  * A second attribution coordinated with the first starts at k, after the
  * comma or conjunction at t: ", adding that", "and said that", ", according
- * to", ", then says …", "…, mocked the Republicans" (see listedVerb). The
- * content so far starts at a; `phrase`: it is a noun phrase or an
- * infinitive, not a clause.
+ * to", ", then says …", "…, mocked the Republicans" (see listedVerb).
+ * `phrase`: the content so far is a noun phrase or an infinitive, not a
+ * clause.
  */
-function secondCue(c: Ctx, _a: number, t: number, k: number, sEnd: number, phrase: boolean): boolean {
+function secondCue(c: Ctx, t: number, k: number, sEnd: number, phrase: boolean): boolean {
   const n = norm(c, t);
   const comma = n === c.ids.comma || c.isMark[t] === 1;
   if (comma && k < sEnd && (norm(c, k) === c.ids.and || norm(c, k) === c.ids.but)) k++;
@@ -306,8 +306,12 @@ export function listedVerb(c: Ctx, hit: CueHit, comma: number, sEnd: number): bo
 function freeRelativeBefore(c: Ctx, hit: CueHit): boolean {
   const s = c.sentences[c.sentOf[hit.word.a]!]!;
   const np = speakerBefore(c, hit.group.a, s.tokenStart);
-  const w = np ? np.full.a - 1 : -1;
-  return w >= s.tokenStart && /^(?:what|which)$/i.test(c.text.slice(c.tokens.start[w]!, c.tokens.end[w]!));
+  return np !== null && np.full.a - 1 >= s.tokenStart && isFreeRelative(c, np.full.a - 1);
+}
+
+/** "what" or "which" at t */
+export function isFreeRelative(c: Ctx, t: number): boolean {
+  return /^(?:what|which)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!));
 }
 
 /** a subject and at least five words with no comma or colon: what a verb of saying reports, whatever the tags */
@@ -397,7 +401,7 @@ function newClause(c: Ctx, k: number, b: number): boolean {
   const n = norm(c, k);
   if (c.ids.relatives.has(n) || n === c.ids.that || c.ids.wh.has(n)) return false;
   const p = pos(c, k);
-  if (!(p === POS.DET || p === POS.PROPN || p === POS.NOUN || (p === POS.PRON && c.ids.subjects.has(n) && !c.ids.objects.has(n)) || c.ids.possessives.has(n))) return false;
+  if (!(p === POS.DET || p === POS.PROPN || p === POS.NOUN || isSubjectPronoun(c, k) || c.ids.possessives.has(n))) return false;
   const np = npStartingAt(c, k, b);
   const after = np ? np.b : k + 1;
   if (after >= b) return false;
@@ -590,7 +594,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     form = a < sEnd && isQuoteTok(c, a) ? 'quote' : 'bare';
     if (form === 'bare' && !allows('bare') && !allows('that')) return null;
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
-    // "endorsed “Medicare for All”": a quotation as the object ("what he called “a disgrace”": a name given)
+    // "endorsed “Medicare for All”": a quotation as the object
     form = allows('quote') || !allows('np') ? 'quote' : 'np';
     // ("what he called “a disgrace”": a name given, after a free relative pronoun)
     if (form === 'quote' && !allows('quote') && allows('quoted') && freeRelativeBefore(c, hit)) {
@@ -866,8 +870,7 @@ export function parenthetical(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
 
 /** "As X observed, CONTENT." and "CONTENT, as X points out, CONTENT.": an attribution clause with "as" */
 export function asClause(c: Ctx, hit: CueHit, sStart: number, sEnd: number): { content: Range[]; speaker: NounPhrase } | null {
-  let a = sStart;
-  while (a < hit.group.a && c.ids.openers.has(norm(c, a))) a++;
+  const a = skipOpeners(c, sStart, hit.group.a);
   if (norm(c, a) !== c.ids.as) {
     // "But the last part, as Paul Krugman points out, is that …": inside the content, between commas
     const speaker = speakerBefore(c, hit.group.a, a);

@@ -11,7 +11,7 @@
 import type { Sentence } from '../../core/layers.js';
 import { FLAG, POS } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
-import { isNounish, isPunct, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
+import { isNounish, isPunct, isVerbish, norm, pos, skipOpeners, type Ctx, type Range } from './context.js';
 import { hasFiniteVerb, trimEnd } from './find-indirect-speech.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
@@ -19,8 +19,11 @@ import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase 
 /** headline labels that do name a source: "Poll: Sanders leads", "Report: …" */
 const SOURCE_LABELS = new Set(['poll', 'report', 'survey', 'study']);
 
+/** the nouns of documents whose findings are reported with "in": "in a poll", "in the latest survey" (not "in an interview": someone speaks there) */
+const DOCUMENTS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'analysis', 'tally', 'count', 'results', 'data']);
+
 /** what records and measures things: polls, studies, data (the evidence cues "show", "find" take these subjects) */
-const RECORDS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'analysis', 'analyses', 'data', 'research', 'review', 'investigation', 'audit', 'probe', 'inquiry', 'census', 'result', 'results', 'figure', 'figures', 'record', 'records', 'number', 'numbers', 'finding', 'findings', 'test', 'tests', 'document', 'documents', 'email', 'emails', 'filing', 'filings', 'statistics', 'model', 'models', 'projection', 'projections', 'estimate', 'estimates', 'article', 'paper', 'papers', 'count', 'tally', 'map', 'chart', 'video', 'footage', 'photo', 'photos', 'images', 'evidence', 'history', 'experience', 'research', 'transcript', 'transcripts', 'letter', 'memo', 'database']);
+const RECORDS = new Set([...DOCUMENTS, 'polling', 'reports', 'analyses', 'research', 'review', 'investigation', 'audit', 'probe', 'inquiry', 'census', 'result', 'figure', 'figures', 'record', 'records', 'number', 'numbers', 'finding', 'findings', 'test', 'tests', 'document', 'documents', 'email', 'emails', 'filing', 'filings', 'statistics', 'model', 'models', 'projection', 'projections', 'estimate', 'estimates', 'article', 'paper', 'papers', 'map', 'chart', 'video', 'footage', 'photo', 'photos', 'images', 'evidence', 'history', 'experience', 'transcript', 'transcripts', 'letter', 'memo', 'database']);
 
 /** a record (a poll, a study, data) or an organisation that keeps them ("Gallup finds …"), not a person */
 export function recordLike(c: Ctx, np: Range): boolean {
@@ -36,8 +39,7 @@ export function recordLike(c: Ctx, np: Range): boolean {
 
 /** "Blinken: “…”": a name (an actor, or capitalised words) that is all the sentence has before the colon */
 export function colonLead(c: Ctx, colon: number, sStart: number): NounPhrase | null {
-  let a = sStart;
-  while (a < colon && c.ids.openers.has(norm(c, a))) a++;
+  const a = skipOpeners(c, sStart, colon);
   const np = npEndingAt(c, colon - 1, a);
   if (!np || np.a !== a || np.b - np.a > 8) return null;
   if (c.ids.labels.has(norm(c, np.a)) && np.b - np.a === 1 && !SOURCE_LABELS.has(c.text.slice(c.tokens.start[np.a]!, c.tokens.end[np.a]!).toLowerCase())) return null;
@@ -65,8 +67,6 @@ export function personLike(c: Ctx, np: Range): boolean {
   return !upper && isNounish(c, np.b - 1) && pos(c, np.a) !== POS.VERB;
 }
 
-/** the nouns of documents whose findings are reported with "in": "in a poll", "in the latest survey" (not "in an interview": someone speaks there) */
-const DOCUMENTS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'analysis', 'tally', 'count', 'results', 'data']);
 
 /**
  * "In a new poll by X, CONTENT": a sentence opening with "in" and a noun
@@ -74,8 +74,7 @@ const DOCUMENTS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studi
  * the noun phrase, the cue "in".
  */
 export function documentSource(c: Ctx, s: Sentence): { cue: Range; speaker: NounPhrase; content: Range } | null {
-  let a = s.tokenStart;
-  while (a < s.tokenEnd && c.ids.openers.has(norm(c, a))) a++;
+  const a = skipOpeners(c, s.tokenStart, s.tokenEnd);
   if (a + 3 >= s.tokenEnd || c.text.slice(c.tokens.start[a]!, c.tokens.end[a]!).toLowerCase() !== 'in' || c.inQuote[a]! >= 0) return null;
   let comma = -1;
   let doc = false;
@@ -190,8 +189,7 @@ const CLAUSE_LEAD_WORDS = 12;
  * colon is the cue.
  */
 export function clauseLead(c: Ctx, sStart: number, colon: number, claimed: Uint8Array): { cue: Range; speaker: NounPhrase } | null {
-  let a = sStart;
-  while (a < colon && (c.ids.openers.has(norm(c, a)) || isPunct(c, a))) a++;
+  let a = skipOpeners(c, sStart, colon, true);
   // "In a Fox interview later that day, Trump went even further:": an adjunct opening the sentence, to its comma
   if (a < colon && (pos(c, a) === POS.ADP || pos(c, a) === POS.SCONJ)) {
     let comma = a + 1;
@@ -221,8 +219,7 @@ const HEADLINE_PREPS = new Set(['on', 'to', 'about']);
  * "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade".
  */
 export function headlineLead(c: Ctx, colon: number, sStart: number): NounPhrase | null {
-  let a = sStart;
-  while (a < colon && c.ids.openers.has(norm(c, a))) a++;
+  const a = skipOpeners(c, sStart, colon);
   const np = npStartingAt(c, a, colon);
   if (!np || np.b >= colon - 1 || np.b - np.a > 6) return null;
   if (!HEADLINE_PREPS.has(c.text.slice(c.tokens.start[np.b]!, c.tokens.end[np.b]!).toLowerCase())) return null;

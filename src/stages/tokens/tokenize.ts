@@ -1,7 +1,7 @@
 import { TokenTable, POS, FLAG, type PosTag } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 import type { Span } from '../../core/span.js';
-import { isTitleDot, mayFollowTitle, TITLES, type Tokenizer } from '../../nlp/wink.js';
+import { isTitleDot, type Tokenizer } from '../../nlp/wink.js';
 import { setDense } from '../../core/dense.js';
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』', "'", '``', "''"]);
@@ -133,7 +133,7 @@ function titleDot(raw: MergedTokens, prev: number, i: number, next: number): boo
 function noBreakAfter(text: string, start: Int32Array, end: Int32Array, k: number, s: number): boolean {
   if (!/^[A-Z]/.test(text.slice(s, s + 1))) return false;
   const prev = text.slice(start[k - 1]!, end[k - 1]!);
-  if (/^[A-Z][a-z]*\.$/.test(prev) && TITLES.has(prev.slice(0, -1).toLowerCase())) return mayFollowTitle(text.slice(s, end[k]!));
+  if (prev.length > 1 && prev.endsWith('.')) return isTitleDot(prev.slice(0, -1), '.', text.slice(s, end[k]!));
   const dot = k - 1;
   if (prev !== '.' || end[dot - 1] !== start[dot]) return false;
   if (!/^[A-Z]$/.test(text.slice(start[dot - 1]!, end[dot - 1]!))) return false;
@@ -198,11 +198,12 @@ export function tokenize(
   let prevWink = -1;
   for (let k = 0; k < m; k++) {
     const i = keep[k]!;
-    const value = dotted.has(k) ? raw.values[i]! + '.' : raw.values[i]!;
+    const titled = dotted.has(k);
+    const value = titled ? raw.values[i]! + '.' : raw.values[i]!;
     const s = starts[k]!;
     start[k] = s;
     end[k] = s + value.length;
-    const h = ids && !dotted.has(k) ? ids[i]! : -1;
+    const h = ids && !titled ? ids[i]! : -1;
     let normId = h >= 0 ? memo.norm[h] ?? -1 : -1;
     let f: number;
     if (normId >= 0) f = memo.flags[h]!;
@@ -217,7 +218,7 @@ export function tokenize(
     }
     norm[k] = normId;
     // wink gives some tokens no lemma ("cannot"): the form stands for it
-    const lem = dotted.has(k) ? undefined : raw.lemmas[i];
+    const lem = titled ? undefined : raw.lemmas[i];
     if (lem === undefined || lem === '') lemma[k] = normId;
     else if (h >= 0 && memo.lemmaText[h] === lem) lemma[k] = memo.lemmaId[h]!;
     else {
