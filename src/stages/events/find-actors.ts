@@ -316,25 +316,23 @@ export function appositionHead(c: Ctx, j: number, t: number): number | null {
   }
   let k = j - 1;
   const limit = Math.max(c.s.tokenStart + 1, j - 16);
-  // ("Rubio, in a telephone call with his Omani counterpart, praised": the actors of a prepositional aside are
-  // the objects of its preposition, not the subject)
-  let open = k;
-  while (open >= limit && c.tokens.norm[open] !== c.ids.comma) open--;
-  const aside = open >= limit && open + 1 < j && c.tokens.pos[open + 1] === POS.ADP && c.tokens.norm[open + 1] !== c.ids.like;
+  let named = false;
   while (k >= limit && c.tokens.norm[k] !== c.ids.comma) {
     const p = c.tokens.pos[k]!;
-    // an apposition that names its own actor ("the main Kurdish party, the HDP,") is the subject itself
     const own = c.slots.idAt(k);
-    if (!aside && own >= 0 && SlotIndex.coded(c.slots.slots[own]!) && !c.slots.slots[own]!.modifier) return null;
+    if (own >= 0 && SlotIndex.coded(c.slots.slots[own]!) && !c.slots.slots[own]!.modifier) named = true;
     if (p === POS.AUX || c.ids.hardStops.has(c.tokens.norm[k]!) || c.ids.relatives.has(c.tokens.norm[k]!)) return null;
     if (p === POS.VERB && !/(ed|ing)$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) return null;
     k--;
   }
   if (k < limit || k + 1 >= j) return null;
   const first = c.tokens.pos[k + 1]!;
+  // an apposition that names its own actor ("the main Kurdish party, the HDP,") is the subject itself; the
+  // actors of a prepositional aside are the objects of its preposition ("Rubio, in a telephone call with his
+  // Omani counterpart, praised")
+  if (named && !(first === POS.ADP && c.tokens.norm[k + 1] !== c.ids.like)) return null;
   // ("Poland, one of the largest EU member states, rejected")
-  // ("Greece, like most other members, plans")
-  // ("Rubio, in a telephone call with his Omani counterpart, praised": a prepositional aside)
+  // ("Greece, like most other members, plans"; a prepositional aside, above)
   if (first !== POS.DET && first !== POS.ADJ && first !== POS.ADP && !(first === POS.NUM && c.tokens.norm[k + 2] === c.ids.of) && c.tokens.norm[k + 1] !== c.ids.like) return null;
   const id = c.slots.idAt(k - 1);
   if (id < 0 || c.slots.slots[id]!.tokenEnd !== k) return null;

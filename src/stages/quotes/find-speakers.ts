@@ -36,6 +36,11 @@ const DEGREE2 = new Set(['at least', 'at most', 'more than', 'fewer than', 'less
 /** words after the head of a source phrase that belong to it: "voters overall said", "Democrats alike say", "he himself said" */
 const POSTNOMINAL = new Set(['overall', 'alike', 'nationwide', 'statewide', 'combined', 'together', 'themselves', 'himself', 'herself', 'itself']);
 
+/** a hyphen with no space on either side: "46-year-old", "well-known" */
+function gluedHyphen(c: Ctx, t: number): boolean {
+  return t > 0 && t + 1 < c.tokens.length && c.tokens.end[t - 1] === c.tokens.start[t] && c.tokens.end[t] === c.tokens.start[t + 1] && c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!) === '-';
+}
+
 function isNpToken(c: Ctx, t: number): boolean {
   if (c.inQuote[t]! >= 0) return false;
   const p = pos(c, t);
@@ -88,7 +93,7 @@ function adjectiveHead(c: Ctx, j: number, floor: number): boolean {
 export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   if (j < floor || c.inQuote[j]! >= 0) return null;
   // "the 46-year-old": a word a hyphen joins to the head ends the phrase
-  if (j - 2 >= floor && c.tokens.end[j - 2] === c.tokens.start[j - 1] && c.tokens.end[j - 1] === c.tokens.start[j] && c.text.slice(c.tokens.start[j - 1]!, c.tokens.end[j - 1]!) === '-' && pos(c, j) === POS.ADJ) {
+  if (j - 2 >= floor && gluedHyphen(c, j - 1) && pos(c, j) === POS.ADJ) {
     const np = npEndingAt(c, j - 2, floor);
     return np ? { a: np.a, b: j + 1 } : null;
   }
@@ -286,7 +291,7 @@ export function npStartingAt(c: Ctx, i: number, limit: number): Range | null {
   if (head < 0) return null;
   b = head + 1;
   // "the 46-year-old": the words a hyphen joins to the head are part of it
-  while (b + 1 < limit && c.tokens.end[b - 1] === c.tokens.start[b] && c.tokens.end[b] === c.tokens.start[b + 1] && c.text.slice(c.tokens.start[b]!, c.tokens.end[b]!) === '-') b += 2;
+  while (b + 1 < limit && gluedHyphen(c, b)) b += 2;
   // "the head of the State Department", "a spokeswoman for the campaign"
   while (b + 1 < limit && c.ids.npPreps.has(norm(c, b)) && pos(c, b) === POS.ADP) {
     const inner = npStartingAt(c, b + 1, limit);
