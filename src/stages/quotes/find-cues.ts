@@ -73,6 +73,9 @@ const BARE_VERB_TAKERS = new Set(['let', 'lets', 'make', 'makes', 'made', 'help'
 /** words before a verb that are its subject, not its article or modifier: "this shows", "many say" */
 const SUBJECT_DETERMINERS = new Set(['this', 'that', 'these', 'those', 'all', 'both', 'each', 'some', 'many', 'few', 'most', 'several', 'others', 'more', 'none', 'any', 'either', 'neither', 'half', 'another']);
 
+/** "Western", "Eastern": capitalised, they modify a noun ("Western calls for …"); a nationality is an actor slot */
+const COMPASS = new Set(['western', 'eastern', 'northern', 'southern']);
+
 /**
  * A word tagged as a verb where a noun stands: after a verb ("rejected
  * calls for …", not "let him say"), after an article or a possessive ("his
@@ -89,6 +92,8 @@ function nounPlace(c: Ctx, t: number): boolean {
   if (prev > 0 && c.tokens.end[prev - 1] === c.tokens.start[prev]) return false;
   const pp = pos(c, prev);
   const pw = c.text.slice(c.tokens.start[prev]!, c.tokens.end[prev]!).toLowerCase();
+  // "Russian calls for talks", "rejects Western calls for …": a nationality or a compass adjective modifies the noun
+  if (c.slots.slotAt(prev)?.modifier || (COMPASS.has(pw) && isCap(c, prev))) return true;
   // (a capitalised word the tagger took for a verb is a name: "Cook said")
   // (nor a participle after its noun, a reduced relative clause: "those surveyed say", "voters polled said")
   const before = prev - 1 >= s.tokenStart ? pos(c, prev - 1) : POS.PUNCT;
@@ -96,7 +101,11 @@ function nounPlace(c: Ctx, t: number): boolean {
   const reduced = /(?:ed|en)$/.test(pw) && (before === POS.NOUN || before === POS.PRON || before === POS.NUM || (before === POS.DET && SUBJECT_DETERMINERS.has(beforeWord)) || (before === POS.PROPN && !/day$/.test(beforeWord) && !c.ids.timeWords.has(norm(c, prev - 1))));
   if (pp === POS.VERB && !reduced && !isCap(c, prev) && !/ing$/.test(pw) && !BARE_VERB_TAKERS.has(pw) && !(prev - 1 >= s.tokenStart && norm(c, prev - 1) === c.ids.to)) return true;
   if ((pp === POS.DET && !SUBJECT_DETERMINERS.has(pw)) || (c.ids.possessives.has(norm(c, prev)) && pp !== POS.PRON) || c.ids.possessiveMarks.has(norm(c, prev))) return true;
-  return pp === POS.ADJ && !SUBJECT_DETERMINERS.has(pw) && prev - 1 >= s.tokenStart && pos(c, prev - 1) === POS.VERB;
+  // (not "the well known socialist said", "the self-described socialist said": that verb is a participle modifying the noun)
+  if (pp !== POS.ADJ || SUBJECT_DETERMINERS.has(pw) || prev - 1 < s.tokenStart || pos(c, prev - 1) !== POS.VERB) return false;
+  const v = prev - 1;
+  const modifier = v - 1 >= s.tokenStart && (pos(c, v - 1) === POS.DET || pos(c, v - 1) === POS.ADV || c.ids.dashes.has(norm(c, v - 1)) || c.ids.possessives.has(norm(c, v - 1)));
+  return !(modifier && /(?:ed|en|wn)$/i.test(c.text.slice(c.tokens.start[v]!, c.tokens.end[v]!)));
 }
 
 /**

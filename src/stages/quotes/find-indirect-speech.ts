@@ -47,10 +47,30 @@ export function trimEnd(c: Ctx, a: number, b: number): number {
 
 /** "when X, Y": a comma after the subordinate clause, then a clause */
 function mainClauseAfterComma(c: Ctx, a: number, b: number): boolean {
+  let own = -1;
   for (let t = a + 1; t < b - 1; t++) {
     if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0) return looksLikeClause(c, t + 1, b);
     // "if elected president he could …", "if elected “I will …”": a short introduction with no comma
     if (t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (opensQuoteAt(c, t) && t + 1 < b && pos(c, t + 1) === POS.PRON))) return true;
+    // "if he spent the day there he'd be …": the subordinate clause's own subject and verb, then the main clause's
+    if (subjectThenVerb(c, t)) {
+      if (own < 0) own = t;
+      else if (t > own + 2 && t - a <= 20) return true;
+    }
+  }
+  return false;
+}
+
+/** prepositions that open an adjunct before the clause a speaker reports: "says despite being an alumna, she …" */
+const CLAUSE_OPENERS = new Set(['despite', 'after', 'before', 'unlike', 'like', 'because', 'without', 'given', 'for']);
+
+/** "despite being an alumna, she plans …": an adjunct opening the reported clause, its main clause after the comma */
+function adjunctThenClause(c: Ctx, k: number, b: number): boolean {
+  const w = c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase();
+  if (!CLAUSE_OPENERS.has(w) && !c.ids.subordinators.has(norm(c, k))) return false;
+  for (let t = k + 2; t < b - 1 && t - k <= 15; t++) {
+    if (c.inQuote[t]! >= 0) return false;
+    if (norm(c, t) === c.ids.comma) return looksLikeClause(c, t + 1, b);
   }
   return false;
 }
@@ -562,12 +582,14 @@ function namedObject(c: Ctx, a: number, b: number): Range | null {
     const second = one(first.b + 1);
     if (second) return { a: first.a, b: second.b };
   }
-  if (pos(c, first.b) === POS.NOUN || c.ids.possessiveMarks.has(n)) return null;
+  // ("rejects Western calls for …": a name before a verb the tagger read for a noun modifies it)
+  if (pos(c, first.b) === POS.NOUN || pos(c, first.b) === POS.VERB || c.ids.possessiveMarks.has(n)) return null;
   return first;
 }
 
 function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sEnd: number, relativeSource: boolean): ContentAfter | null {
   const entry = hit.compiled.entry;
+  const k0 = k;
   // adjuncts: "said on Monday that", "told reporters in a briefing that", "said, in a statement, that"
   let k2 = skipAdjunct(c, k, sEnd);
   if (k2 < sEnd && norm(c, k2) === c.ids.comma) {
@@ -585,7 +607,18 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   let a = k;
   let asCue: number | undefined;
   let assumed = false;
-  if (n === c.ids.comma && addressee && k + 1 < sEnd && allows('bare') && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
+  const opening = k0;
+  if (n === c.ids.comma && !addressee && k > opening && opening === hit.group.b && allows('bare') && !allows('np') && !hit.passive && k + 1 < sEnd && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
+    // "said on Monday, the ministers would …": the adjunct is the writer's; "says despite being an alumna, she
+    // plans …": an adjunct that opens with a preposition of concession or time belongs to the clause
+    form = 'bare';
+    a = adjunctThenClause(c, opening, sEnd) ? opening : k + 1;
+    assumed = a === opening;
+    if (a === k + 1 && isVerbish(c, k + 1)) return null;
+  } else if (k === opening && opening === hit.group.b && allows('bare') && !allows('np') && !hit.passive && !addressee && adjunctThenClause(c, opening, sEnd)) {
+    form = 'bare';
+    assumed = true;
+  } else if (n === c.ids.comma && addressee && k + 1 < sEnd && allows('bare') && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
     // "Kasich tells the crowd, he has been …", "Trump told CNN, his policy would be …"
     form = 'bare';
     a = k + 1;
@@ -625,6 +658,9 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   } else if (c.ids.wh.has(n) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
     form = 'wh';
   } else if (allows('bare') && looksLikeClause(c, k, sEnd, !allows('np'))) {
+    form = 'bare';
+  } else if (allows('bare') && !allows('np') && !hit.passive && k === hit.group.b && adjunctThenClause(c, k, sEnd)) {
+    // "Fiorina says despite being a Stanford alumna, she plans to root for Iowa"
     form = 'bare';
   } else if (entry.phrase === 'say' && !hit.passive && assumedClause(c, k, sEnd)) {
     // "The party says 34,570 citizens living abroad cast votes": a verb the tagger took for a noun; after "say",
@@ -683,6 +719,12 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     if (who) end = who.b;
   }
   if (end <= a) return null;
+  // (an opening adjunct is content only with the clause after its comma)
+  if (form === 'bare' && assumed && a === opening && adjunctThenClause(c, a, sEnd)) {
+    let comma = a + 1;
+    while (comma < end && norm(c, comma) !== c.ids.comma) comma++;
+    if (comma + 1 >= end) return null;
+  }
   // "told Jeb Bush to quiet down", "urged voters to …": the person and the infinitive are what was asked
   if (form === 'to' && addressee) a = addressee.a;
   end = extendToQuoteEnd(c, end);

@@ -80,13 +80,24 @@ function isSpeakerPronoun(c: Ctx, t: number): boolean {
  * adjective, heading a phrase that opens with an article or possessive
  */
 function adjectiveHead(c: Ctx, j: number, floor: number): boolean {
-  for (let t = j - 1; t >= floor && j - t <= 4; t--) {
+  for (let t = j - 1; t >= floor && j - t <= 6; t--) {
     const p = pos(c, t);
     if (p === POS.DET) return !c.ids.wh.has(norm(c, t)) && norm(c, t) !== c.ids.that;
     if (c.ids.possessives.has(norm(c, t)) || c.ids.possessiveMarks.has(norm(c, t))) return true;
-    if (p !== POS.ADJ && p !== POS.PROPN && p !== POS.NOUN && !inCompound(c, t) && !(c.ids.dashes.has(norm(c, t)) && inCompound(c, t - 1))) return false;
+    if (p !== POS.ADJ && p !== POS.PROPN && p !== POS.NOUN && !inCompound(c, t) && !(c.ids.dashes.has(norm(c, t)) && inCompound(c, t - 1)) && !modifierParticiple(c, t, floor)) return false;
   }
   return false;
+}
+
+/**
+ * "the well known socialist", "a newly elected independent": a participle,
+ * or an adverb before one, between an article or possessive and the noun
+ */
+function modifierParticiple(c: Ctx, t: number, floor: number): boolean {
+  const participle = (k: number) => pos(c, k) === POS.VERB && /(?:ed|en|wn)$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!));
+  const opener = (k: number) => k >= floor && (pos(c, k) === POS.DET || c.ids.possessives.has(norm(c, k)) || c.ids.possessiveMarks.has(norm(c, k)));
+  if (participle(t)) return opener(t - 1) || (t - 1 >= floor && pos(c, t - 1) === POS.ADV && opener(t - 2));
+  return pos(c, t) === POS.ADV && t + 1 < c.tokens.length && participle(t + 1) && opener(t - 1);
 }
 
 /** the noun phrase that ends at token j (inclusive), not reaching left of `floor` */
@@ -125,7 +136,9 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     }
     // "Democratic registered voters", "the likely voters polled": a participle used as an adjective before the noun
     const participle = pos(c, t) === POS.VERB && /(?:ed|ing)$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && isNounish(c, t + 1) && t - 1 >= floor && (pos(c, t - 1) === POS.ADJ || pos(c, t - 1) === POS.DET || pos(c, t - 1) === POS.NUM || pos(c, t - 1) === POS.PROPN || c.ids.possessives.has(norm(c, t - 1)) || (c.ids.npPreps.has(norm(c, t - 1)) && pos(c, t - 1) === POS.ADP));
-    if (!participle && !isNpToken(c, t) && !(isNameLike(c, t) && isCap(c, t + 1))) break;
+    // "the well known socialist", "a newly elected senator": a participle with its adverb, after the article
+    const modifier = isNounish(c, t + 1) || pos(c, t + 1) === POS.ADJ || (pos(c, t) === POS.ADV && t + 2 < c.tokens.length && (isNounish(c, t + 2) || pos(c, t + 2) === POS.ADJ));
+    if (!participle && !(modifier && modifierParticiple(c, t, floor)) && !isNpToken(c, t) && !(isNameLike(c, t) && isCap(c, t + 1))) break;
     a = t;
     if (pos(c, t) === POS.DET && !c.ids.possessives.has(norm(c, t))) break;
   }

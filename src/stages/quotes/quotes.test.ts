@@ -710,6 +710,33 @@ describe('attribution on news text', () => {
     expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([['34,570 citizens living abroad in 38 countries cast votes by mail', 'says']]);
   });
 
+  it('reads a subject with a participle before its noun ("the self-described socialist", "the well known economist")', () => {
+    const d = code('Headline\n\nThe self-described democratic socialist said he would win the primary.\nThe well known economist said rates would rise.\nA newly elected senator said the bill was dead.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.text])).toEqual([
+      ['The self-described democratic socialist', 'he would win the primary'],
+      ['The well known economist', 'rates would rise'],
+      ['A newly elected senator', 'the bill was dead'],
+    ]);
+  });
+
+  it('reads a nationality or compass word before a noun the tagger took for a verb as its modifier ("rejects Western calls for …")', () => {
+    const d = code('Kremlin rejects Western calls for talks with Kyiv\n\nMoscow dismissed Russian claims that the talks failed.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.cue?.text, q.text])).toEqual([
+      ['Kremlin', 'rejects', 'Western calls for talks with Kyiv'],
+      ['Moscow', 'dismissed', 'Russian claims that the talks failed'],
+    ]);
+  });
+
+  it('reads a reported clause that opens with a subordinate clause or an adjunct, with or without a comma', () => {
+    const d = code('Headline\n\nJohn Kasich says if he spent the day in South Carolina he would be doing nothing more than yelling at people.\nHe said after meeting Putin, he would talk again.\nShe said on Monday, the ministers would meet again.\nTrump said when Boyle asked him a question.\nHe said on Monday, adding that the talks failed.');
+    expect(d.quotes.map((q) => [q.cue?.text, q.text])).toEqual([
+      ['says', 'if he spent the day in South Carolina he would be doing nothing more than yelling at people'],
+      ['said', 'after meeting Putin, he would talk again'],
+      ['said', 'the ministers would meet again'],
+      ['adding', 'the talks failed'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
