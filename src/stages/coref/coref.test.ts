@@ -35,3 +35,22 @@ describe('definite agents and group nouns', () => {
     expect(events('The Taliban seized the city. The militants then attacked government forces.', '2024-06-01').some((x) => x.startsWith('The militants'))).toBe(false);
   });
 });
+
+describe('pronouns', () => {
+  /** the coreference links of the text as "pronoun → antecedent" */
+  const links = (text: string) => {
+    const doc = engine.run(engine.article({ text, date: '2024-06-01' }));
+    const actors = doc.get('actors');
+    return doc.get('coref').map((l) => `${l.text} → ${actors[l.antecedent]!.text}`);
+  };
+
+  it('"it" is the latest country or institution, the subject first', () => {
+    expect(links('China told Washington on Monday that it hoped all parties would show restraint.')).toEqual(['it → China']);
+    expect(links('China warned Japan on Monday.\n\nIt said the talks had failed.')).toEqual(['It → China']);
+  });
+
+  it('"it" after a sentence whose subject is a name no dictionary codes stands for that name, not an earlier actor', () => {
+    expect(links('Germany is the biggest market.\n\nSiemens posted higher profits. It said orders rose 10 percent.')).toEqual([]);
+    expect(links('Russia fined the company.\n\nNordwind Energy said it would appeal.')).toEqual([]);
+  });
+});

@@ -4,7 +4,9 @@
  * recent compatible actor mention.
  *
  *   he / him / his / she / her  → the latest person (gender-compatible)
- *   it / its                    → the latest country, capital, institution or organisation
+ *   it / its                    → the latest country, capital, institution or organisation,
+ *                                 unless a sentence since opens with a name no dictionary
+ *                                 codes ("Siemens posted …. It said"): then nothing
  *   they / them / their         → the latest plural agent or organisation
  *   the minister, the diplomat  → the latest person, preferring one with that office
  *   the militants, the ministry → the latest actor with that agent (YEMREBHTH, IRNGOV)
@@ -104,6 +106,8 @@ export function resolveCoreference(
   const coveredTokens = new Uint8Array(tokens.length);
   for (const a of actors) for (let t = a.tokenStart; t < a.tokenEnd; t++) coveredTokens[t] = 1;
   const covered = (t: number) => coveredTokens[t] === 1;
+  const codedTokens = new Uint8Array(tokens.length);
+  for (const a of actors) if (a.code && !a.code.startsWith('---')) for (let t = a.tokenStart; t < a.tokenEnd; t++) codedTokens[t] = 1;
   // actors sorted by position (they already are); walk tokens and keep a pointer
   let next = 0;
   const seen: number[] = []; // indexes of mentions before the current token
@@ -180,7 +184,12 @@ export function resolveCoreference(
     const sentence = tokens.sentence[i]!;
     // TABARI (coding option pronouns: 'first-actor'): a personal pronoun is the first actor of its sentence before it
     const first = mode === 'first-actor' && !possessives.has(tokens.norm[i]!) ? firstInSentence(seen, actors, sentence) : undefined;
-    const ante = first ?? findSubjectFirst(seen, actors, sentence, (b) => compatible(actors[effective(b)]!, want, gender));
+    // "Siemens posted higher profits. It said …": a name no dictionary codes, as the subject of a sentence since,
+    // is what "it" stands for; no coded actor before it is
+    const uncoded = want === 'thing' && mode === 'persons' ? uncodedSubjectSince(tokens, text, sentences, (t) => codedTokens[t] === 1, sentence, i, (name, at) => namedBefore(actors, text, name, at)) : null;
+    const blocked = uncoded ? uncoded.sentence : -1;
+    if (blocked === sentence) continue;
+    const ante = first ?? findSubjectFirst(seen, actors, sentence, (b) => actors[b]!.sentence > blocked && compatible(actors[effective(b)]!, want, gender));
     if (ante === undefined) continue;
     links.push({
       text: text.slice(tokens.start[i]!, tokens.end[i]!),
@@ -193,8 +202,51 @@ export function resolveCoreference(
       rule: `coref/pronoun-${want}`,
     });
   }
-  void sentences;
   return links;
+}
+
+/** A name no coded actor covers, as the subject of a sentence: its sentence and token range. */
+export interface UncodedSubject {
+  sentence: number;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/**
+ * The latest sentence, from `sentence` back over the window, whose subject
+ * is a name no coded actor covers ("Siemens posted …", "Genoa Systems
+ * said …"): an article, then capitalised proper nouns, then a verb, all
+ * before token `before`. A name `known` says a coded actor was named with
+ * before does not count.
+ */
+export function uncodedSubjectSince(tokens: TokenTable, text: string, sentences: readonly Sentence[], coded: (t: number) => boolean, sentence: number, before: number, known?: (name: string, at: number) => boolean): UncodedSubject | null {
+  for (let s = sentence; s >= Math.max(0, sentence - WINDOW); s--) {
+    const sent = sentences[s];
+    if (!sent) continue;
+    let t = sent.tokenStart;
+    if (t < sent.tokenEnd && tokens.pos[t] === POS.DET) t++;
+    const a = t;
+    while (t < sent.tokenEnd && t < before && tokens.pos[t] === POS.PROPN && !coded(t)) t++;
+    if (t === a || t >= before || t >= sent.tokenEnd) continue;
+    // (a name coded in part, "Siemens Germany", is coded)
+    if (coded(t)) continue;
+    const p = tokens.pos[t];
+    if (p !== POS.VERB && p !== POS.AUX) continue;
+    if (known && known(text.slice(tokens.start[a]!, tokens.end[t - 1]!), tokens.start[a]!)) continue;
+    return { sentence: s, tokenStart: a, tokenEnd: t };
+  }
+  return null;
+}
+
+/**
+ * Whether a coded actor mention before character `at` holds the name as
+ * whole words, or has it right after it ("the Russian firm Yukos": the
+ * firm is Yukos).
+ */
+function namedBefore(actors: readonly ActorMention[], text: string, name: string, at: number): boolean {
+  if (!name) return false;
+  const padded = ` ${name} `;
+  return actors.some((x) => x.start < at && x.code !== '' && !x.code.startsWith('---') && (` ${x.text} `.includes(padded) || text.startsWith(padded, x.end)));
 }
 
 /** The first coded actor mention of the sentence among those seen so far. */

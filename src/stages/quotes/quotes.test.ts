@@ -737,6 +737,16 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('resolves "it" after a sentence whose subject is a name no dictionary codes to that name, not to an earlier speaker', () => {
+    const d = code('Headline\n\nThe Kremlin said the talks had failed.\n\nSiemens posted higher profits. It said orders rose 10 percent.\n\nThe Kremlin said it would respond. It said the West was to blame.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.code ?? null, q.speaker?.name ?? null])).toEqual([
+      ['The Kremlin', 'RUSGOV', 'Russia'],
+      ['It', null, 'Siemens'],
+      ['The Kremlin', 'RUSGOV', 'Russia'],
+      ['It', 'RUSGOV', 'Russia'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);

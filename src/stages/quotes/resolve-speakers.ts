@@ -14,6 +14,7 @@ import type { ActorRef } from '../../core/layers.js';
 import { POS } from '../../core/token-table.js';
 import type { Slot } from '../coref/slots.js';
 import { SlotIndex } from '../coref/slots.js';
+import { uncodedSubjectSince } from '../coref/resolve-pronouns.js';
 import { charSpan, isCap, isNameLike, norm, pos, type Ctx, type Range } from './context.js';
 import { npEndingAt } from './find-speakers.js';
 
@@ -151,7 +152,15 @@ export class SpeakerResolver {
       const wantPerson = n === 'he' || n === 'she';
       const g = n === 'he' ? 'm' : n === 'she' ? 'f' : undefined;
       if (wantPerson || n === 'they' || n === 'it') {
+        // ("Siemens posted higher profits. It said …": not a speaker before a name no dictionary codes)
+        const uncoded = n === 'it' ? uncodedSubjectSince(c.tokens, c.text, c.sentences, (t) => { const sl = c.slots.slotAt(t); return sl !== undefined && SlotIndex.coded(sl); }, c.sentOf[single]!, single, (name, at) => this.namedSpeaker(name, at)) : null;
+        const blocked = uncoded ? uncoded.sentence : -1;
+        // (the pronoun is that name: "It said" after "Siemens posted …" is Siemens, with no code)
+        if (uncoded && !this.lastSpeaker(np.a, (s) => !s.isPerson && c.sentOf[c.tokens.tokenAt(s.ref.start)]! > blocked)) {
+          return this.remember({ ref: { ...base, name: charSpan(c, { a: uncoded.tokenStart, b: uncoded.tokenEnd }).text }, isPerson: false });
+        }
         const found = this.lastSpeaker(np.a, (s) => {
+          if (blocked >= 0 && c.sentOf[c.tokens.tokenAt(s.ref.start)]! <= blocked) return false;
           if (s.isPerson !== wantPerson) return false;
           if (!g || !s.ref.person) return true;
           const sg = this.gender(s.ref.person);
@@ -225,6 +234,17 @@ export class SpeakerResolver {
   private remember(s: Speaker): Speaker {
     this.recent.push({ at: s.ref.start, speaker: s });
     return s;
+  }
+
+  /**
+   * Whether the name is someone's or something's named before character
+   * `at`: a person ("Smith" after "John Smith"; "it" is never a person), or
+   * a coded speaker named with these words ("Russian oil giant Yukos").
+   */
+  private namedSpeaker(name: string, at: number): boolean {
+    const words = nameWords(name);
+    if (this.known.some((p) => p.ref.start < at && isSubsequence(words, p.words))) return true;
+    return this.recent.some((r) => r.at < at && r.speaker.ref.code !== null && (` ${r.speaker.ref.name ?? ''} `.includes(` ${name} `) || ` ${r.speaker.ref.text} `.includes(` ${name} `)));
   }
 
   private lastSpeaker(before: number, ok: (s: Speaker) => boolean): Speaker | undefined {
