@@ -174,6 +174,17 @@ describe('ranks, portfolios and group nouns', () => {
   });
 });
 
+describe('verbs that share a lemma with an agent noun', () => {
+  it('"forced", "forces" as a verb after a state are no military', () => {
+    expect(actors('Russia forced Ukraine to withdraw its troops.')).toEqual(['Russia=RUS', 'Ukraine=UKR']);
+    expect(actors('Israeli forces killed two men. Russia\'s forces advanced.')).toEqual(['Israeli forces=ISRMIL', 'Russia\'s forces=RUSMIL']);
+  });
+
+  it('a plural agent after a state takes no second state right after it', () => {
+    expect(actors('Russia forces Ukraine to retreat.')).toEqual(['Russia forces=RUSMIL', 'Ukraine=UKR']);
+  });
+});
+
 describe('names many states share', () => {
   it('a party of a common name is a party of the article\'s state when its own is never named', () => {
     const a = actors('The Liberal Democrats won seats in Queensland. Queensland voters backed the Liberal Democrats in Toowoomba, Australia.', '2020-11-27');

@@ -53,6 +53,28 @@ function longest(root: TrieNode, tokens: TokenTable, text: string, i: number, en
   return best;
 }
 
+/**
+ * A role found by lemma must end on a noun: "Russia forced Ukraine to …",
+ * "troops forced", "the army ordered" are verbs that share a lemma with a
+ * role noun ("forces", "orders"): a verb in -ed or -ing, or one right
+ * after a name, noun or pronoun (its subject). Elsewhere the role stands,
+ * whatever the tag ("Israeli forces", "Russia's forces", "only judges").
+ */
+function nounRole(tokens: TokenTable, text: string, p: Piece | null): Piece | null {
+  if (!p) return p;
+  const last = p.end - 1;
+  if (tokens.pos[last] !== POS.VERB) return p;
+  const surface = tokens.surface(text, last).toLowerCase();
+  if (/(?:ed|ing)$/.test(surface)) return null;
+  // "Russia forces Ukraine to …": a verb in -s right after its subject
+  if (last === p.start && last - 1 >= 0) {
+    const before = tokens.pos[last - 1];
+    const b = tokens.surface(text, last - 1);
+    if ((before === POS.PROPN || before === POS.NOUN || before === POS.PRON) && !/['’]s?$/.test(b)) return null;
+  }
+  return p;
+}
+
 function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Sentence, date: string | null): Piece[] {
   const out: Piece[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; ) {
@@ -61,7 +83,7 @@ function findPieces(m: ActorMatcher, tokens: TokenTable, text: string, s: Senten
       continue;
     }
     const a = longest(m.names, tokens, text, i, s.tokenEnd, false, date);
-    const r1 = longest(m.roles, tokens, text, i, s.tokenEnd, true, date);
+    const r1 = nounRole(tokens, text, longest(m.roles, tokens, text, i, s.tokenEnd, true, date));
     const r2 = longest(m.listedRoles, tokens, text, i, s.tokenEnd, false, date, true);
     const b = r1 && (!r2 || r1.end >= r2.end) ? r1 : r2;
     let p = a && (!b || a.end >= b.end) ? a : b;
@@ -324,7 +346,11 @@ export function matchActors(
         // right after ("Bree Prime Minister Romendacil"); a title takes only "of"/"in"/"from" + actor
         {
           const att = attachedActor(pieces, r + 1, end, tokens, s, attachIds);
-          if (att && (!title || (att.viaPreposition && !country)) && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false || (prefixes.length > 0 && !codes.length))) {
+          // ("Russia forces Ukraine to …": with the country named, a second state right after is no part of the agent)
+          // (a plural agent: "Bree Prime Minister Romendacil" is a title and its holder, whatever the dictionary calls him)
+          const plural = end - 1 >= 0 && tokens.norm[end - 1] !== tokens.lemma[end - 1];
+          const secondState = country && plural && !att?.viaPreposition && !title && (att?.target.entry?.kind === 'country' || att?.target.kind === 'capital' || att?.target.kind === 'adjective');
+          if (att && !secondState && (!title || (att.viaPreposition && !country)) && !(country && att.viaPreposition) && (att.viaPreposition || country || opts.coding?.agentBeforeName !== false || (prefixes.length > 0 && !codes.length))) {
             if (!country) {
               countryTarget = att.target;
               country = att.target.code;

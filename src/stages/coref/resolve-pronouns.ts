@@ -188,8 +188,8 @@ export function resolveCoreference(
     // is what "it" stands for; no coded actor before it is
     const uncoded = want === 'thing' && mode === 'persons' ? uncodedSubjectSince(tokens, text, sentences, (t) => codedTokens[t] === 1, sentence, i, (name, at) => namedBefore(actors, text, name, at)) : null;
     const blocked = uncoded ? uncoded.sentence : -1;
-    if (blocked === sentence) continue;
-    const ante = first ?? findSubjectFirst(seen, actors, sentence, (b) => actors[b]!.sentence > blocked && compatible(actors[effective(b)]!, want, gender));
+    if (blocked === sentence && uncoded!.known === undefined) continue;
+    const ante = uncoded?.known !== undefined ? uncoded.known : first ?? findSubjectFirst(seen, actors, sentence, (b) => actors[b]!.sentence > blocked && compatible(actors[effective(b)]!, want, gender));
     if (ante === undefined) continue;
     links.push({
       text: text.slice(tokens.start[i]!, tokens.end[i]!),
@@ -205,21 +205,24 @@ export function resolveCoreference(
   return links;
 }
 
-/** A name no coded actor covers, as the subject of a sentence: its sentence and token range. */
-export interface UncodedSubject {
+/** A name no coded actor covers, as the subject of a sentence: its sentence and token range, and whom it names. */
+export interface UncodedSubject<T> {
   sentence: number;
   tokenStart: number;
   tokenEnd: number;
+  /** the actor or speaker named with these words before, when `known` found one */
+  known?: T;
 }
 
 /**
  * The latest sentence, from `sentence` back over the window, whose subject
  * is a name no coded actor covers ("Siemens posted …", "Genoa Systems
  * said …"): an article, then capitalised proper nouns, then a verb, all
- * before token `before`. A name `known` says a coded actor was named with
- * before does not count.
+ * before token `before`. `known` tells what the name stood for before: an
+ * actor ("Yukos" after "the Russian firm Yukos"), null for a name "it"
+ * cannot be (a person's), undefined for none; a null name is passed over.
  */
-export function uncodedSubjectSince(tokens: TokenTable, text: string, sentences: readonly Sentence[], coded: (t: number) => boolean, sentence: number, before: number, known?: (name: string, at: number) => boolean): UncodedSubject | null {
+export function uncodedSubjectSince<T>(tokens: TokenTable, text: string, sentences: readonly Sentence[], coded: (t: number) => boolean, sentence: number, before: number, known: (name: string, at: number) => T | null | undefined): UncodedSubject<T> | null {
   for (let s = sentence; s >= Math.max(0, sentence - WINDOW); s--) {
     const sent = sentences[s];
     if (!sent) continue;
@@ -232,21 +235,26 @@ export function uncodedSubjectSince(tokens: TokenTable, text: string, sentences:
     if (coded(t)) continue;
     const p = tokens.pos[t];
     if (p !== POS.VERB && p !== POS.AUX) continue;
-    if (known && known(text.slice(tokens.start[a]!, tokens.end[t - 1]!), tokens.start[a]!)) continue;
-    return { sentence: s, tokenStart: a, tokenEnd: t };
+    const who = known(text.slice(tokens.start[a]!, tokens.end[t - 1]!), tokens.start[a]!);
+    if (who === null) continue;
+    return who === undefined ? { sentence: s, tokenStart: a, tokenEnd: t } : { sentence: s, tokenStart: a, tokenEnd: t, known: who };
   }
   return null;
 }
 
 /**
- * Whether a coded actor mention before character `at` holds the name as
- * whole words, or has it right after it ("the Russian firm Yukos": the
+ * The latest coded actor mention before character `at` that holds the name
+ * as whole words, or has it right after it ("the Russian firm Yukos": the
  * firm is Yukos).
  */
-function namedBefore(actors: readonly ActorMention[], text: string, name: string, at: number): boolean {
-  if (!name) return false;
+function namedBefore(actors: readonly ActorMention[], text: string, name: string, at: number): number | undefined {
   const padded = ` ${name} `;
-  return actors.some((x) => x.start < at && x.code !== '' && !x.code.startsWith('---') && (` ${x.text} `.includes(padded) || text.startsWith(padded, x.end)));
+  for (let i = actors.length - 1; i >= 0; i--) {
+    const x = actors[i]!;
+    if (x.start >= at || !x.code || x.code.startsWith('---')) continue;
+    if (` ${x.text} `.includes(padded) || text.startsWith(padded, x.end)) return i;
+  }
+  return undefined;
 }
 
 /** The first coded actor mention of the sentence among those seen so far. */

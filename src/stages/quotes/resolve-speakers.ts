@@ -155,6 +155,8 @@ export class SpeakerResolver {
         // ("Siemens posted higher profits. It said …": not a speaker before a name no dictionary codes)
         const uncoded = n === 'it' ? uncodedSubjectSince(c.tokens, c.text, c.sentences, (t) => { const sl = c.slots.slotAt(t); return sl !== undefined && SlotIndex.coded(sl); }, c.sentOf[single]!, single, (name, at) => this.namedSpeaker(name, at)) : null;
         const blocked = uncoded ? uncoded.sentence : -1;
+        // ("Yukos said … It said" after "Russian oil giant Yukos said": the speaker named so before)
+        if (uncoded?.known) return this.remember({ ref: { ...uncoded.known.ref, text: base.text, start: base.start, end: base.end }, isPerson: false });
         // (the pronoun is that name: "It said" after "Siemens posted …" is Siemens, with no code)
         if (uncoded && !this.lastSpeaker(np.a, (s) => !s.isPerson && c.sentOf[c.tokens.tokenAt(s.ref.start)]! > blocked)) {
           return this.remember({ ref: { ...base, name: charSpan(c, { a: uncoded.tokenStart, b: uncoded.tokenEnd }).text }, isPerson: false });
@@ -237,14 +239,19 @@ export class SpeakerResolver {
   }
 
   /**
-   * Whether the name is someone's or something's named before character
-   * `at`: a person ("Smith" after "John Smith"; "it" is never a person), or
-   * a coded speaker named with these words ("Russian oil giant Yukos").
+   * What a name stood for before character `at`: null for a person ("Smith"
+   * after "John Smith"; "it" is never one), the latest coded speaker named
+   * with these words ("Russian oil giant Yukos"), else undefined.
    */
-  private namedSpeaker(name: string, at: number): boolean {
+  private namedSpeaker(name: string, at: number): Speaker | null | undefined {
     const words = nameWords(name);
-    if (this.known.some((p) => p.ref.start < at && isSubsequence(words, p.words))) return true;
-    return this.recent.some((r) => r.at < at && r.speaker.ref.code !== null && (` ${r.speaker.ref.name ?? ''} `.includes(` ${name} `) || ` ${r.speaker.ref.text} `.includes(` ${name} `)));
+    if (this.known.some((p) => p.ref.start < at && isSubsequence(words, p.words))) return null;
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (r.at >= at || r.speaker.ref.code === null || r.speaker.isPerson) continue;
+      if (` ${r.speaker.ref.name ?? ''} `.includes(` ${name} `) || ` ${r.speaker.ref.text} `.includes(` ${name} `)) return r.speaker;
+    }
+    return undefined;
   }
 
   private lastSpeaker(before: number, ok: (s: Speaker) => boolean): Speaker | undefined {

@@ -254,5 +254,31 @@ export function tokenize(
     flags[k] = f;
     sentence[k] = sent;
   }
+  nameParts(text, start, end, norm, pos, sentence, vocab);
   return new TokenTable(m, start, end, norm, lemma, pos, flags, sentence);
+}
+
+/** the forms of the auxiliary verbs: a word the tagger calls an auxiliary that is none of them is no auxiliary */
+const AUXILIARIES = [
+  'be', 'am', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'m", '’m', "'re", '’re',
+  'have', 'has', 'had', 'having', "'ve", '’ve', "'d", '’d',
+  'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", '’ll', 'wo', 'ca', 'ought', 'need', 'dare',
+];
+const auxiliaryIds = new WeakMap<Vocabulary, Set<number>>();
+
+/**
+ * "Munich Re said": a capitalised word after a capitalised word, in the same
+ * sentence, that the tagger read as an auxiliary but is no form of one, is
+ * part of a name.
+ */
+function nameParts(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, pos: Uint8Array, sentence: Int32Array, vocab: Vocabulary): void {
+  let aux = auxiliaryIds.get(vocab);
+  for (let k = 1; k < pos.length; k++) {
+    if (pos[k] !== POS.AUX || sentence[k] !== sentence[k - 1]) continue;
+    const c = text.charCodeAt(start[k]!);
+    const p = text.charCodeAt(start[k - 1]!);
+    if (!(c >= 65 && c <= 90) || !(p >= 65 && p <= 90) || end[k]! - start[k]! < 2) continue;
+    if (!aux) auxiliaryIds.set(vocab, (aux = new Set(AUXILIARIES.map((w) => vocab.intern(w)))));
+    if (!aux.has(norm[k]!) && (pos[k - 1] === POS.PROPN || pos[k - 1] === POS.NOUN)) pos[k] = POS.PROPN;
+  }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasShared, sharedPath } from '../../../test/support/shared.js';
 import { testEngine } from '../../../test/support/engine.js';
-import { FLAG, type TokenTable } from '../../core/token-table.js';
+import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { tokenize } from './tokenize.js';
 
 const TEXT = [
@@ -91,6 +91,17 @@ describe('titles with a full stop', () => {
     expect(words).toContain('Rev.');
     expect(words).toContain('Maj.');
     expect(engine.tokenizer.phrase('Rev. Kyev Tatum')).toEqual(['Rev.', 'Kyev', 'Tatum']);
+  });
+
+  it('reads a capitalised word the tagger took for an auxiliary after a capitalised word as part of a name ("Munich Re"), not a real auxiliary ("Trump Will Win")', () => {
+    const text = 'Trump Will Win, Says Poll\n\nMunich Re said: “Losses will rise.” Obama Can Wait.';
+    const d = engine.run(engine.article({ text }));
+    const t = d.get('tokens');
+    const tag = (w: string) => t.pos[[...Array(t.length).keys()].find((i) => t.surface(d.text, i) === w)!];
+    expect(tag('Re')).toBe(POS.PROPN);
+    expect(tag('Will')).toBe(POS.AUX);
+    expect(tag('Can')).toBe(POS.AUX);
+    expect(d.get('quotes').map((q) => [q.speaker?.text, q.text])).toEqual([['Poll', 'Trump Will Win'], ['Munich Re', 'Losses will rise.']]);
   });
 
   it('does not end a sentence inside a parenthesis still open ("(D-S.C.)"), and still ends one after a title ending it', () => {
