@@ -26,6 +26,18 @@ describe('compound actors', () => {
     const d = dyads(code('Biden warned that Russia would pay a price if it attacked Ukraine, the White House said.'));
     expect(d.filter((x) => x.startsWith('RUS>USA'))).toEqual([]);
   });
+  it('does not take the reporter after a comma for the target, and still takes a list after a comma', () => {
+    const d = dyads(code('North Korea fired two ballistic missiles into the sea off its east coast on Monday, South Korea\'s military said.'));
+    expect(d.filter((x) => x.startsWith('PRK>'))).toEqual(['PRK>-:15']);
+    expect(dyads(code('Tony Blair is pressing the US to cut emissions despite its unwillingness to sign the Kyoto Protocol, Downing Street said.')).filter((x) => x.includes(':05'))).toEqual(['USA>-:05']);
+    expect(dyads(code('China condemned Japan, South Korea and Australia on Monday.'))).toEqual(['CHN>AUS:11', 'CHN>JPN:11', 'CHN>KOR:11']);
+  });
+  it('does not take an actor of the clause before "and" for the subject of a clause with a noun subject of its own', () => {
+    const d = dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the two sides signed a memorandum on sharing data.'));
+    expect(d.filter((x) => x.endsWith(':05'))).toEqual([]);
+    // a verb that shares the subject still takes it
+    expect(dyads(code('Japan met South Korea in Tokyo and signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>-:05']);
+  });
 });
 
 describe('reciprocal acts', () => {

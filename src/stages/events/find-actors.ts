@@ -241,6 +241,9 @@ export function findSubject(c: Ctx, t: number): number | null {
       continue;
     }
     const n = c.tokens.norm[j]!;
+    // "… met his South Korean counterpart in Tokyo and the two sides signed …": a clause of its own after "and",
+    // whose subject is a noun phrase no actor is in; the actors of the clause before are not its subject
+    if (c.ids.conj.has(n) && !c.coding.sourceSearch && nounSubject(c, j + 1, t) && verbBefore(c, j)) return null;
     // "Pakistan, a key U.S. ally in the war on terror, has refused": an apposition between the subject and its verb
     if (n === c.ids.comma && !c.coding.sourceSearch) {
       const head = appositionHead(c, j, t);
@@ -300,6 +303,30 @@ export function findSubject(c: Ctx, t: number): number | null {
     }
   }
   return null;
+}
+
+/** a verb of the sentence before token j: the clause before "and" has its own */
+function verbBefore(c: Ctx, j: number): boolean {
+  for (let k = j - 1; k >= c.s.tokenStart; k--) if (c.tokens.pos[k] === POS.VERB || c.tokens.pos[k] === POS.AUX) return true;
+  return false;
+}
+
+/**
+ * The words from `from` to the verb group of t are a noun phrase with no
+ * actor in it: an article or number, adjectives, and at least one noun
+ * ("the two sides", "both countries", "the ministers").
+ */
+function nounSubject(c: Ctx, from: number, t: number): boolean {
+  let nouns = 0;
+  for (let k = from; k < t; k++) {
+    if (c.slots.idAt(k) >= 0) return false;
+    const p = c.tokens.pos[k]!;
+    if (p === POS.NOUN) nouns++;
+    else if (p === POS.AUX || p === POS.ADV || p === POS.PART) {
+      if (!nouns) return false;
+    } else if (p !== POS.DET && p !== POS.NUM && p !== POS.ADJ) return false;
+  }
+  return nouns > 0;
 }
 
 /**
@@ -639,6 +666,10 @@ export function findObject(c: Ctx, from: number, exclude: Set<number>, placeTarg
       // ", and the European Union said…": a new clause; "warned Iran, Iraq and Syria": a list
       const next = c.slots.idAt(j + 1);
       if (next < 0) return null;
+      // "fired two missiles into the sea on Monday, South Korea's military said": the clause's reporter, no target
+      let v = c.slots.slots[next]!.tokenEnd;
+      while (v < c.s.tokenEnd && (c.tokens.pos[v] === POS.ADV || c.tokens.pos[v] === POS.AUX)) v++;
+      if (v < c.s.tokenEnd && c.tokens.pos[v] === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[v]!)) return null;
     }
     if (c.ids.conj.has(n) && j + 1 < end && (c.tokens.pos[j + 1] === POS.VERB || c.tokens.pos[j + 1] === POS.AUX)) return null;
   }
