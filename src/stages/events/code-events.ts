@@ -64,6 +64,9 @@ export function codeEvents(
   const dates = new DateResolver(text, input.date);
   const coded = (sl: Slot) => codedSlot(coding, sl);
   const events: CodedEvent[] = [];
+  // the last two actors an event was coded between ("Japan's minister met his South Korean counterpart"),
+  // for a subject that names them both after it ("the two sides signed …")
+  let lastDyad: { a: number; b: number; sentence: number } | null = null;
   sentences.forEach(function codeSentence(s, sIdx) {
     const c: Ctx = { tokens, text, s, slots, verbs, ids, trace, coding };
     const fa: FirstActorCtx = { tokens, s, slots, coordinators: ids.coordinators, joiners: ids.conj, possessivePronouns: ids.possessivePronouns, coded };
@@ -265,11 +268,18 @@ export function codeEvents(
       if (targetId === null && coding.defaultTarget) targetId = IMPLIED_TARGET;
       const slotOf = (k: number): Slot =>
         k >= 0 ? slots.slots[k]! : impliedSlot(k === IMPLIED_SOURCE ? coding.defaultSource!.code : coding.defaultTarget!.code, sIdx, tokens.start[first]!, first);
+      // "the two sides signed", "both countries agreed": the two actors of the last event, within two sentences
+      let pair: [number, number] | null = null;
+      if ((sourceId === null || (sourceId >= 0 && !coded(slotOf(sourceId)))) && !coding.sourceSearch && !passive && lastDyad && sIdx - lastDyad.sentence <= 2 && dualSubject(c, Math.min(first, hit.m.first))) {
+        pair = [lastDyad.a, lastDyad.b];
+        sourceId = lastDyad.a;
+        if (targetId !== null && targetId >= 0 && pair.includes(targetId)) targetId = null;
+      }
       if (sourceId === null || !coded(slotOf(sourceId))) {
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'no source' });
         continue;
       }
-      const sources = sourceId < 0 || single ? [sourceId] : subjectMembers?.includes(sourceId) ? subjectMembers : compound(c, sourceId);
+      const sources = pair ?? (sourceId < 0 || single ? [sourceId] : subjectMembers?.includes(sourceId) ? subjectMembers : compound(c, sourceId));
       // "A and B held talks on Tuesday as tensions rose over X": a reciprocal act of a compound
       // subject is between its members, unless the pattern or "with" names someone else
       if (hit.ce.entry.reciprocal && sources.length > 1 && hit.m.target === undefined && targetId !== null && targetId >= 0) {
@@ -287,7 +297,8 @@ export function codeEvents(
       } else if (comp) {
         // PETRARCH: a compound after the trigger is the target ("agrees with A and B")
         for (const a of sources) for (const b of comp) pairs.push([a, b]);
-      } else if (targets.length === 1 && targets[0] === null && sources.length > 1 && (hit.ce.entry.reciprocal || hit.m.paired !== undefined)) {
+      } else if (targets.length === 1 && targets[0] === null && sources.length > 1 && (hit.ce.entry.reciprocal || hit.m.paired !== undefined || pair)) {
+        // (the two sides of "the two sides signed" act towards each other)
         // a reciprocal verb, or a paired code ("A and B renewed ties": 064/064), between the members of a compound subject
         for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
       } else {
@@ -361,6 +372,7 @@ export function codeEvents(
         if (modality) ev.modality = modality;
         if (passive) ev.rule = { ...ev.rule, pattern: `${ev.rule.pattern ?? ''} [passive]` };
         events.push(ev);
+        if (a >= 0 && b !== null && b >= 0 && !pair) lastDyad = { a, b, sentence: sIdx };
       }
       if (trace) trace.push({ trigger: trig, entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'fired' });
       t = Math.max(t, triggerTok);
@@ -371,6 +383,29 @@ export function codeEvents(
     }
   });
   return events;
+}
+
+/** nouns for two parties named together: "the two sides", "both countries", "the two leaders" */
+const DUAL_NOUNS = new Set(['sides', 'countries', 'nations', 'states', 'governments', 'leaders', 'ministers', 'presidents', 'delegations',
+  'neighbours', 'neighbors', 'allies', 'rivals', 'foes', 'capitals', 'men', 'women', 'premiers', 'diplomats', 'parties', 'armies']);
+
+/**
+ * The subject right before the verb group of t names two parties the
+ * article named before: "the two sides", "both countries", "the two
+ * foreign ministers", "the pair".
+ */
+function dualSubject(c: Ctx, t: number): boolean {
+  let k = t - 1;
+  while (k >= c.s.tokenStart && (c.tokens.pos[k] === POS.ADV || c.tokens.pos[k] === POS.AUX || c.tokens.pos[k] === POS.PART)) k--;
+  if (k < c.s.tokenStart) return false;
+  const word = (j: number) => (j >= c.s.tokenStart ? c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase() : '');
+  if (word(k) === 'pair' && word(k - 1) === 'the') return true;
+  if (!DUAL_NOUNS.has(word(k))) return false;
+  // an adjective or noun before the head ("the two foreign ministers", "both Gulf neighbours")
+  let j = k - 1;
+  for (let n = 0; n < 2 && j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NOUN || c.tokens.pos[j] === POS.PROPN) && word(j) !== 'two'; n++) j--;
+  if (word(j) === 'both') return true;
+  return word(j) === 'two' && word(j - 1) === 'the';
 }
 
 /** A base-form word right after a main verb that takes no bare infinitive: the verb's object noun ("condemned and prohibited torture"). */

@@ -33,8 +33,13 @@ describe('compound actors', () => {
     expect(dyads(code('China condemned Japan, South Korea and Australia on Monday.'))).toEqual(['CHN>AUS:11', 'CHN>JPN:11', 'CHN>KOR:11']);
   });
   it('does not take an actor of the clause before "and" for the subject of a clause with a noun subject of its own', () => {
-    const d = dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the two sides signed a memorandum on sharing data.'));
-    expect(d.filter((x) => x.endsWith(':05'))).toEqual([]);
+    expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the delegates signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual([]);
+    // (the two of them, though, are the two sides)
+    expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the two sides signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>KOR:05', 'KOR>JPN:05']);
+    // "the two sides", "both countries": the two actors of the event before, towards each other
+    expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo on Tuesday. The two sides signed an agreement on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>KOR:05', 'KOR>JPN:05']);
+    expect(dyads(code('China condemned Japan over the visit. Both countries later agreed to hold talks.')).filter((x) => x.endsWith(':03'))).toEqual(['CHN>JPN:03', 'JPN>CHN:03']);
+    expect(dyads(code('China condemned Japan over the visit. Two sides of the party later agreed to hold talks.')).filter((x) => x.endsWith(':03'))).toEqual([]);
     // a verb that shares the subject still takes it
     expect(dyads(code('Japan met South Korea in Tokyo and signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>-:05']);
   });
