@@ -297,8 +297,9 @@ export function codeEvents(
       } else if (comp) {
         // PETRARCH: a compound after the trigger is the target ("agrees with A and B")
         for (const a of sources) for (const b of comp) pairs.push([a, b]);
-      } else if (targets.length === 1 && targets[0] === null && sources.length > 1 && (hit.ce.entry.reciprocal || hit.m.paired !== undefined || pair)) {
-        // (the two sides of "the two sides signed" act towards each other)
+      } else if (targets.length === 1 && targets[0] === null && sources.length > 1 && (hit.ce.entry.reciprocal || hit.m.paired !== undefined || (pair && /^0[3-6]/.test(code)))) {
+        // (the two sides of "the two sides signed an agreement" cooperate with each other; "both countries opposed
+        // new sanctions" is each one's own act)
         // a reciprocal verb, or a paired code ("A and B renewed ties": 064/064), between the members of a compound subject
         for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
       } else {

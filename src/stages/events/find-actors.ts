@@ -244,6 +244,16 @@ export function findSubject(c: Ctx, t: number): number | null {
     // "… met his South Korean counterpart in Tokyo and the two sides signed …": a clause of its own after "and",
     // whose subject is a noun phrase no actor is in; the actors of the clause before are not its subject
     if (c.ids.conj.has(n) && !c.coding.sourceSearch && nounSubject(c, j + 1, t) && verbBefore(c, j)) return null;
+    // "NATO, which leads a peacekeeping force in Kosovo, said": a relative clause between the subject and its
+    // verb is passed over, with the actors in it
+    if (n === c.ids.comma && !c.coding.sourceSearch && j === t - 1 - verbGroupLength(c, t)) {
+      let k = j - 1;
+      while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.comma && !c.ids.hardStops.has(c.tokens.norm[k]!)) k--;
+      if (k > c.s.tokenStart && c.tokens.norm[k] === c.ids.comma && c.ids.relatives.has(c.tokens.norm[k + 1]!) && c.tokens.pos[k + 1] === POS.PRON) {
+        j = k;
+        continue;
+      }
+    }
     // "Pakistan, a key U.S. ally in the war on terror, has refused": an apposition between the subject and its verb
     if (n === c.ids.comma && !c.coding.sourceSearch) {
       const head = appositionHead(c, j, t);
@@ -303,6 +313,16 @@ export function findSubject(c: Ctx, t: number): number | null {
     }
   }
   return null;
+}
+
+/** how many auxiliaries, adverbs and particles stand right before the verb at t ("has also", "did not") */
+function verbGroupLength(c: Ctx, t: number): number {
+  let n = 0;
+  for (let k = t - 1; k >= c.s.tokenStart; k--, n++) {
+    const p = c.tokens.pos[k];
+    if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) break;
+  }
+  return n;
 }
 
 /** a verb of the sentence before token j: the clause before "and" has its own */

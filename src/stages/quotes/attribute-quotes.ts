@@ -216,7 +216,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       if (!after || after.content.a !== open) {
         // "Trump explained it this way: “…”", "He returned to his favourite theme: “…”": the lead up to the colon is the cue
         if (norm(c, open - 1) === c.ids.colon && open - 1 >= hit.word.b && hit.compiled.entry.content.has('quote') && !hit.passive) {
-          const speaker = subjectBefore(c, hit, s.tokenStart, claimed);
+          const speaker = subjectBefore(c, hit, s.tokenStart, claimed, usedCue);
           if (speaker) {
             const lead: CueHit = { ...hit, group: { a: hit.group.a, b: open } };
             directDraft(chain, 'quotes/direct-colon-lead', lead, null, speaker, null, open);
@@ -229,8 +229,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const speaker = hit.passive
         ? null
         : participleAfterComma(c, hit)
-          ? subjectBefore(c, hit, s.tokenStart, claimed)
-          : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open) ?? elidedSubject(c, hit, s.tokenStart, claimed);
+          ? subjectBefore(c, hit, s.tokenStart, claimed, usedCue)
+          : speakerBefore(c, hit.group.a, s.tokenStart) ?? speakerAfterCue(c, hit, open) ?? elidedSubject(c, hit, s.tokenStart, claimed, usedCue);
       if (!speaker && !hit.passive) break;
       const d = directDraft(chain, 'quotes/direct-before', hit, null, speaker, after.addressee, open);
       if (hit.passive && after.addressee === null) d.addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
@@ -453,7 +453,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         continue;
       }
       const elidedFirst = !hit.passive && participleAfterComma(c, hit);
-      let speaker = hit.passive ? null : subjectOf.get(hit.group.a) ?? (elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed) : speakerBefore(c, hit.group.a, s.tokenStart));
+      let speaker = hit.passive ? null : subjectOf.get(hit.group.a) ?? (elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed, usedCue) : speakerBefore(c, hit.group.a, s.tokenStart));
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && (norm(c, speaker.head.a - 1) === c.ids.comma || isNounish(c, speaker.head.a - 1));
       // "a new poll showing Trump's standing down, told Fox News …": a participle after its noun is a reduced relative clause
       const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
@@ -477,7 +477,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
       if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
       // (a participle after a comma has tried its clause's subject already)
-      if (!speaker && !hit.passive && !elidedFirst) speaker = elidedSubject(c, hit, s.tokenStart, claimed);
+      if (!speaker && !hit.passive && !elidedFirst) speaker = elidedSubject(c, hit, s.tokenStart, claimed, usedCue);
       // "After talking about security, Mr. Netanyahu suggested …": an opening gerund is the main clause's subject's
       if (!speaker && !hit.passive && openingGerund(c, hit, s.tokenStart) && after.content.b + 1 < s.tokenEnd && norm(c, after.content.b) === c.ids.comma) {
         const np = npStartingAt(c, after.content.b + 1, s.tokenEnd);
@@ -799,16 +799,16 @@ function openingGerund(c: Ctx, hit: CueHit, sStart: number): boolean {
 }
 
 /** The subject of a cue: the phrase before it, else (or first, for a participle after a comma) the subject of the verb it goes with. */
-function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array): NounPhrase | null {
-  if (participleAfterComma(c, hit)) return elidedSubject(c, hit, sStart, claimed) ?? speakerBefore(c, hit.group.a, sStart);
-  return speakerBefore(c, hit.group.a, sStart) ?? elidedSubject(c, hit, sStart, claimed);
+function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array, usedCue?: Uint8Array): NounPhrase | null {
+  if (participleAfterComma(c, hit)) return elidedSubject(c, hit, sStart, claimed, usedCue) ?? speakerBefore(c, hit.group.a, sStart);
+  return speakerBefore(c, hit.group.a, sStart) ?? elidedSubject(c, hit, sStart, claimed, usedCue);
 }
 
 /**
  * "Wilson praised Rubio and said …", "…, saying that …": a cue with no
  * subject of its own shares the subject of the verb it is coordinated with.
  */
-function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array): NounPhrase | null {
+function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array, usedCue?: Uint8Array): NounPhrase | null {
   const prev = hit.group.a - 1;
   if (prev <= sStart) return null;
   let n = norm(c, prev);
@@ -824,7 +824,8 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array)
   if (!(n === c.ids.and || n === c.ids.but || ((n === c.ids.comma || c.ids.dashes.has(n)) && participle) || gerund || listed)) return null;
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {
-    if (c.inQuote[t]! >= 0) continue;
+    // (not a cue inside what was reported: "insisted it would not bow to demands to recognise …, calling")
+    if (c.inQuote[t]! >= 0 || (usedCue && claimed[t] && !usedCue[t])) continue;
     const other = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
     if (!other || other.word.a !== t) continue;
     const np = speakerBefore(c, other.group.a, sStart);

@@ -747,6 +747,16 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('gives a coordinated cue the subject of the cue it is coordinated with, not of a cue inside what that one reported', () => {
+    const d = code('Headline\n\nTurkey, which occupies northern Cyprus, had insisted it would not bow to demands to recognise the country, calling the issue a "red line".\nMr Prentis said workers did not want to go on strike and called for talks with the government.');
+    expect(d.quotes.map((q) => [q.cue?.text, q.speaker?.text])).toEqual([
+      ['had insisted', 'Turkey'],
+      ['calling', 'Turkey'],
+      ['said', 'Mr Prentis'],
+      ['called for', 'Mr Prentis'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
