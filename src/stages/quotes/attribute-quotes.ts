@@ -24,7 +24,7 @@ import type { Span, TextSpan } from '../../core/span.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
-import { charSpan, clauseSentences, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { charSpan, clauseSentences, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, isFreeRelative, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
@@ -877,21 +877,53 @@ function titleCase(c: Ctx, a: number, b: number): boolean {
 
 
 
+/** the name between the commas after a source's head: "Kosovo's prime minister, [Albin Kurti]," */
+function appositionName(c: Ctx, np: NounPhrase): Range | null {
+  const a = np.head.b + 1;
+  if (np.full.b <= a || norm(c, np.head.b) !== c.ids.comma) return null;
+  let b = a;
+  // ("Theresa May": a capitalised word the tagger took for a common noun, after the first name)
+  while (b < np.full.b && isCap(c, b) && (pos(c, b) === POS.PROPN || (b > a && pos(c, b) === POS.NOUN))) b++;
+  if (b - a < 2 || (b < np.full.b && norm(c, b) !== c.ids.comma)) return null;
+  return { a, b };
+}
+
 function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
   const resolver = new SpeakerResolver(c, opts.gender);
   drafts.sort((x, y) => x.pieces[0]!.start - y.pieces[0]!.start);
   const speakers = new Map<Draft, ActorRef | null>();
+  // a source's head words → the person named in apposition to them
+  const named = new Map<string, ActorRef>();
   const resolveDraft = (d: Draft): ActorRef | null => {
     if (speakers.has(d)) return speakers.get(d)!;
     let ref: ActorRef | null = null;
     if (d.speakerFrom) ref = resolveDraft(d.speakerFrom);
-    else if (d.speaker) ref = resolver.resolve(d.speaker.head).ref;
+    else if (d.speaker && named.has(`${d.speaker.head.a}-${d.speaker.head.b}`)) {
+      // the same words again ("…, telling reporters" after "Kosovo's prime minister, Albin Kurti, rejected")
+      const earlier = named.get(`${d.speaker.head.a}-${d.speaker.head.b}`)!;
+      const w = charSpan(c, d.speaker.head);
+      ref = { ...earlier, text: w.text, start: w.start, end: w.end };
+    } else if (d.speaker) {
+      const head = resolver.resolve(d.speaker.head);
+      ref = head.ref;
+      // "Kosovo's prime minister, Albin Kurti, said": a person named in apposition to a description is the speaker
+      // (the name in the text, over whoever the dictionaries say held the office on the article's date)
+      const app = appositionName(c, d.speaker);
+      if (app) {
+        const person = resolver.resolve(app);
+        if (person.isPerson && person.ref.person) {
+          ref = { ...person.ref, code: person.ref.code ?? ref.code, text: ref.text, start: ref.start, end: ref.end };
+          named.set(`${d.speaker.head.a}-${d.speaker.head.b}`, ref);
+        }
+      }
+    }
     speakers.set(d, ref);
     return ref;
   };
   const out: Quote[] = [];
   for (const d of drafts) {
     const speaker = resolveDraft(d);
+    if (speaker) for (const p of d.pieces) resolver.noteContent(p.start, p.end, { ref: speaker, isPerson: speaker.person !== undefined });
     const cueSpan: TextSpan | null = d.cue ? charSpan(c, d.cue.group) : d.punctCue ? charSpan(c, d.punctCue) : null;
     let prevIndex: number | undefined;
     d.pieces.forEach((p, k) => {

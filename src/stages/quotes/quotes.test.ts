@@ -757,6 +757,24 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('takes the person named in apposition to a description for the speaker, here and in the cue coordinated with it', () => {
+    const d = code('Headline\n\nKosovo\'s prime minister, Albin Kurti, rejected the accusation, telling reporters that Serbian paramilitaries had attacked a police patrol.', '2024-06-01');
+    expect(d.quotes.map((q) => [q.cue?.text, q.speaker?.person, q.speaker?.code])).toEqual([
+      ['rejected', 'Albin Kurti', 'XKXGOV'],
+      ['telling', 'Albin Kurti', 'XKXGOV'],
+    ]);
+  });
+
+  it('does not take a person named inside what someone said for the next "he said"; the one who said it is', () => {
+    const d = code('Headline\n\nThe BBC\'s correspondent, Daniel Sandford, said it appeared Mr Clarke was putting more emphasis on deportation than his predecessor, David Blunkett. But he said an agreement could be difficult.\nThe Shadow Secretary, Theresa May, said: "These plans were announced by Gordon Brown in December." She said the Conservatives would announce their own.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.person])).toEqual([
+      ['The BBC\'s correspondent', 'Daniel Sandford'],
+      ['he', 'Daniel Sandford'],
+      ['The Shadow Secretary', 'Theresa May'],
+      ['She', 'Theresa May'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);

@@ -53,6 +53,8 @@ export interface Speaker {
 export class SpeakerResolver {
   private readonly known: KnownPerson[] = [];
   private readonly recent: { at: number; speaker: Speaker }[] = [];
+  /** what people said, in order: character ranges of a quote's content and its speaker */
+  private readonly said: { start: number; end: number; speaker: Speaker }[] = [];
 
   private readonly he: number;
   private readonly she: number;
@@ -90,6 +92,57 @@ export class SpeakerResolver {
     return best;
   }
 
+  /** a quote's content, once its speaker is known: a pronoun's antecedent inside it is not who speaks next */
+  noteContent(start: number, end: number, speaker: Speaker): void {
+    if (speaker.isPerson && speaker.ref.person) this.said.push({ start, end, speaker });
+  }
+
+  /**
+   * "Sandford said it appeared Mr Clarke was putting more emphasis … than
+   * David Blunkett. But he said …": a person named inside what someone said
+   * is no antecedent of the next "he said"; the one who said it is, when the
+   * gender fits. The speaker of the latest content holding `at`, or
+   * undefined.
+   */
+  private speakerOfContentAt(at: number, before: number, g: 'm' | 'f'): Speaker | undefined {
+    for (let k = this.said.length - 1; k >= 0; k--) {
+      const x = this.said[k]!;
+      if (x.start > at || x.end > before) continue;
+      if (at >= x.end) return undefined;
+      // (not when someone else is named after it: "… said Mr Oaten. Mr Clarke has rejected that idea … He said")
+      if (this.c.actors.some((a) => a.person !== undefined && a.start >= x.end && a.start < before && a.person !== x.speaker.ref.person)) return undefined;
+      if (this.recent.some((r) => r.at >= x.end && r.at < before && r.speaker.isPerson && r.speaker.ref.person !== x.speaker.ref.person)) return undefined;
+      if (this.titledNameBetween(x.end, before)) return undefined;
+      const sg = this.gender(x.speaker.ref.person!);
+      return sg === undefined || sg === g ? x.speaker : undefined;
+    }
+    return undefined;
+  }
+
+  /** a title and a capitalised name ("Mr Clarke", "Dr. Lee") between two character offsets */
+  private titledNameBetween(from: number, to: number): boolean {
+    const c = this.c;
+    for (let t = c.tokens.tokenAt(from); t + 1 < c.tokens.length && c.tokens.start[t + 1]! < to; t++) {
+      if (c.tokens.start[t]! < from) continue;
+      const w = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase().replace(/\.$/, '');
+      if (HONORIFICS.has(w) && isCap(c, t) && isCap(c, t + 1)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A cue right after token t, past a comma ("Theresa May, said: …"): the
+   * person named there speaks, whatever quotation marks around her say.
+   */
+  private speaksThere(t: number): boolean {
+    const c = this.c;
+    let k = t;
+    if (k < c.tokens.length && norm(c, k) === c.ids.comma) k++;
+    while (k < c.tokens.length && (pos(c, k) === POS.ADV || pos(c, k) === POS.AUX)) k++;
+    // (a cue's word, inside quotation marks or not)
+    return k < c.tokens.length && pos(c, k) === POS.VERB && c.cues.byFirst.has(c.tokens.lemma[k]!);
+  }
+
   /** the actor a speaker phrase stands for */
   resolve(np: Range): Speaker {
     const c = this.c;
@@ -113,6 +166,10 @@ export class SpeakerResolver {
     if (single >= 0 && (pos(c, single) === POS.PRON || possessor) && (pronoun === 'he' || pronoun === 'she')) {
       const g = pronoun === 'he' ? 'm' : 'f';
       const corefAt = slot && slot.viaCoref ? slot.actor.start : -1;
+      const teller = corefAt >= 0 && !this.speaksThere(slot!.actor.tokenEnd) ? this.speakerOfContentAt(corefAt, words.start, g) : undefined;
+      if (teller && teller.ref.person !== slot!.actor.person) {
+        return this.remember({ ref: { ...teller.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
+      }
       const best = this.lastKnown(words.start, (p) => (corefAt < 0 || p.learned) && (!p.gender || p.gender === g));
       if (best && best.ref.start > corefAt) {
         return this.remember({ ref: { ...best.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
