@@ -60,7 +60,24 @@ export function compound(c: Ctx, id: number): number[] {
     withConj ||= conj;
     cur = c.slots.slots[prev]!;
   }
-  return withConj ? chain : [id];
+  if (!withConj) return [id];
+  // "met his counterpart in Tokyo and the officials signed …": after a preposition that follows a verb, the
+  // member right before a verb of its own opens a new clause; it is no list with the preposition's object
+  if (!c.coding.sourceSearch && chain.length === 2) {
+    const a = c.slots.slots[chain[0]!]!;
+    const b = c.slots.slots[chain[1]!]!;
+    const before = a.tokenStart - 1;
+    let v = b.tokenEnd;
+    while (v < c.s.tokenEnd && (c.tokens.pos[v] === POS.ADV || c.tokens.pos[v] === POS.AUX)) v++;
+    const verbAfter = v < c.s.tokenEnd && (c.tokens.pos[v] === POS.VERB || v > b.tokenEnd) && !/ing$/i.test(c.text.slice(c.tokens.start[v]!, c.tokens.end[v]!));
+    if (verbAfter && before > c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.between && verbBetween(c, c.s.tokenStart, before)) return [id];
+  }
+  return chain;
+}
+
+function verbBetween(c: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (c.tokens.pos[k] === POS.VERB || c.tokens.pos[k] === POS.AUX) return true;
+  return false;
 }
 
 /** The token after "'s" and the noun phrase it heads ("Eriador's death"), from t at the "'s"; t when there is none. */

@@ -45,6 +45,7 @@ export interface EventCoderIds {
   locatives: Set<number>;
   that: number;
   with: number;
+  between: number;
   pluralPronouns: Set<number>;
   /** prepositions that place an agent with no country: "activists from Fatah", "students throughout Indonesia" */
   agentPlaces: Set<number>;
@@ -94,6 +95,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     articles: ids(['a', 'an', 'the']),
     timeWords: ids(['today', 'yesterday', 'tomorrow', 'tonight', 'now']),
     with: vocab.intern('with'),
+    between: vocab.intern('between'),
     pluralPronouns: ids(['they', 'them']),
     agentPlaces: ids(['from', 'of', 'in', 'throughout', 'across']),
     led: vocab.intern('led'),

@@ -36,6 +36,9 @@ describe('compound actors', () => {
     expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the delegates signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual([]);
     // (the two of them, though, are the two sides)
     expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the two sides signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>KOR:05', 'KOR>JPN:05']);
+    // "in Tokyo and the officials signed": a new clause's subject, no list with the object of "in"; "between" still lists
+    expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo and the officials signed a memorandum on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>-:05']);
+    expect(dyads(code('These matters are being investigated by the Liberian authorities and the IMF has called for their findings to be made public.'))).toEqual(['IGO>-:02', 'LBR>-:09']);
     // "the two sides", "both countries": the two actors of the event before, towards each other
     expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo on Tuesday. The two sides signed an agreement on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>KOR:05', 'KOR>JPN:05']);
     expect(dyads(code('China condemned Japan over the visit. Both countries later agreed to hold talks.')).filter((x) => x.endsWith(':03'))).toEqual(['CHN>JPN:03', 'JPN>CHN:03']);
