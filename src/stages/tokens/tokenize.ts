@@ -159,6 +159,8 @@ export function tokenize(
   vocab: Vocabulary,
   chunkChars: number = CHUNK_CHARS,
 ): TokenTable {
+  // the words the vocabulary held before any text: the dictionaries' (see perfectParticiples)
+  if (!dictionarySize.has(vocab)) dictionarySize.set(vocab, vocab.size);
   const raw = analyseInChunks(text, paragraphs, tokenizer, chunkChars);
   const ids = raw.ids;
   const memo = memoFor(tokenizer, vocab);
@@ -255,6 +257,7 @@ export function tokenize(
     sentence[k] = sent;
   }
   nameParts(text, start, end, norm, pos, sentence, vocab);
+  perfectParticiples(text, start, end, norm, lemma, pos, sentence, vocab);
   return new TokenTable(m, start, end, norm, lemma, pos, flags, sentence);
 }
 
@@ -280,5 +283,44 @@ function nameParts(text: string, start: Int32Array, end: Int32Array, norm: Int32
     if (!(c >= 65 && c <= 90) || !(p >= 65 && p <= 90) || end[k]! - start[k]! < 2) continue;
     if (!aux) auxiliaryIds.set(vocab, (aux = new Set(AUXILIARIES.map((w) => vocab.intern(w)))));
     if (!aux.has(norm[k]!) && (pos[k - 1] === POS.PROPN || pos[k - 1] === POS.NOUN)) pos[k] = POS.PROPN;
+  }
+}
+
+const HAVE_FORMS = ['has', 'have', 'had', "'ve", '’ve'];
+/** the vocabulary's size when it tokenised its first text: its ids below are the dictionaries' words */
+const dictionarySize = new WeakMap<Vocabulary, number>();
+const haveIds = new WeakMap<Vocabulary, Set<number>>();
+
+/**
+ * "Israel, which has long accused Iran of …": a word in -ed that the tagger
+ * took for a noun or an adjective, right after "has", "have" or "had" (or
+ * after one adverb or "long" after them), is the past participle of a
+ * perfect tense. It becomes a verb, with the base form the dictionaries
+ * know ("accused" → accuse, "attacked" → attack, "planned" → plan); a word
+ * they do not know stays as the tagger read it.
+ */
+function perfectParticiples(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, lemma: Int32Array, pos: Uint8Array, sentence: Int32Array, vocab: Vocabulary): void {
+  let have = haveIds.get(vocab);
+  for (let k = 1; k < pos.length; k++) {
+    const p = pos[k];
+    if (p !== POS.NOUN && p !== POS.ADJ) continue;
+    if (end[k]! - start[k]! < 4 || text.charCodeAt(end[k]! - 1) !== 100 /* d */ || text.charCodeAt(end[k]! - 2) !== 101 /* e */) continue;
+    if (!have) haveIds.set(vocab, (have = new Set(HAVE_FORMS.map((w) => vocab.intern(w)))));
+    let j = k - 1;
+    if (j > 0 && sentence[j] === sentence[k] && (pos[j] === POS.ADV || pos[j] === POS.ADJ) && !have.has(norm[j]!)) j--;
+    if (sentence[j] !== sentence[k] || !have.has(norm[j]!) || pos[j] !== POS.AUX) continue;
+    const w = text.slice(start[k]!, end[k]!).toLowerCase();
+    const stem = w.slice(0, -2);
+    const candidates = [w.slice(0, -1), stem, stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : '', stem.endsWith('i') ? stem.slice(0, -1) + 'y' : ''];
+    for (const cand of candidates) {
+      // (a word of the dictionaries, so that what earlier texts taught the vocabulary changes nothing;
+      // lookup gives 0 for a word it does not hold)
+      const id = cand ? vocab.lookup(cand) : 0;
+      if (id > 0 && id < (dictionarySize.get(vocab) ?? 0)) {
+        pos[k] = POS.VERB;
+        lemma[k] = id;
+        break;
+      }
+    }
   }
 }

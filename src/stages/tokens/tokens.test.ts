@@ -104,6 +104,17 @@ describe('titles with a full stop', () => {
     expect(d.get('quotes').map((q) => [q.speaker?.text, q.text])).toEqual([['Poll', 'Trump Will Win'], ['Munich Re', 'Losses will rise.']]);
   });
 
+  it('reads a word in -ed after "has", "have" or "had" (and one adverb) as a participle, with the base form the dictionaries know', () => {
+    const text = 'Headline\n\nIsrael, which has long accused Iran of seeking weapons, welcomed the draft. The state had finally planned a census. She has a wicked grin.';
+    const d = engine.run(engine.article({ text }));
+    const t = d.get('tokens');
+    const at = (w: string) => [...Array(t.length).keys()].find((i) => t.surface(d.text, i) === w)!;
+    expect([t.pos[at('accused')], t.lemmaText(engine.vocab, at('accused'))]).toEqual([POS.VERB, 'accuse']);
+    expect([t.pos[at('planned')], t.lemmaText(engine.vocab, at('planned'))]).toEqual([POS.VERB, 'plan']);
+    expect(t.pos[at('wicked')]).not.toBe(POS.VERB);
+    expect(d.get('events').map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code ?? '-'}`)).toEqual(['ISR 112 IRN', 'ISR 051 -']);
+  });
+
   it('does not end a sentence inside a parenthesis still open ("(D-S.C.)"), and still ends one after a title ending it', () => {
     expect(sentencesOf('Headline\n\nRep. Jim Clyburn (D-S.C.) spoke for the bill. It passed.').slice(1)).toEqual(['Rep. Jim Clyburn (D-S.C.) spoke for the bill.', 'It passed.']);
     expect(sentencesOf('Headline\n\nThe vote went to the Rev. It was close.').slice(1)).toEqual(['The vote went to the Rev.', 'It was close.']);
