@@ -185,6 +185,21 @@ describe('verbs that share a lemma with an agent noun', () => {
   });
 });
 
+describe('state bodies with no state named', () => {
+  /** the code the quote of "The ministry said" gets (its slot: the mention, or what coreference gave it) */
+  const speakerCode = (text: string) => code(text, '2024-12-01').quotes.find((q) => /ministry/.test(q.speaker?.text ?? ''))?.speaker?.code ?? null;
+  const georgia = 'Georgian police fired tear gas at protesters in Tbilisi. Thousands marched in Georgia again, and Georgian opposition parties joined them.\n\n';
+
+  it('are the state\'s an article is about beyond doubt, in a sentence that names no state', () => {
+    expect(speakerCode(georgia + 'The interior ministry said 112 people had been detained.')).toBe('GEOGOV');
+  });
+
+  it('are not where the sentence names a state, or where the article is about two states', () => {
+    expect(speakerCode(georgia + 'The interior ministry of Armenia said 112 people had been detained.')).not.toBe('GEOGOV');
+    expect(speakerCode('Russia and Ukraine traded blame. Russia shelled Kharkiv; Ukraine struck Belgorod.\n\nThe defence ministry said it had repelled an attack.')).toBe(null);
+  });
+});
+
 describe('names many states share', () => {
   it('a party of a common name is a party of the article\'s state when its own is never named', () => {
     const a = actors('The Liberal Democrats won seats in Queensland. Queensland voters backed the Liberal Democrats in Toowoomba, Australia.', '2020-11-27');

@@ -47,6 +47,9 @@ const genericParty = (phrase: string) => {
   return ws.length > 0 && ws.some((w) => w !== 'party' && w !== 'the') && ws.every((w) => PARTY_WORDS.has(w));
 };
 
+/** an agent of a state with no state named: "the interior ministry", "the police", "the army" */
+const STATE_BODY = /^---(?:GOV|COP|MIL|JUD|LEG)$/;
+
 const isGeneric = (a: ActorMention) => a.kind === 'institution' && GENERIC_INSTITUTIONS.has((a.rule.pattern ?? '').toLowerCase());
 
 export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<string>, offices?: ReadonlyMap<string, OfficeEntry>): ActorMention[] {
@@ -88,9 +91,23 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
     const near = (b: ActorMention | undefined, gap: number) => b !== undefined && b.sentence === a.sentence && b.code === 'USA' && b.kind === 'capital' && gap >= 1 && gap <= 2;
     return near(layer[i - 1], a.tokenStart - (layer[i - 1]?.tokenEnd ?? 0)) || near(layer[i + 1], (layer[i + 1]?.tokenStart ?? 0) - a.tokenEnd);
   };
+  // a state the article is about beyond doubt: named three times or more, and twice as often as any other
+  const strongTop = top && ranked[0]![1] >= 3 && (!ranked[1] || ranked[1][1] * 2 <= ranked[0]![1]) ? top : undefined;
   let changed = false;
-  const out = layer.map((a) => {
+  const out = layer.map((a, i) => {
     if (a.code.startsWith('---') && a.kind === 'institution') return nationalBody(a, bySentence.get(a.sentence)!);
+    // "The interior ministry said 112 people had been detained", in an article about Georgia: a state body
+    // with no state named, in a sentence that names none and before any other body of its kind, is the
+    // article's state's (coreference takes the latest one of its kind when there is one)
+    if (strongTop && a.kind === 'agent' && STATE_BODY.test(a.code) && /^the\s/i.test(a.text) && !a.modifier) {
+      const agent = a.code.slice(3);
+      const named = bySentence.get(a.sentence)!.some((b) => STATE_KINDS.has(b.kind) && countries.has(b.code.slice(0, 3)));
+      const before = layer.slice(0, i).some((b) => !b.code.startsWith('---') && b.code.slice(3).includes(agent));
+      if (!named && !before) {
+        changed = true;
+        return { ...a, code: strongTop + agent, rule: { ...a.rule, pattern: `${a.rule.pattern ?? ''} (state of the article: ${strongTop})`.trim() } };
+      }
+    }
     // "Congress" in an article about the Philippines that never names the United States; "the Liberal
     // Democrats" (GBRPTYLDM) in an article about Queensland: many states have parties of that name
     const partyElsewhere = a.kind === 'group' && a.code.slice(3, 6) === 'PTY' && countries.has(a.code.slice(0, 3)) && genericParty(a.rule.pattern ?? '');
