@@ -51,7 +51,8 @@ export interface Speaker {
 }
 
 export class SpeakerResolver {
-  private readonly known: KnownPerson[] = [];
+  /** the people of the article's actors, then those the quotes name; made when first asked for */
+  private knownList: KnownPerson[] | null = null;
   private readonly recent: { at: number; speaker: Speaker }[] = [];
   /** what people said, in order: character ranges of a quote's content and its speaker */
   private readonly said: { start: number; end: number; speaker: Speaker }[] = [];
@@ -62,11 +63,18 @@ export class SpeakerResolver {
   constructor(private readonly c: Ctx, private readonly gender: (person: string) => 'm' | 'f' | undefined) {
     this.he = c.ids.he;
     this.she = c.ids.she;
-    c.actors.forEach((a, i) => {
+  }
+
+  /** the known people (an article's quotes mostly need none of them: a speaker named in full needs no lookup) */
+  private get known(): KnownPerson[] {
+    if (this.knownList) return this.knownList;
+    this.knownList = [];
+    this.c.actors.forEach((a, i) => {
       if (!a.person) return;
       const titles = a.text.toLowerCase().split(/\s+/).filter((w) => HONORIFICS.has(w));
       this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: i }, a.start, false, titles, a.office);
     });
+    return this.knownList;
   }
 
   private learn(name: string, ref: ActorRef, at: number, learned: boolean, titles: string[] = [], office?: string): void {
