@@ -529,3 +529,18 @@ describe('a prepositional aside between the subject and its verb', () => {
     has('German Chancellor Olaf Scholz, in a telephone call with his Turkish counterpart, urged Iran to return to negotiations.', { source: 'DEUGOV', target: 'IRN', cameo: '026', plover: 'REQUEST' });
   });
 });
+
+describe('trade news', () => {
+  it('retaliating with tariffs is a sanction, with strikes a use of force; retaliating with no means named codes nothing', () => {
+    has('China retaliated with tariffs on American soybeans and pork.', { source: 'CHN', target: 'USA', cameo: '163', plover: 'SANCTION' });
+    has('Israel retaliated with airstrikes on Gaza.', { source: 'ISR', target: 'PSE', cameo: '190', plover: 'ASSAULT' });
+    none('China retaliated against the United States on Tuesday.');
+  });
+  it('suspending a partnership is reducing relations; welcoming a draft or a ruling is praise', () => {
+    has('The United States suspended its strategic partnership with Georgia on Saturday.', { source: 'USA', target: 'GEO', cameo: '161', plover: 'SANCTION' });
+    has('Israel welcomed the draft.', { source: 'ISR', target: null, cameo: '051', plover: 'SUPPORT' });
+  });
+  it('a trade representative is an official of the government', () => {
+    expect(testEngine().code({ text: 'U.S. Trade Representative Jamieson Greer criticised China.', date: '2025-06-01' }).events.map((e) => e.source?.code)).toContain('USAGOV');
+  });
+});
