@@ -21,6 +21,11 @@ describe('definite agents and group nouns', () => {
     expect(events('Iran\'s foreign ministry condemned the strike. The ministry accused Israel of aggression.')).toContain('The ministry[IRNGOV] 1123 ISR');
   });
 
+  it('"the army" is the body that is that agent and nothing more before a named group filed under it', () => {
+    // (before the war of 2023 the RSF is filed under the military: SDNMILRSF)
+    expect(events('Sudan\'s army and the Rapid Support Forces agreed to a truce. The RSF later accused the army of bombing Omdurman.', '2023-01-15')).toContain('The RSF[SDNMILRSF] 1123 SDNMIL');
+  });
+
   it('"the group" is the latest group or organisation', () => {
     expect(events('Amnesty International published a report on Tuesday. The group accused Egypt of torture.')).toContain('The group[NGOHRIAMN] 1122 EGY');
   });

@@ -141,10 +141,13 @@ export function resolveCoreference(
         // "the party's leader": the possessor only modifies the next noun
         !(a.tokenEnd < tokens.length && possessiveMarks.has(tokens.norm[a.tokenEnd]!))) {
         const agent = a.code.slice(3);
-        const ante = findBack(seen, actors, a.sentence, (b) => {
+        const fits = (b: number) => {
           const x = actors[effective(b)]!;
           return !x.code.startsWith('---') && !x.modifier && x.kind !== 'person' && hasAgent(x.code, agent);
-        });
+        };
+        // "the army" after "Sudan's army … The RSF accused the army": a body that is that agent and nothing
+        // more (SDNMIL) before a named group filed under it (SDNMILRSF), within the window
+        const ante = findBack(seen, actors, a.sentence, (b) => fits(b) && actors[effective(b)]!.code.slice(3) === agent) ?? findBack(seen, actors, a.sentence, fits);
         if (ante !== undefined) {
           resolved.set(next, effective(ante));
           links.push({

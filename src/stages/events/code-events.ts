@@ -287,6 +287,11 @@ export function codeEvents(
         if (before < s.tokenStart || tokens.norm[before] !== ids.with) targetId = null;
       }
       let targets: (number | null)[] = targetId === null ? [null] : targetId < 0 || single ? [targetId] : compound(c, targetId);
+      // "called on both sides to respect it", "urged the two countries to …": the two actors of the last event
+      if (!pair && !coding.sourceSearch && lastDyad && sIdx - lastDyad.sentence <= 2 && hit.m.target === undefined && dualObject(c, hit.m.end)) {
+        const both = [lastDyad.a, lastDyad.b].filter((x) => !sources.includes(x));
+        if (both.length === 2) targets = both;
+      }
       targets = targets.filter((x) => x === null || coded(slotOf(x)));
       if (!targets.length) targets = [null];
       const pairs: [number, number | null, string?][] = [];
@@ -384,6 +389,16 @@ export function codeEvents(
     }
   });
   return events;
+}
+
+/**
+ * The words that end the trigger at `end`, or follow it, name two parties:
+ * "called on [both sides]", "urged [the two countries] to …".
+ */
+function dualObject(c: Ctx, end: number): boolean {
+  const word = (j: number) => (j >= c.s.tokenStart && j < c.s.tokenEnd ? c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase() : '');
+  const at = (k: number) => DUAL_NOUNS.has(word(k)) && (word(k - 1) === 'both' || (word(k - 1) === 'two' && word(k - 2) === 'the'));
+  return at(end) || at(end + 2) || at(end + 3);
 }
 
 /** nouns for two parties named together: "the two sides", "both countries", "the two leaders" */

@@ -531,10 +531,11 @@ describe('a prepositional aside between the subject and its verb', () => {
 });
 
 describe('trade news', () => {
-  it('retaliating with tariffs is a sanction, with strikes a use of force; retaliating with no means named codes nothing', () => {
+  it('retaliating with tariffs is a sanction, with strikes a use of force; with neither means nor target it codes nothing', () => {
     has('China retaliated with tariffs on American soybeans and pork.', { source: 'CHN', target: 'USA', cameo: '163', plover: 'SANCTION' });
     has('Israel retaliated with airstrikes on Gaza.', { source: 'ISR', target: 'PSE', cameo: '190', plover: 'ASSAULT' });
-    none('China retaliated against the United States on Tuesday.');
+    has('China retaliated against the United States with tariffs on soybeans.', { source: 'CHN', target: 'USA', cameo: '163', plover: 'SANCTION' });
+    none('China retaliated swiftly on Tuesday.');
   });
   it('suspending a partnership is reducing relations; welcoming a draft or a ruling is praise', () => {
     has('The United States suspended its strategic partnership with Georgia on Saturday.', { source: 'USA', target: 'GEO', cameo: '161', plover: 'SANCTION' });
