@@ -156,6 +156,14 @@ export function codeEvents(
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'part of the protest' });
         continue;
       }
+      // "called on both sides to respect the truce", "urged the parties to observe the ceasefire": what an appeal
+      // asks for, in its infinitive, is no act of the one appealing (an actor asked is coded by the appeal's own
+      // patterns: "urged X to return to talks")
+      if (!coding.sourceSearch && !modal && Math.min(first, hit.m.first) - 1 > s.tokenStart && tokens.norm[Math.min(first, hit.m.first) - 1] === verbs.toId &&
+        events.some((e) => e.sentence === sIdx && e.cameo.startsWith('02') && e.trigger.end <= tokens.start[Math.min(first, hit.m.first)]! && !commaBetween(c, tokens.tokenAt(e.trigger.end - 1), Math.min(first, hit.m.first)))) {
+        if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'what an appeal asks for' });
+        continue;
+      }
       // source and target
       let sourceId = hit.m.source !== undefined && !coding.sourceSearch ? codedSource(c, hit.m.source) : hit.m.source ?? null;
       // the members of a subject that is no compound of its own (complementSubject)

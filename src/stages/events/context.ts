@@ -17,7 +17,7 @@ export interface TraceStep {
   entry: string;
   pattern: string;
   code: string;
-  result: 'fired' | 'no match' | 'no source' | 'hypothetical' | 'part of the protest';
+  result: 'fired' | 'no match' | 'no source' | 'hypothetical' | 'part of the protest' | 'what an appeal asks for';
 }
 
 export interface EventCoderIds {

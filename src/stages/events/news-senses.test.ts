@@ -545,3 +545,13 @@ describe('trade news', () => {
     expect(testEngine().code({ text: 'U.S. Trade Representative Jamieson Greer criticised China.', date: '2025-06-01' }).events.map((e) => e.source?.code)).toContain('USAGOV');
   });
 });
+
+describe('what an appeal asks for', () => {
+  it('is no act of the one appealing, nor of anyone: the appeal is the event', () => {
+    none('The U.N. chief called on the parties to respect the truce.', 'RETREAT');
+    none('Nicola Sturgeon wrote to the first minister calling for him to apologise for his comment.', 'YIELD');
+    has('The U.N. chief called on the parties to respect the truce.', { source: 'IGOUNO', cameo: '02', plover: 'REQUEST' });
+    // the act itself still codes
+    has('Russia respected the truce on Sunday.', { source: 'RUS', cameo: '0871', plover: 'RETREAT' });
+  });
+});
