@@ -285,7 +285,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         const last = lastTok[chains[chain]![chains[chain]!.length - 1]!]!;
         return last + 1 >= end && c.sentOf[last] === c.sentOf[t] ? last + 1 : b;
       }
-      if (claimed[t] || usedCue[t] || c.ids.finals.has(norm(c, t)) || norm(c, t) === c.ids.semicolon) return b;
+      // (nor after a colon: "…, he demurred: “…”" leads in a quotation of its own)
+      if (claimed[t] || usedCue[t] || c.ids.finals.has(norm(c, t)) || norm(c, t) === c.ids.semicolon || norm(c, t) === c.ids.colon) return b;
       if (pos(c, t) === POS.VERB && cueAt(c, t)) return b;
     }
     return b;

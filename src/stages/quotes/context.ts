@@ -58,6 +58,8 @@ export interface QuoteWordIds {
   gerundPreps: Set<number>;
   /** whether, if, how, why, what, when, where, who */
   wh: Set<number>;
+  /** words that open a question after a verb that asks, and a relative clause elsewhere: "asked which county …" */
+  whDeterminers: Set<number>;
   /** who, which, whom, whose, that (as relative pronouns after a comma) */
   relatives: Set<number>;
   /** auxiliaries, modals and negation that belong to a verb group */
@@ -121,6 +123,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     phraseTails: ids(['when', 'while', 'before', 'after', 'because', 'although', 'though', 'whereas', 'unless', 'until']),
     gerundPreps: ids(['by', 'after', 'before', 'while', 'without', 'when', 'since', 'through', 'in']),
     wh: ids(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who']),
+    whDeterminers: ids(['which', 'whom', 'whose']),
     relatives: ids(['who', 'which', 'whom', 'whose']),
     aux: ids([
       'has', 'have', 'had', "'s", '’s', "'ve", '’ve', "'d", '’d', 'having',

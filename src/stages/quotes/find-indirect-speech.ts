@@ -48,8 +48,12 @@ export function trimEnd(c: Ctx, a: number, b: number): number {
 /** "when X, Y": a comma after the subordinate clause, then a clause */
 function mainClauseAfterComma(c: Ctx, a: number, b: number): boolean {
   let own = -1;
+  let question = false;
   for (let t = a + 1; t < b - 1; t++) {
     if (norm(c, t) === c.ids.comma && c.inQuote[t]! < 0) return looksLikeClause(c, t + 1, b);
+    // ("when asked which candidate she would back": the subject and verb after a question word are the question's)
+    if (c.ids.wh.has(norm(c, t)) || c.ids.whDeterminers.has(norm(c, t))) question = true;
+    if (question) continue;
     // "if elected president he could …", "if elected “I will …”": a short introduction with no comma
     if (t > a + 1 && t <= a + 6 && (subjectThenVerb(c, t) || (opensQuoteAt(c, t) && t + 1 < b && pos(c, t + 1) === POS.PRON))) return true;
     // "if he spent the day there he'd be …": the subordinate clause's own subject and verb, then the main clause's
@@ -599,7 +603,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   if (k2 > k && k2 < sEnd && (norm(c, k2) === c.ids.that || norm(c, k2) === c.ids.colon || isQuoteTok(c, k2) || norm(c, k2) === c.ids.comma)) k = k2;
   else if (k2 > k && k2 < sEnd && entry.content.has('bare') && looksLikeClause(c, k2, sEnd)) k = k2;
   // "asked on Fox News who leads the party", "urged on Monday to …": a question or an infinitive after the adjunct
-  else if (k2 > k && k2 < sEnd && ((entry.content.has('wh') && c.ids.wh.has(norm(c, k2)) && norm(c, k2) !== c.ids.when) || (entry.content.has('to') && norm(c, k2) === c.ids.to && k2 + 1 < sEnd && isVerbish(c, k2 + 1)))) k = k2;
+  else if (k2 > k && k2 < sEnd && ((entry.content.has('wh') && (c.ids.wh.has(norm(c, k2)) || (c.ids.whDeterminers.has(norm(c, k2)) && !entry.content.has('bare') && !entry.content.has('np'))) && norm(c, k2) !== c.ids.when) || (entry.content.has('to') && norm(c, k2) === c.ids.to && k2 + 1 < sEnd && isVerbish(c, k2 + 1)))) k = k2;
   if (k >= sEnd) return null;
   const allows = (f: CueContent) => entry.content.has(f);
   const n = norm(c, k);
@@ -655,7 +659,8 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     const inner = n === c.ids.to ? cueAt(c, k + 1) : null;
     if (inner && inner.word.a === k + 1 && (inner.compiled.entry.cueClass === 'speech' || inner.compiled.entry.cueClass === 'writing' || (hit.raising && !inner.raising)) && contentAfter(c, inner, sEnd)) return null;
     form = 'to';
-  } else if (c.ids.wh.has(n) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
+  } else if ((c.ids.wh.has(n) || (c.ids.whDeterminers.has(n) && !allows('bare') && !allows('np'))) && allows('wh') && !((n === c.ids.when || n === c.ids.if) && allows('bare'))) {
+    // ("asked which county was his favorite", "asked whom she supported": after a verb that only asks)
     form = 'wh';
   } else if (allows('bare') && looksLikeClause(c, k, sEnd, !allows('np'))) {
     form = 'bare';
@@ -701,6 +706,20 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   // a phrase (not a clause) ends where the clause goes on without it; so does what an opening participle
   // reports ("Asked whether the race was over, [Sanders said] …")
   if (form === 'np' || form === 'as' || form === 'to' || (hit.passive && form === 'wh')) end = trimEnd(c, a, phraseEnd(c, a, end));
+  // "Asked which county was his favorite, he demurred": a question put to the subject, opening the sentence, ends at its comma
+  if (hit.passive && (form === 'wh' || form === 'to')) {
+    const sStart = c.sentences[c.sentOf[hit.word.a]!]!.tokenStart;
+    let open = skipOpeners(c, sStart, hit.group.a, true);
+    if (open < hit.group.a && (norm(c, open) === c.ids.when || norm(c, open) === c.ids.if || norm(c, open) === c.ids.once)) open++;
+    if (open === hit.group.a) {
+      for (let t = a + 1; t < end; t++) {
+        if (c.inQuote[t]! < 0 && norm(c, t) === c.ids.comma) {
+          end = t;
+          break;
+        }
+      }
+    }
+  }
   // "endorsed Cruz last week", "backing Bush, the former governor": a position taken on someone is about that one
   // "expressed concern that …", "voiced hope that …": the noun is part of the cue, its clause the content
   if (form === 'np') {

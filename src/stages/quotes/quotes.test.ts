@@ -775,6 +775,17 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads the question put to someone ("Asked which …, he demurred: “…”", "when asked whom she supported"), which ends at its comma', () => {
+    const d = code('Headline\n\nAsked which Iowa county was his favorite, he demurred: “Whichever one I’m in at the moment.”\nWhen asked whom she supported, Ms. Sherry smiled and said she was waiting.\nWe asked our followers which candidate won the debate.');
+    expect(d.quotes.map((q) => [q.cue?.text, q.speaker?.text ?? null, q.text])).toEqual([
+      ['Asked', null, 'which Iowa county was his favorite'],
+      ['demurred', 'he', 'Whichever one I’m in at the moment.'],
+      ['asked', null, 'whom she supported'],
+      ['said', 'Ms. Sherry', 'she was waiting'],
+      ['asked', 'We', 'which candidate won the debate'],
+    ]);
+  });
+
   it('gives no statement event for a stance, a belief or a noun', () => {
     const d = code("Headline\n\nChina supports the proposal.\nChina believes that the talks will fail.\nChina's claim that the talks failed was denied.");
     expect(d.quotes.length).toBeGreaterThanOrEqual(3);
