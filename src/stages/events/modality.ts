@@ -37,6 +37,8 @@ export function modalAt(c: Ctx, t: number): { modifier: Modifier; inner: number;
 /** A negation word in the verb group before t ("did not", "has never", "won't"). */
 export function negationBefore(c: Ctx, t: number): Modifier | null {
   for (let j = t - 1; j >= Math.max(c.s.tokenStart, t - 4); j--) {
+    // "Theresa May stepped down": a word of an actor's name is no modal, and ends the verb group
+    if (c.slots.idAt(j) >= 0) return null;
     const mod = c.verbs.words.get(c.tokens.norm[j]!) ?? c.verbs.words.get(c.tokens.lemma[j]!);
     if (mod) return mod;
     const p = c.tokens.pos[j]!;

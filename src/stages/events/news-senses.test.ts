@@ -555,3 +555,10 @@ describe('what an appeal asks for', () => {
     has('Russia respected the truce on Sunday.', { source: 'RUS', cameo: '0871', plover: 'RETREAT' });
   });
 });
+
+describe('a modal word inside a name', () => {
+  it('"Theresa May stepped down" is an act, not a possibility; "Britain may impose sanctions" still is one', () => {
+    has('Theresa May stepped down as prime minister on July 24.', { source: 'GBR', cameo: '0831', plover: 'RETREAT' });
+    expect(events('Britain may impose sanctions on Iran.')).toEqual([]);
+  });
+});
