@@ -562,3 +562,10 @@ describe('a modal word inside a name', () => {
     expect(events('Britain may impose sanctions on Iran.')).toEqual([]);
   });
 });
+
+describe('calling an election', () => {
+  it('"called the election for Biden" is a projection, no appeal; "called for restraint" still is one', () => {
+    none('The Associated Press called the election for Biden on Saturday.', 'REQUEST');
+    has('China called for restraint on the Korean peninsula.', { source: 'CHN', cameo: '0256', plover: 'REQUEST' });
+  });
+});
