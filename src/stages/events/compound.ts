@@ -75,7 +75,8 @@ export function compound(c: Ctx, id: number): number[] {
   return chain;
 }
 
-function verbBetween(c: Ctx, from: number, to: number): boolean {
+/** a verb or auxiliary among tokens [from, to): the clause there has its own */
+export function verbBetween(c: Ctx, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (c.tokens.pos[k] === POS.VERB || c.tokens.pos[k] === POS.AUX) return true;
   return false;
 }

@@ -3,7 +3,7 @@ import { FLAG, POS } from '../../core/token-table.js';
 import { SlotIndex, type Slot } from '../coref/slots.js';
 import type { CodingOptions } from '../coding-options.js';
 import { type Ctx, isPunct, TARGET_REACH } from './context.js';
-import { compound, skipModifiers } from './compound.js';
+import { compound, skipModifiers, verbBetween } from './compound.js';
 import { type PatternMatch, entriesAt } from './match-pattern.js';
 
 /** Between a possessor's "'s" and the verb at t there is no other actor ("Ithilen's palace guard militia vowed"). */
@@ -243,7 +243,7 @@ export function findSubject(c: Ctx, t: number): number | null {
     const n = c.tokens.norm[j]!;
     // "… met his South Korean counterpart in Tokyo and the two sides signed …": a clause of its own after "and",
     // whose subject is a noun phrase no actor is in; the actors of the clause before are not its subject
-    if (c.ids.conj.has(n) && !c.coding.sourceSearch && nounSubject(c, j + 1, t) && verbBefore(c, j)) return null;
+    if (c.ids.conj.has(n) && !c.coding.sourceSearch && nounSubject(c, j + 1, t) && verbBetween(c, c.s.tokenStart, j)) return null;
     // "NATO, which leads a peacekeeping force in Kosovo, said": a relative clause between the subject and its
     // verb is passed over, with the actors in it
     if (n === c.ids.comma && !c.coding.sourceSearch && j === t - 1 - verbGroupLength(c, t)) {
@@ -323,12 +323,6 @@ function verbGroupLength(c: Ctx, t: number): number {
     if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) break;
   }
   return n;
-}
-
-/** a verb of the sentence before token j: the clause before "and" has its own */
-function verbBefore(c: Ctx, j: number): boolean {
-  for (let k = j - 1; k >= c.s.tokenStart; k--) if (c.tokens.pos[k] === POS.VERB || c.tokens.pos[k] === POS.AUX) return true;
-  return false;
 }
 
 /**
