@@ -560,6 +560,9 @@ describe('a modal word inside a name', () => {
   it('"Theresa May stepped down" is an act, not a possibility; "Britain may impose sanctions" still is one', () => {
     has('Theresa May stepped down as prime minister on July 24.', { source: 'GBR', cameo: '0831', plover: 'RETREAT' });
     expect(events('Britain may impose sanctions on Iran.')).toEqual([]);
+    // in a title-case headline a capitalised modal is still one
+    const coded = (text: string) => testEngine().code({ text, date: DATE }).events.map((e) => `${e.source?.code} ${e.cameo} ${e.modality ?? 'asserted'}`);
+    expect(coded('Britain May Impose Sanctions on Iran\n\nText.')).toContain('GBR 163 possible');
   });
 });
 
