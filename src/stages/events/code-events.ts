@@ -159,8 +159,8 @@ export function codeEvents(
       // "called on both sides to respect the truce", "urged the parties to observe the ceasefire": what an appeal
       // asks for, in its infinitive, is no act of the one appealing (an actor asked is coded by the appeal's own
       // patterns: "urged X to return to talks")
-      if (!coding.sourceSearch && !modal && Math.min(first, hit.m.first) - 1 > s.tokenStart && tokens.norm[Math.min(first, hit.m.first) - 1] === verbs.toId &&
-        events.some((e) => e.sentence === sIdx && e.cameo.startsWith('02') && e.trigger.end <= tokens.start[Math.min(first, hit.m.first)]! && !commaBetween(c, tokens.tokenAt(e.trigger.end - 1), Math.min(first, hit.m.first)))) {
+      if (!coding.sourceSearch && !modal && lead - 1 > s.tokenStart && tokens.norm[lead - 1] === verbs.toId &&
+        events.some((e) => e.sentence === sIdx && e.cameo.startsWith('02') && e.trigger.end <= tokens.start[lead]! && !commaBetween(c, tokens.tokenAt(e.trigger.end - 1), lead))) {
         if (trace) trace.push({ trigger: span(c, first, hit.m.end), entry: hit.ce.entry.lemma, pattern: hit.m.compiled?.pattern.text ?? '*', code, result: 'what an appeal asks for' });
         continue;
       }
@@ -278,7 +278,7 @@ export function codeEvents(
         k >= 0 ? slots.slots[k]! : impliedSlot(k === IMPLIED_SOURCE ? coding.defaultSource!.code : coding.defaultTarget!.code, sIdx, tokens.start[first]!, first);
       // "the two sides signed", "both countries agreed": the two actors of the last event, within two sentences
       let pair: [number, number] | null = null;
-      if ((sourceId === null || (sourceId >= 0 && !coded(slotOf(sourceId)))) && !coding.sourceSearch && !passive && lastDyad && sIdx - lastDyad.sentence <= 2 && dualSubject(c, Math.min(first, hit.m.first))) {
+      if ((sourceId === null || (sourceId >= 0 && !coded(slotOf(sourceId)))) && !coding.sourceSearch && !passive && lastDyad && sIdx - lastDyad.sentence <= 2 && dualSubject(c, lead)) {
         pair = [lastDyad.a, lastDyad.b];
         sourceId = lastDyad.a;
         if (targetId !== null && targetId >= 0 && pair.includes(targetId)) targetId = null;
@@ -404,9 +404,20 @@ export function codeEvents(
  * "called on [both sides]", "urged [the two countries] to …".
  */
 function dualObject(c: Ctx, end: number): boolean {
+  return twoParties(c, end, 0) || twoParties(c, end + 2, 0) || twoParties(c, end + 3, 0);
+}
+
+/**
+ * The phrase ending at k names two parties: a noun of DUAL_NOUNS after
+ * "both" or "the two", with at most `modifiers` adjectives or nouns between
+ * ("the two foreign ministers").
+ */
+function twoParties(c: Ctx, k: number, modifiers: number): boolean {
   const word = (j: number) => (j >= c.s.tokenStart && j < c.s.tokenEnd ? c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase() : '');
-  const at = (k: number) => DUAL_NOUNS.has(word(k)) && (word(k - 1) === 'both' || (word(k - 1) === 'two' && word(k - 2) === 'the'));
-  return at(end) || at(end + 2) || at(end + 3);
+  if (!DUAL_NOUNS.has(word(k))) return false;
+  let j = k - 1;
+  for (let n = 0; n < modifiers && j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NOUN || c.tokens.pos[j] === POS.PROPN) && word(j) !== 'two'; n++) j--;
+  return word(j) === 'both' || (word(j) === 'two' && word(j - 1) === 'the');
 }
 
 /** nouns for two parties named together: "the two sides", "both countries", "the two leaders" */
@@ -422,14 +433,10 @@ function dualSubject(c: Ctx, t: number): boolean {
   let k = t - 1;
   while (k >= c.s.tokenStart && (c.tokens.pos[k] === POS.ADV || c.tokens.pos[k] === POS.AUX || c.tokens.pos[k] === POS.PART)) k--;
   if (k < c.s.tokenStart) return false;
-  const word = (j: number) => (j >= c.s.tokenStart ? c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase() : '');
-  if (word(k) === 'pair' && word(k - 1) === 'the') return true;
-  if (!DUAL_NOUNS.has(word(k))) return false;
+  const word = (j: number) => c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase();
+  if (k > c.s.tokenStart && word(k) === 'pair' && word(k - 1) === 'the') return true;
   // an adjective or noun before the head ("the two foreign ministers", "both Gulf neighbours")
-  let j = k - 1;
-  for (let n = 0; n < 2 && j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NOUN || c.tokens.pos[j] === POS.PROPN) && word(j) !== 'two'; n++) j--;
-  if (word(j) === 'both') return true;
-  return word(j) === 'two' && word(j - 1) === 'the';
+  return twoParties(c, k, 2);
 }
 
 /** A base-form word right after a main verb that takes no bare infinitive: the verb's object noun ("condemned and prohibited torture"). */

@@ -243,10 +243,10 @@ export function findSubject(c: Ctx, t: number): number | null {
     const n = c.tokens.norm[j]!;
     // "… met his South Korean counterpart in Tokyo and the two sides signed …": a clause of its own after "and",
     // whose subject is a noun phrase no actor is in; the actors of the clause before are not its subject
-    if (c.ids.conj.has(n) && !c.coding.sourceSearch && nounSubject(c, j + 1, t) && verbBetween(c, c.s.tokenStart, j)) return null;
+    if (c.ids.conj.has(n) && !c.coding.sourceSearch && actorlessSubject(c, j + 1, t) && verbBetween(c, c.s.tokenStart, j)) return null;
     // "NATO, which leads a peacekeeping force in Kosovo, said": a relative clause between the subject and its
     // verb is passed over, with the actors in it
-    if (n === c.ids.comma && !c.coding.sourceSearch && j === t - 1 - verbGroupLength(c, t)) {
+    if (n === c.ids.comma && !c.coding.sourceSearch && verbGroupBetween(c, j + 1, t)) {
       let k = j - 1;
       while (k > c.s.tokenStart && c.tokens.norm[k] !== c.ids.comma && !c.ids.hardStops.has(c.tokens.norm[k]!)) k--;
       if (k > c.s.tokenStart && c.tokens.norm[k] === c.ids.comma && c.ids.relatives.has(c.tokens.norm[k + 1]!) && c.tokens.pos[k + 1] === POS.PRON) {
@@ -315,22 +315,12 @@ export function findSubject(c: Ctx, t: number): number | null {
   return null;
 }
 
-/** how many auxiliaries, adverbs and particles stand right before the verb at t ("has also", "did not") */
-function verbGroupLength(c: Ctx, t: number): number {
-  let n = 0;
-  for (let k = t - 1; k >= c.s.tokenStart; k--, n++) {
-    const p = c.tokens.pos[k];
-    if (p !== POS.AUX && p !== POS.ADV && p !== POS.PART) break;
-  }
-  return n;
-}
-
 /**
  * The words from `from` to the verb group of t are a noun phrase with no
  * actor in it: an article or number, adjectives, and at least one noun
  * ("the two sides", "both countries", "the ministers").
  */
-function nounSubject(c: Ctx, from: number, t: number): boolean {
+function actorlessSubject(c: Ctx, from: number, t: number): boolean {
   let nouns = 0;
   for (let k = from; k < t; k++) {
     if (c.slots.idAt(k) >= 0) return false;
