@@ -800,7 +800,7 @@ function openingGerund(c: Ctx, hit: CueHit, sStart: number): boolean {
 }
 
 /** The subject of a cue: the phrase before it, else (or first, for a participle after a comma) the subject of the verb it goes with. */
-function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array, usedCue?: Uint8Array): NounPhrase | null {
+function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array, usedCue: Uint8Array): NounPhrase | null {
   if (participleAfterComma(c, hit)) return elidedSubject(c, hit, sStart, claimed, usedCue) ?? speakerBefore(c, hit.group.a, sStart);
   return speakerBefore(c, hit.group.a, sStart) ?? elidedSubject(c, hit, sStart, claimed, usedCue);
 }
@@ -809,7 +809,7 @@ function subjectBefore(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array,
  * "Wilson praised Rubio and said …", "…, saying that …": a cue with no
  * subject of its own shares the subject of the verb it is coordinated with.
  */
-function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array, usedCue?: Uint8Array): NounPhrase | null {
+function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array, usedCue: Uint8Array): NounPhrase | null {
   const prev = hit.group.a - 1;
   if (prev <= sStart) return null;
   let n = norm(c, prev);
@@ -826,7 +826,7 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array,
   // "said X but added Y": the cue it is coordinated with, else the nearest verb before, and its subject
   for (let t = prev - 1; t >= sStart; t--) {
     // (not a cue inside what was reported: "insisted it would not bow to demands to recognise …, calling")
-    if (c.inQuote[t]! >= 0 || (usedCue && claimed[t] && !usedCue[t])) continue;
+    if (c.inQuote[t]! >= 0 || (claimed[t] && !usedCue[t])) continue;
     const other = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
     if (!other || other.word.a !== t) continue;
     const np = speakerBefore(c, other.group.a, sStart);

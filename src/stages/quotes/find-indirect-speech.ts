@@ -593,7 +593,8 @@ function namedObject(c: Ctx, a: number, b: number): Range | null {
 
 function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sEnd: number, relativeSource: boolean): ContentAfter | null {
   const entry = hit.compiled.entry;
-  const k0 = k;
+  // where the content may start, before adjuncts are passed over
+  const opening = k;
   // adjuncts: "said on Monday that", "told reporters in a briefing that", "said, in a statement, that"
   let k2 = skipAdjunct(c, k, sEnd);
   if (k2 < sEnd && norm(c, k2) === c.ids.comma) {
@@ -611,17 +612,21 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   let a = k;
   let asCue: number | undefined;
   let assumed = false;
-  const opening = k0;
+  // the content opens with an adjunct, its clause after the adjunct's comma ("says despite being …, she …")
+  let adjunct = false;
   if (n === c.ids.comma && !addressee && k > opening && opening === hit.group.b && allows('bare') && !allows('np') && !hit.passive && k + 1 < sEnd && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
     // "said on Monday, the ministers would …": the adjunct is the writer's; "says despite being an alumna, she
     // plans …": an adjunct that opens with a preposition of concession or time belongs to the clause
     form = 'bare';
-    a = adjunctThenClause(c, opening, sEnd) ? opening : k + 1;
-    assumed = a === opening;
-    if (a === k + 1 && isVerbish(c, k + 1)) return null;
+    adjunct = adjunctThenClause(c, opening, sEnd);
+    a = adjunct ? opening : k + 1;
+    assumed = adjunct;
+    if (!adjunct && isVerbish(c, k + 1)) return null;
   } else if (k === opening && opening === hit.group.b && allows('bare') && !allows('np') && !hit.passive && !addressee && adjunctThenClause(c, opening, sEnd)) {
+    // "Fiorina says despite being a Stanford alumna, she plans to root for Iowa"
     form = 'bare';
     assumed = true;
+    adjunct = true;
   } else if (n === c.ids.comma && addressee && k + 1 < sEnd && allows('bare') && !isQuoteTok(c, k + 1) && looksLikeClause(c, k + 1, sEnd)) {
     // "Kasich tells the crowd, he has been …", "Trump told CNN, his policy would be …"
     form = 'bare';
@@ -663,9 +668,6 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     // ("asked which county was his favorite", "asked whom she supported": after a verb that only asks)
     form = 'wh';
   } else if (allows('bare') && looksLikeClause(c, k, sEnd, !allows('np'))) {
-    form = 'bare';
-  } else if (allows('bare') && !allows('np') && !hit.passive && k === hit.group.b && adjunctThenClause(c, k, sEnd)) {
-    // "Fiorina says despite being a Stanford alumna, she plans to root for Iowa"
     form = 'bare';
   } else if (entry.phrase === 'say' && !hit.passive && assumedClause(c, k, sEnd)) {
     // "The party says 34,570 citizens living abroad cast votes": a verb the tagger took for a noun; after "say",
@@ -739,7 +741,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   }
   if (end <= a) return null;
   // (an opening adjunct is content only with the clause after its comma)
-  if (form === 'bare' && assumed && a === opening && adjunctThenClause(c, a, sEnd)) {
+  if (adjunct) {
     let comma = a + 1;
     while (comma < end && norm(c, comma) !== c.ids.comma) comma++;
     if (comma + 1 >= end) return null;
