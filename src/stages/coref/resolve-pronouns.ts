@@ -103,11 +103,13 @@ export function resolveCoreference(
   const links: CorefLink[] = [];
   const gender = (name: string) => people.get(name)?.gender;
   const { wants, possessives, theId, ofId, groupNouns, possessiveMarks, bodyNouns } = words;
+  // token → 1 under an actor mention, 2 under one with a code
   const coveredTokens = new Uint8Array(tokens.length);
-  for (const a of actors) for (let t = a.tokenStart; t < a.tokenEnd; t++) coveredTokens[t] = 1;
-  const covered = (t: number) => coveredTokens[t] === 1;
-  const codedTokens = new Uint8Array(tokens.length);
-  for (const a of actors) if (a.code && !a.code.startsWith('---')) for (let t = a.tokenStart; t < a.tokenEnd; t++) codedTokens[t] = 1;
+  for (const a of actors) {
+    const mark = a.code && !a.code.startsWith('---') ? 2 : 1;
+    for (let t = a.tokenStart; t < a.tokenEnd; t++) coveredTokens[t] = Math.max(coveredTokens[t]!, mark);
+  }
+  const covered = (t: number) => coveredTokens[t]! >= 1;
   // actors sorted by position (they already are); walk tokens and keep a pointer
   let next = 0;
   const seen: number[] = []; // indexes of mentions before the current token
@@ -189,7 +191,7 @@ export function resolveCoreference(
     const first = mode === 'first-actor' && !possessives.has(tokens.norm[i]!) ? firstInSentence(seen, actors, sentence) : undefined;
     // "Siemens posted higher profits. It said …": a name no dictionary codes, as the subject of a sentence since,
     // is what "it" stands for; no coded actor before it is
-    const uncoded = want === 'thing' && mode === 'persons' ? uncodedSubjectSince(tokens, text, sentences, (t) => codedTokens[t] === 1, sentence, i, (name, at) => namedBefore(actors, text, name, at)) : null;
+    const uncoded = want === 'thing' && mode === 'persons' ? uncodedSubjectSince(tokens, text, sentences, (t) => coveredTokens[t] === 2, sentence, i, (name, at) => namedBefore(actors, text, name, at)) : null;
     const blocked = uncoded ? uncoded.sentence : -1;
     if (blocked === sentence && uncoded!.known === undefined) continue;
     const ante = uncoded?.known !== undefined ? uncoded.known : first ?? findSubjectFirst(seen, actors, sentence, (b) => actors[b]!.sentence > blocked && compatible(actors[effective(b)]!, want, gender));

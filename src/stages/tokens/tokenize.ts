@@ -159,8 +159,7 @@ export function tokenize(
   vocab: Vocabulary,
   chunkChars: number = CHUNK_CHARS,
 ): TokenTable {
-  // the words the vocabulary held before any text: the dictionaries' (see perfectParticiples)
-  if (!dictionarySize.has(vocab)) dictionarySize.set(vocab, vocab.size);
+  const words = closedWordsOf(vocab);
   const raw = analyseInChunks(text, paragraphs, tokenizer, chunkChars);
   const ids = raw.ids;
   const memo = memoFor(tokenizer, vocab);
@@ -256,8 +255,8 @@ export function tokenize(
     flags[k] = f;
     sentence[k] = sent;
   }
-  nameParts(text, start, end, norm, pos, sentence, vocab);
-  perfectParticiples(text, start, end, norm, lemma, pos, sentence, vocab);
+  nameParts(text, start, end, norm, pos, sentence, words);
+  perfectParticiples(text, start, end, norm, lemma, pos, sentence, vocab, words);
   return new TokenTable(m, start, end, norm, lemma, pos, flags, sentence);
 }
 
@@ -267,29 +266,43 @@ const AUXILIARIES = [
   'have', 'has', 'had', 'having', "'ve", '’ve', "'d", '’d',
   'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", '’ll', 'wo', 'ca', 'ought', 'need', 'dare',
 ];
-const auxiliaryIds = new WeakMap<Vocabulary, Set<number>>();
+const HAVE_FORMS = ['has', 'have', 'had', "'ve", '’ve'];
+
+/** what the two passes below look words up in, made once per vocabulary */
+interface ClosedWords {
+  aux: Set<number>;
+  have: Set<number>;
+  /** the vocabulary's size before it tokenised any text: its ids below are the dictionaries' words */
+  dictionarySize: number;
+}
+const closedWords = new WeakMap<Vocabulary, ClosedWords>();
+
+/** made at the first text, before its words are interned */
+function closedWordsOf(vocab: Vocabulary): ClosedWords {
+  let w = closedWords.get(vocab);
+  if (!w) {
+    const dictionarySize = vocab.size;
+    w = { aux: new Set(AUXILIARIES.map((x) => vocab.intern(x))), have: new Set(HAVE_FORMS.map((x) => vocab.intern(x))), dictionarySize };
+    closedWords.set(vocab, w);
+  }
+  return w;
+}
 
 /**
  * "Munich Re said": a capitalised word after a capitalised word, in the same
  * sentence, that the tagger read as an auxiliary but is no form of one, is
  * part of a name.
  */
-function nameParts(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, pos: Uint8Array, sentence: Int32Array, vocab: Vocabulary): void {
-  let aux = auxiliaryIds.get(vocab);
+function nameParts(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, pos: Uint8Array, sentence: Int32Array, words: ClosedWords): void {
   for (let k = 1; k < pos.length; k++) {
     if (pos[k] !== POS.AUX || sentence[k] !== sentence[k - 1]) continue;
     const c = text.charCodeAt(start[k]!);
     const p = text.charCodeAt(start[k - 1]!);
     if (!(c >= 65 && c <= 90) || !(p >= 65 && p <= 90) || end[k]! - start[k]! < 2) continue;
-    if (!aux) auxiliaryIds.set(vocab, (aux = new Set(AUXILIARIES.map((w) => vocab.intern(w)))));
-    if (!aux.has(norm[k]!) && (pos[k - 1] === POS.PROPN || pos[k - 1] === POS.NOUN)) pos[k] = POS.PROPN;
+    if (!words.aux.has(norm[k]!) && (pos[k - 1] === POS.PROPN || pos[k - 1] === POS.NOUN)) pos[k] = POS.PROPN;
   }
 }
 
-const HAVE_FORMS = ['has', 'have', 'had', "'ve", '’ve'];
-/** the vocabulary's size when it tokenised its first text: its ids below are the dictionaries' words */
-const dictionarySize = new WeakMap<Vocabulary, number>();
-const haveIds = new WeakMap<Vocabulary, Set<number>>();
 
 /**
  * "Israel, which has long accused Iran of …": a word in -ed that the tagger
@@ -299,13 +312,12 @@ const haveIds = new WeakMap<Vocabulary, Set<number>>();
  * know ("accused" → accuse, "attacked" → attack, "planned" → plan); a word
  * they do not know stays as the tagger read it.
  */
-function perfectParticiples(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, lemma: Int32Array, pos: Uint8Array, sentence: Int32Array, vocab: Vocabulary): void {
-  let have = haveIds.get(vocab);
+function perfectParticiples(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, lemma: Int32Array, pos: Uint8Array, sentence: Int32Array, vocab: Vocabulary, words: ClosedWords): void {
+  const { have, dictionarySize } = words;
   for (let k = 1; k < pos.length; k++) {
     const p = pos[k];
     if (p !== POS.NOUN && p !== POS.ADJ) continue;
     if (end[k]! - start[k]! < 4 || text.charCodeAt(end[k]! - 1) !== 100 /* d */ || text.charCodeAt(end[k]! - 2) !== 101 /* e */) continue;
-    if (!have) haveIds.set(vocab, (have = new Set(HAVE_FORMS.map((w) => vocab.intern(w)))));
     let j = k - 1;
     if (j > 0 && sentence[j] === sentence[k] && (pos[j] === POS.ADV || pos[j] === POS.ADJ) && !have.has(norm[j]!)) j--;
     if (sentence[j] !== sentence[k] || !have.has(norm[j]!) || pos[j] !== POS.AUX) continue;
@@ -316,7 +328,7 @@ function perfectParticiples(text: string, start: Int32Array, end: Int32Array, no
       // (a word of the dictionaries, so that what earlier texts taught the vocabulary changes nothing;
       // lookup gives 0 for a word it does not hold)
       const id = cand ? vocab.lookup(cand) : 0;
-      if (id > 0 && id < (dictionarySize.get(vocab) ?? 0)) {
+      if (id > 0 && id < dictionarySize) {
         pos[k] = POS.VERB;
         lemma[k] = id;
         break;
