@@ -33,7 +33,7 @@ const POSSESSOR_OF: Record<string, string> = { his: 'he', her: 'she', their: 'th
 
 interface KnownPerson {
   name: string;
-  words: string[];
+  words: readonly string[];
   ref: ActorRef;
   gender?: 'm' | 'f';
   /** named here from the words alone (not an actor mention of the dictionaries) */
@@ -431,15 +431,24 @@ function lastWord(text: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-function nameWords(name: string): string[] {
-  return name
+/** nameWords by name: the dictionaries' people come back in article after article (bounded; read-only arrays) */
+const NAME_WORDS = new Map<string, readonly string[]>();
+const NAME_WORDS_LIMIT = 20_000;
+
+function nameWords(name: string): readonly string[] {
+  let words = NAME_WORDS.get(name);
+  if (words) return words;
+  words = name
     .split(/[\s.]+/)
     .map((w) => w.toLowerCase())
     .filter((w) => w && !HONORIFICS.has(w) && !HONORIFICS.has(w + '.'));
+  if (NAME_WORDS.size >= NAME_WORDS_LIMIT) NAME_WORDS.clear();
+  NAME_WORDS.set(name, words);
+  return words;
 }
 
 /** every word of `part` is in `whole`, in order */
-function isSubsequence(part: string[], whole: string[]): boolean {
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
   let i = 0;
   for (const w of whole) if (i < part.length && w === part[i]) i++;
   return i === part.length && part.length > 0;
