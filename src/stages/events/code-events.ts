@@ -498,7 +498,15 @@ function violencePlace(c: Ctx, t: number): number | null {
     if ((slot.actor.kind !== 'capital' && slot.actor.kind !== 'country') || slot.modifier || slot.viaCoref || !SlotIndex.coded(slot)) continue;
     for (let k = slot.tokenStart - 1; k >= Math.max(c.s.tokenStart, slot.tokenStart - 6); k--) {
       const n = c.tokens.norm[k]!;
-      if (c.ids.locatives.has(n)) return id;
+      if (c.ids.locatives.has(n)) {
+        // "murdered in the Saudi consulate in Istanbul", "killed in clashes with Israeli troops in Gaza": the place
+        // locates another state's mission or force, which is where the act was; the host is not its author
+        // (but "shot near the U.S. embassy in Baghdad" was beside the mission, in the host's streets)
+        const host = k - 1 >= c.s.tokenStart ? c.slots.idAt(k - 1) : -1;
+        const h = host >= 0 ? c.slots.slots[host]! : null;
+        if (h && host !== id && SlotIndex.coded(h) && h.actor.code.slice(0, 3) !== slot.actor.code.slice(0, 3) && !(h.tokenStart > 0 && c.ids.besides.has(c.tokens.norm[h.tokenStart - 1]!))) break;
+        return id;
+      }
       const p = c.tokens.pos[k]!;
       if (n !== c.ids.of && p !== POS.DET && p !== POS.ADJ && p !== POS.NOUN && c.slots.idAt(k) < 0) break;
     }

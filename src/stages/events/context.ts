@@ -43,6 +43,8 @@ export interface EventCoderIds {
   parenClose: number;
   subjectPronouns: Set<number>;
   locatives: Set<number>;
+  /** locatives that put an act beside a place, not in it: "near the U.S. embassy in Baghdad" */
+  besides: Set<number>;
   that: number;
   with: number;
   between: number;
@@ -90,6 +92,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     parenClose: vocab.intern(')'),
     subjectPronouns: ids(['he', 'she', 'it', 'they', 'we', 'i', 'you']),
     locatives: ids(['in', 'at', 'near', 'outside', 'inside']),
+    besides: ids(['near', 'outside', 'around', 'off', 'beside', 'by']),
     that: vocab.intern('that'),
     coordinators: ids(['and', 'but', 'or']),
     articles: ids(['a', 'an', 'the']),

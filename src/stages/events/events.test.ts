@@ -72,6 +72,13 @@ describe('passive voice', () => {
   it('codes nothing for a passive with no agent', () => {
     expect(dyads(code('Two Syrian villages were attacked overnight.'))).toEqual([]);
   });
+  it('takes the place of violence with no agent for its author, not when the place locates another state\'s mission or force', () => {
+    expect(dyads(code('Three American soldiers were killed by a roadside bomb outside the city of Basra.'))).toEqual(['IRQ>USA:19']);
+    expect(dyads(code('A dissident journalist was murdered at the Saudi consulate in Istanbul last month.')).filter((x) => x.startsWith('TUR'))).toEqual([]);
+    expect(dyads(code('Two protesters were shot dead in clashes with Israeli soldiers in Hebron.')).filter((x) => x.startsWith('PSE'))).toEqual([]);
+    // (beside the mission, the act was in the host's streets)
+    expect(dyads(code('Two protesters were shot dead near the U.S. embassy in Baghdad.'))).toEqual(['IRQ>-:19']);
+  });
 });
 
 describe('negation and refusal', () => {

@@ -320,7 +320,10 @@ function perfectParticiples(text: string, start: Int32Array, end: Int32Array, no
     if (end[k]! - start[k]! < 4 || text.charCodeAt(end[k]! - 1) !== 100 /* d */ || text.charCodeAt(end[k]! - 2) !== 101 /* e */) continue;
     let j = k - 1;
     if (j > 0 && sentence[j] === sentence[k] && (pos[j] === POS.ADV || pos[j] === POS.ADJ) && !have.has(norm[j]!)) j--;
-    if (sentence[j] !== sentence[k] || !have.has(norm[j]!) || pos[j] !== POS.AUX) continue;
+    // "the man strangled his wife": a word the tagger does not know, between its subject and an object's determiner
+    const between = p === POS.NOUN && j === k - 1 && k + 1 < pos.length && sentence[k + 1] === sentence[k] && sentence[j] === sentence[k] &&
+      (pos[j] === POS.NOUN || pos[j] === POS.PROPN) && (pos[k + 1] === POS.DET || pos[k + 1] === POS.PRON);
+    if (!between && (sentence[j] !== sentence[k] || !have.has(norm[j]!) || pos[j] !== POS.AUX)) continue;
     const w = text.slice(start[k]!, end[k]!).toLowerCase();
     const stem = w.slice(0, -2);
     const candidates = [w.slice(0, -1), stem, stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : '', stem.endsWith('i') ? stem.slice(0, -1) + 'y' : ''];

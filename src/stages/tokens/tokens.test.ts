@@ -115,6 +115,16 @@ describe('titles with a full stop', () => {
     expect(d.get('events').map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code ?? '-'}`)).toEqual(['ISR 112 IRN', 'ISR 051 -']);
   });
 
+  it('reads an -ed word the tagger does not know, between a noun subject and its object, as the verb the dictionaries know', () => {
+    const text = 'Headline\n\nA court heard that Syrian agents strangled the dissident in Beirut. The jagged edges cut him.';
+    const d = engine.run(engine.article({ text }));
+    const t = d.get('tokens');
+    const at = (w: string) => [...Array(t.length).keys()].find((i) => t.surface(d.text, i) === w)!;
+    expect([t.pos[at('strangled')], t.lemmaText(engine.vocab, at('strangled'))]).toEqual([POS.VERB, 'strangle']);
+    expect(t.pos[at('jagged')]).not.toBe(POS.VERB);
+    expect(d.get('events').map((e) => `${e.source?.code} ${e.cameo}`)).toContain('SYR 1823');
+  });
+
   it('does not end a sentence inside a parenthesis still open ("(D-S.C.)"), and still ends one after a title ending it', () => {
     expect(sentencesOf('Headline\n\nRep. Jim Clyburn (D-S.C.) spoke for the bill. It passed.').slice(1)).toEqual(['Rep. Jim Clyburn (D-S.C.) spoke for the bill.', 'It passed.']);
     expect(sentencesOf('Headline\n\nThe vote went to the Rev. It was close.').slice(1)).toEqual(['The vote went to the Rev.', 'It was close.']);
