@@ -278,7 +278,7 @@ export function codeEvents(
         k >= 0 ? slots.slots[k]! : impliedSlot(k === IMPLIED_SOURCE ? coding.defaultSource!.code : coding.defaultTarget!.code, sIdx, tokens.start[first]!, first);
       // "the two sides signed", "both countries agreed": the two actors of the last event, within two sentences
       let pair: [number, number] | null = null;
-      if ((sourceId === null || (sourceId >= 0 && !coded(slotOf(sourceId)))) && !coding.sourceSearch && !passive && lastDyad && sIdx - lastDyad.sentence <= 2 && dualSubject(c, lead)) {
+      if ((sourceId === null || (sourceId >= 0 && (!coded(slotOf(sourceId)) || slotOf(sourceId).viaCoref))) && !coding.sourceSearch && !passive && lastDyad && sIdx - lastDyad.sentence <= 2 && dualSubject(c, lead, sIdx - lastDyad.sentence <= 1)) {
         pair = [lastDyad.a, lastDyad.b];
         sourceId = lastDyad.a;
         if (targetId !== null && targetId >= 0 && pair.includes(targetId)) targetId = null;
@@ -429,15 +429,23 @@ const DUAL_NOUNS = new Set(['sides', 'countries', 'nations', 'states', 'governme
  * article named before: "the two sides", "both countries", "the two
  * foreign ministers", "the pair".
  */
-function dualSubject(c: Ctx, t: number): boolean {
+function dualSubject(c: Ctx, t: number, next: boolean): boolean {
   let k = t - 1;
   while (k >= c.s.tokenStart && (c.tokens.pos[k] === POS.ADV || c.tokens.pos[k] === POS.AUX || c.tokens.pos[k] === POS.PART)) k--;
   if (k < c.s.tokenStart) return false;
   const word = (j: number) => c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase();
   if (k > c.s.tokenStart && word(k) === 'pair' && word(k - 1) === 'the') return true;
   // an adjective or noun before the head ("the two foreign ministers", "both Gulf neighbours")
-  return twoParties(c, k, 2);
+  if (twoParties(c, k, 2)) return true;
+  // "X met Y on Monday. The ministers agreed …": in the next sentence, the plural with its article alone names the two
+  if (!next || !DUAL_NOUNS.has(word(k)) || MANY_NOUNS.has(word(k))) return false;
+  let j = k - 1;
+  for (let n = 0; n < 2 && j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NOUN); n++) j--;
+  return word(j) === 'the' && (j === c.s.tokenStart || c.tokens.pos[j - 1] === POS.PUNCT);
 }
+
+/** plurals of DUAL_NOUNS that as "the X" name a crowd as often as the two of a meeting: "the men", "the states" */
+const MANY_NOUNS = new Set(['men', 'women', 'states', 'parties', 'armies', 'allies', 'rivals', 'foes', 'capitals', 'neighbours', 'neighbors', 'diplomats']);
 
 /** A base-form word right after a main verb that takes no bare infinitive: the verb's object noun ("condemned and prohibited torture"). */
 function objectOfVerb(c: Ctx, t: number): boolean {

@@ -43,6 +43,11 @@ describe('compound actors', () => {
     expect(dyads(code('Japan\'s defence minister met his South Korean counterpart in Tokyo on Tuesday. The two sides signed an agreement on sharing data.')).filter((x) => x.endsWith(':05'))).toEqual(['JPN>KOR:05', 'KOR>JPN:05']);
     expect(dyads(code('China condemned Japan over the visit. Both countries later agreed to hold talks.')).filter((x) => x.endsWith(':03'))).toEqual(['CHN>JPN:03', 'JPN>CHN:03']);
     expect(dyads(code('China condemned Japan over the visit. Two sides of the party later agreed to hold talks.')).filter((x) => x.endsWith(':03'))).toEqual([]);
+    // "the ministers", "the leaders" in the sentence after a meeting are its two (not the last one named)
+    expect(dyads(code('India\'s prime minister met the Australian prime minister in Delhi on Friday. The leaders signed a pact on critical minerals.')).filter((x) => x.endsWith(':05'))).toEqual(['AUS>IND:05', 'IND>AUS:05']);
+    expect(dyads(code('India\'s prime minister met the Australian prime minister in Delhi on Friday. Afterwards, the two prime ministers signed a pact on critical minerals.')).filter((x) => x.endsWith(':05'))).toEqual(['AUS>IND:05', 'IND>AUS:05']);
+    // (a crowd is no pair: "the men")
+    expect(dyads(code('India\'s prime minister met the Australian prime minister in Delhi on Friday. The men signed a pact on critical minerals.')).filter((x) => x.endsWith(':05') && x.startsWith('AUS>'))).toEqual([]);
     // "called on both sides": the two of the event before are the targets
     expect(dyads(code('The RSF accused Sudan\'s army of bombing Omdurman. The U.N. chief called on both sides to respect the truce.')).filter((x) => x.endsWith(':02'))).toEqual(['IGO>SDN:02', 'IGO>SDN:02']);
     // a verb that shares the subject still takes it
