@@ -13,6 +13,22 @@ export function possessedIsNoActor(c: Ctx, from: number, t: number): boolean {
 }
 
 /**
+ * "Britain's Johnson criticised", "Russia's Gazprom cut": between the
+ * possessive and the verb group of t, one to three capitalised words no
+ * dictionary knows, a name the possessor's actor stands for.
+ */
+function possessedName(c: Ctx, from: number, t: number): boolean {
+  let end = t;
+  while (end - 1 > from && (c.tokens.pos[end - 1] === POS.AUX || c.tokens.pos[end - 1] === POS.ADV || c.tokens.pos[end - 1] === POS.PART)) end--;
+  if (end - from < 1 || end - from > 3) return false;
+  for (let j = from; j < end; j++) {
+    const p = c.tokens.pos[j]!;
+    if ((p !== POS.PROPN && p !== POS.NOUN) || !c.tokens.has(j, FLAG.CAP) || c.tokens.has(j, FLAG.PUNCT) || c.slots.idAt(j) >= 0) return false;
+  }
+  return true;
+}
+
+/**
  * Where the next clause begins after token t: a semicolon or dash, "and",
  * "but" or "or" before a verb or before a new subject and its verb ("... and
  * promised aid", "... but Dagolath promised"), or a comma before a subject and
@@ -201,7 +217,8 @@ export function findSubject(c: Ctx, t: number): number | null {
           (head !== slot && headBefore >= c.s.tokenStart && c.tokens.pos[headBefore] === POS.ADP && c.tokens.norm[headBefore] !== c.ids.by)) &&
         !collectiveOf(c, head.tokenStart) &&
         !subordinateSubject(c, before, slot.tokenEnd, t);
-      const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1 && !(c.coding.possessorActs && possessedIsNoActor(c, after + 1, t));
+      const possessor = after < c.s.tokenEnd && c.ids.possessive.has(c.tokens.norm[after]!) && after < t - 1 && !(c.coding.possessorActs && possessedIsNoActor(c, after + 1, t)) &&
+        !(!c.coding.sourceSearch && possessedName(c, after + 1, t));
       // "its", "his", "their": a possessive determiner is never the subject; nor is a person's name
       // that modifies a noun ("a Trump supporter attacked…")
       const determiner =

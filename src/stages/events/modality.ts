@@ -1,5 +1,5 @@
 /** Modality around a trigger: modal words ("ready to", "refused to"), negation, passive voice, conditions. */
-import { POS } from '../../core/token-table.js';
+import { FLAG, POS } from '../../core/token-table.js';
 import type { Modifier } from '../../ontology/load-verbs.js';
 import { type Ctx, isPunct } from './context.js';
 import { entriesAt } from './match-pattern.js';
@@ -39,6 +39,8 @@ export function negationBefore(c: Ctx, t: number): Modifier | null {
   for (let j = t - 1; j >= Math.max(c.s.tokenStart, t - 4); j--) {
     // "Theresa May stepped down": a word of an actor's name is no modal, and ends the verb group
     if (c.slots.idAt(j) >= 0) return null;
+    // ("Britain's May criticised": a capitalised word after a possessive is a name the dictionaries lack)
+    if (j > c.s.tokenStart && c.ids.possessive.has(c.tokens.norm[j - 1]!) && c.tokens.has(j, FLAG.CAP)) return null;
     const mod = c.verbs.words.get(c.tokens.norm[j]!) ?? c.verbs.words.get(c.tokens.lemma[j]!);
     if (mod) return mod;
     const p = c.tokens.pos[j]!;

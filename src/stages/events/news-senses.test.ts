@@ -564,6 +564,12 @@ describe('a modal word inside a name', () => {
     const coded = (text: string) => testEngine().code({ text, date: DATE }).events.map((e) => `${e.source?.code} ${e.cameo} ${e.modality ?? 'asserted'}`);
     expect(coded('Britain May Impose Sanctions on Iran\n\nText.')).toContain('GBR 163 possible');
   });
+  it('a name no dictionary knows after a country\'s possessive is that country\'s ("Britain\'s May criticised"), and no modal', () => {
+    has('Britain\'s May criticised Russia over the poisoning of a former spy.', { source: 'GBR', target: 'RUS', cameo: '111', plover: 'ACCUSE' });
+    has('Italy\'s Meloni has criticised France over migration.', { source: 'ITA', target: 'FRA', cameo: '111', plover: 'ACCUSE' });
+    // (a possessed noun is no name: the economy acts for no one)
+    expect(events('Britain\'s economy hurt Russia\'s exporters.').filter((e) => e.source?.code === 'GBR')).toEqual([]);
+  });
 });
 
 describe('calling an election', () => {
