@@ -227,3 +227,22 @@ describe('"Congress" inside other names', () => {
     expect(actors('Fans gathered at the Toronto Congress Centre.', '2019-05-31').some((x) => x.includes('Congress'))).toBe(false);
   });
 });
+
+describe('a surname the article gives a person it named with a title', () => {
+  const text = 'Headline\n\nPhilippine Defence Secretary Gilberto Teodoro met Japanese officials in Manila on Monday. ' +
+    '"We will not be intimidated," Teodoro told reporters. He said the pact would take effect next year. ' +
+    'Later Mr Teodoro criticised China over the incident. Senator Maria Teodoro did not comment.';
+  it('is that person with the code of the full mention, and the latest person for the pronoun after it', () => {
+    const doc = code(text);
+    expect(doc.actors.filter((a) => a.person === 'Gilberto Teodoro').map((a) => `${a.text}=${a.code}`)).toEqual([
+      'Philippine Defence Secretary Gilberto Teodoro=PHLGOV', 'Teodoro=PHLGOV', 'Mr Teodoro=PHLGOV',
+    ]);
+    expect(doc.events.filter((e) => e.cameo === '111').map((e) => `${e.source?.text}=${e.source?.code}>${e.target?.code}`)).toEqual(['Mr Teodoro=PHLGOV>CHN']);
+    expect(doc.quotes.slice(0, 2).map((q) => `${q.speaker?.text}=${q.speaker?.person}`)).toEqual(['Teodoro=Gilberto Teodoro', 'He=Gilberto Teodoro']);
+  });
+  it('is not a word of another name ("Senator Maria Teodoro"), nor a word before the full name', () => {
+    const doc = code(text);
+    expect(doc.actors.some((a) => a.text.includes('Maria') && a.person === 'Gilberto Teodoro')).toBe(false);
+    expect(code('Headline\n\nTeodoro arrived first. Defence Secretary Gilberto Teodoro of the Philippines spoke.').actors.filter((a) => a.text === 'Teodoro')).toEqual([]);
+  });
+});
