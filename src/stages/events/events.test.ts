@@ -112,6 +112,10 @@ describe('modality', () => {
     const events = code('Russia said it was ready to discuss a prisoner exchange with Ukraine.');
     expect(events.some((e) => e.source?.code.startsWith('RUS') && e.target?.code.startsWith('UKR') && e.cameo === '036')).toBe(true);
   });
+  it('codes a scheduled visit ("is due to travel") as an intent to meet, not a negated visit', () => {
+    const events = code('The Indian foreign minister is due to travel to Beijing next month for talks.');
+    expect(events.filter((e) => e.source?.code === 'INDGOV').map((e) => `${e.target?.code}:${e.cameo}:${e.negated}`)).toEqual(['CHN:036:false']);
+  });
   it('codes a threat to attack as a threat (13), not an attack', () => {
     const events = code('North Korea threatened to attack South Korea.');
     expect(events.some((e) => e.source?.code.startsWith('PRK') && e.cameo.startsWith('13'))).toBe(true);

@@ -128,8 +128,9 @@ describe('words with a sense that is no event', () => {
     none('Kenya has hosted United Nations University training courses since 2010.', 'CONSULT');
     has('Kenya hosted the Ethiopian prime minister in Nairobi.', { source: 'KEN', target: 'ETH', cameo: '043', plover: 'CONSULT' });
   });
-  it('joining a company, or the anniversary of joining, is no cooperation', () => {
+  it('joining a company, a legislature, or the anniversary of joining, is no cooperation', () => {
     none("This year marks the fiftieth anniversary of Bangladesh's joining the United Nations.", 'SUPPORT');
+    none("Ghana's finance minister first joined parliament in 2009.", 'SUPPORT');
     has('Sweden joined NATO in March.', { source: 'SWE', target: 'IGOWSTNAT', cameo: '050', plover: 'SUPPORT' });
   });
   it('"should have" faults a past act and a belief asks nothing', () => {
