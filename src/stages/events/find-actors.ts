@@ -717,10 +717,12 @@ export function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
   // modifier or possessor immediately before, across adjectives and numbers
   let j = t - 1;
   while (j >= c.s.tokenStart && (c.tokens.pos[j] === POS.ADJ || c.tokens.pos[j] === POS.NUM) && c.slots.idAt(j) < 0) j--;
-  if (j >= c.s.tokenStart && c.ids.possessive.has(c.tokens.norm[j]!)) j--;
+  const possessed = j >= c.s.tokenStart && c.ids.possessive.has(c.tokens.norm[j]!);
+  if (possessed) j--;
   const id = j >= c.s.tokenStart ? c.slots.idAt(j) : -1;
   // "the Bucha massacre", "the Mosul offensive": a place before the noun is where it happened, not who did it
-  if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!) && c.slots.slots[id]!.actor.kind !== 'capital') return id;
+  // (but a capital's possessive is its state's: "Washington's commitment", "Moscow's invasion")
+  if (id >= 0 && !c.ids.possessivePronouns.has(c.tokens.norm[c.slots.slots[id]!.tokenStart]!) && (c.slots.slots[id]!.actor.kind !== 'capital' || possessed)) return id;
   const agent = byAgent(c, t + 1);
   // ("ordered patrols by police": an agent with no country leaves the verb's subject to say whose they are)
   if (agent !== null && (SlotIndex.coded(c.slots.slots[agent]!) || c.coding.sourceSearch)) return agent;

@@ -180,6 +180,12 @@ describe('events the review found missing', () => {
   it('aggression against a state is a use of force by its modifier', () => {
     has('Russian aggression against Georgia began in August.', { source: 'RUS', target: 'GEO', cameo: '190', plover: 'ASSAULT' });
   });
+  it('a capital\'s possessive is its state acting through the noun; a commitment to defend is an intent to protect', () => {
+    has('The envoy reaffirmed Canberra\'s commitment to defend Nauru.', { source: 'AUS', target: 'NRU', cameo: '0334', plover: 'AGREE' });
+    has('Moscow\'s invasion of Georgia began in August.', { source: 'RUS', target: 'GEO', cameo: '19', plover: 'ASSAULT' });
+    // (a place before the noun is still where it happened)
+    none('The Bucha massacre shocked Europe.', 'ASSAULT');
+  });
   it('a call on unnamed partners is still an appeal', () => {
     has('Chad once again calls on its partners to support the G5 Sahel force.', { source: 'TCD', cameo: '02', plover: 'REQUEST' });
   });
