@@ -28,6 +28,7 @@ export interface EventCoderIds {
   comma: number;
   hyphen: number;
   by: number;
+  from: number;
   be: Set<number>;
   not: Set<number>;
   possessive: Set<number>;
@@ -78,6 +79,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     comma: vocab.intern(','),
     hyphen: vocab.intern('-'),
     by: vocab.intern('by'),
+    from: vocab.intern('from'),
     be: ids(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']),
     not: ids(['not', "n't", 'never']),
     possessive: ids(["'s", '’s', "'", '’']),

@@ -180,6 +180,15 @@ describe('events the review found missing', () => {
   it('aggression against a state is a use of force by its modifier', () => {
     has('Russian aggression against Georgia began in August.', { source: 'RUS', target: 'GEO', cameo: '190', plover: 'ASSAULT' });
   });
+  it('"X drew criticism" criticises X, by whom "from" names; "an airstrike in Gaza that killed" is the airstrike\'s actor\'s', () => {
+    has('The Turkish raid drew sharp criticism from Iraq.', { source: 'IRQ', target: 'TUR', cameo: '111', plover: 'ACCUSE' });
+    none('An Israeli airstrike in Gaza that killed 12 people drew condemnation.', 'ACCUSE');
+    has('An Israeli airstrike in Gaza that killed 12 people drew condemnation.', { source: 'ISR', target: null, cameo: '190', plover: 'ASSAULT' });
+    has('A Russian missile strike on Kyiv that killed five civilians drew condemnation.', { source: 'RUS', target: null, cameo: '190', plover: 'ASSAULT' });
+    expect(events('A Russian missile strike on Kyiv that killed five civilians drew condemnation.').filter((e) => e.source?.code === 'UKR')).toEqual([]);
+    // (a place after "at", "in" qualifies a noun that is no actor: nobody)
+    expect(events('A fire at a cafe in Beijing that killed 25 people was caused by a gas leak.')).toEqual([]);
+  });
   it('a capital\'s possessive is its state acting through the noun; a commitment to defend is an intent to protect', () => {
     has('The envoy reaffirmed Canberra\'s commitment to defend Nauru.', { source: 'AUS', target: 'NRU', cameo: '0334', plover: 'AGREE' });
     has('Moscow\'s invasion of Georgia began in August.', { source: 'RUS', target: 'GEO', cameo: '19', plover: 'ASSAULT' });
