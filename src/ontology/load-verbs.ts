@@ -82,6 +82,8 @@ export interface Modifier {
   description: string;
   /** words that take "to VERB": "ready to", "refuse to" (lemmas) */
   toWords: string[];
+  /** words that take a gerund: "denied supplying" (lemmas) */
+  ingWords: string[];
   /** words that stand right before the verb group: "not", "never" */
   words: string[];
   /** inner code prefix → new code; longest prefix wins */
@@ -285,6 +287,7 @@ export function parseModifiers(source: string, file: string, knownCode: (c: stri
       name: m[1]!,
       description: m[2]!.trim(),
       toWords: [],
+      ingWords: [],
       words: [],
       map: new Map(),
       otherwise: 'keep',
@@ -292,6 +295,7 @@ export function parseModifiers(source: string, file: string, knownCode: (c: stri
     };
     for (const f of entry.fields) {
       if (f.key === 'to-words') mod.toWords.push(...listValues(f.value).map((w) => w.toLowerCase()));
+      else if (f.key === 'ing-words') mod.ingWords.push(...listValues(f.value).map((w) => w.toLowerCase()));
       else if (f.key === 'words') mod.words.push(...listValues(f.value).map((w) => w.toLowerCase()));
       else if (f.key === 'map') {
         for (const item of listValues(f.value)) {
@@ -308,7 +312,7 @@ export function parseModifiers(source: string, file: string, knownCode: (c: stri
         }
         mod.otherwise = f.value;
       } else if (f.key !== 'note') {
-        throw dictError(`unknown field "${f.key}" (known: to-words, words, map, otherwise, note)`, file, f.line);
+        throw dictError(`unknown field "${f.key}" (known: to-words, ing-words, words, map, otherwise, note)`, file, f.line);
       }
     }
     out.push(mod);

@@ -39,6 +39,8 @@ export interface VerbMatcher {
   prefixEntries: (id: number) => CompiledEntry[];
   /** lemma id of a word that takes "to VERB" → modifier */
   toWords: Map<number, Modifier>;
+  /** words that take a gerund with a modifier: "denied supplying" */
+  ingWords: Map<number, Modifier>;
   /** lemma/norm id of a word right before the verb group → modifier ("not") */
   words: Map<number, Modifier>;
   modifiers: Map<string, Modifier>;
@@ -117,15 +119,17 @@ export function compileVerbs(dict: VerbDictionary, tokenizer: Tokenizer, vocab: 
     return r;
   };
   const toWords = new Map<number, Modifier>();
+  const ingWords = new Map<number, Modifier>();
   const words = new Map<number, Modifier>();
   const modifiers = new Map<string, Modifier>();
   for (const m of dict.modifiers) {
     modifiers.set(m.name, m);
     for (const w of m.toWords) for (const id of idsOf(w)) toWords.set(id, m);
+    for (const w of m.ingWords) for (const id of idsOf(w)) ingWords.set(id, m);
     for (const w of m.words) for (const id of idsOf(w)) words.set(id, m);
   }
   return {
-    triggers, formTriggers, prefixEntries, toWords, words, modifiers, toId: vocab.intern('to'),
+    triggers, formTriggers, prefixEntries, toWords, ingWords, words, modifiers, toId: vocab.intern('to'),
     lightVerbs: new Set((dict.sets.get('light-verbs')?.words ?? []).flatMap(idsOf)),
     collectiveHeads: new Set((dict.sets.get('collective-heads')?.words ?? []).flatMap(idsOf)),
     firmsOnly: new Set((dict.sets.get('firms')?.words ?? []).flatMap(idsOf)),

@@ -99,6 +99,13 @@ describe('negation and refusal', () => {
     expect(attacks).not.toHaveLength(0);
     for (const e of attacks) expect(e.negated).toBe(true);
   });
+  it('never codes what an actor denies doing as done, nor as a refusal', () => {
+    const events = code('Pakistan has repeatedly denied supplying the Taliban with weapons.');
+    const supply = events.filter((e) => e.cameo.startsWith('07') || e.cameo.startsWith('12'));
+    expect(supply.map((e) => `${e.source?.code}>${e.target?.code.slice(0, 3)}:${e.cameo}:${e.negated}:${e.modality}`)).toEqual(["PAK>AFG:072:true:denied"]);
+    // (a denial of access is still a refusal)
+    expect(dyads(code('Serbia denied Kosovo access to the border crossing.'))).toContain('SRB>XKX:12');
+  });
   it('recodes "did not agree" into the reject family', () => {
     const events = code('Serbia did not agree to the proposal by Kosovo.');
     const e = events.find((x) => x.source?.code.startsWith('SRB'));

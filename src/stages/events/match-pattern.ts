@@ -307,7 +307,7 @@ export function entriesAt(c: Ctx, t: number): readonly CompiledEntry[] {
   return all.filter((ce) => posAllowed(c, ce, t));
 }
 
-/** Whether the token at t can start anything the coder looks for: a trigger of the verb dictionary, or a word taking "to VERB". */
+/** Whether the token at t can start anything the coder looks for: a trigger of the verb dictionary, or a word taking "to VERB" or a gerund. */
 export function mayTrigger(c: Ctx, t: number): boolean {
   const v = c.verbs;
   const norm = c.tokens.norm[t]!;
@@ -315,12 +315,12 @@ export function mayTrigger(c: Ctx, t: number): boolean {
   // a word that starts nothing, as its form and as its lemma, is known after one test
   // (0 or past the end: not yet known)
   if (!v.startsAsForm[norm]) {
-    const some = v.toWords.has(norm) || v.triggers.has(norm) || v.formTriggers.has(norm) || v.prefixEntries(norm).length > 0;
+    const some = v.toWords.has(norm) || v.ingWords.has(norm) || v.triggers.has(norm) || v.formTriggers.has(norm) || v.prefixEntries(norm).length > 0;
     setDense(v.startsAsForm, norm, some ? 2 : 1, 0);
   }
-  if (!v.startsAsLemma[lemma]) setDense(v.startsAsLemma, lemma, v.toWords.has(lemma) || v.triggers.has(lemma) ? 2 : 1, 0);
+  if (!v.startsAsLemma[lemma]) setDense(v.startsAsLemma, lemma, v.toWords.has(lemma) || v.ingWords.has(lemma) || v.triggers.has(lemma) ? 2 : 1, 0);
   if (v.startsAsForm[norm] === 1 && v.startsAsLemma[lemma] === 1) return false;
-  return v.toWords.has(lemma) || v.toWords.has(norm) || entriesAt(c, t).length > 0;
+  return v.toWords.has(lemma) || v.toWords.has(norm) || v.ingWords.has(lemma) || v.ingWords.has(norm) || entriesAt(c, t).length > 0;
 }
 
 /** The best match among the entries of the trigger at t. */

@@ -7,7 +7,7 @@ import { entriesAt } from './match-pattern.js';
 /** "ready to discuss", "refused to provide": the modal word at t, "to", then a trigger. */
 export function modalAt(c: Ctx, t: number): { modifier: Modifier; inner: number; noun?: number } | null {
   const modifier = c.verbs.toWords.get(c.tokens.lemma[t]!) ?? c.verbs.toWords.get(c.tokens.norm[t]!);
-  if (!modifier) return null;
+  if (!modifier) return gerundModalAt(c, t);
   for (let j = t + 1; j < Math.min(t + 4, c.s.tokenEnd); j++) {
     if (c.tokens.norm[j] === c.verbs.toId) {
       let k = j + 1;
@@ -88,3 +88,12 @@ export function conditional(c: Ctx, t: number): boolean {
   return false;
 }
 
+/** "denied supplying Russia with weapons": a word of a modifier's ing-words at t, then (across adverbs) a gerund trigger */
+function gerundModalAt(c: Ctx, t: number): { modifier: Modifier; inner: number } | null {
+  const modifier = c.verbs.ingWords.get(c.tokens.lemma[t]!) ?? c.verbs.ingWords.get(c.tokens.norm[t]!);
+  if (!modifier || c.tokens.pos[t] !== POS.VERB) return null;
+  let k = t + 1;
+  while (k < c.s.tokenEnd && k - t <= 2 && c.tokens.pos[k] === POS.ADV) k++;
+  if (k >= c.s.tokenEnd || c.tokens.pos[k] !== POS.VERB || !/ing$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!))) return null;
+  return entriesAt(c, k).length ? { modifier, inner: k } : null;
+}
