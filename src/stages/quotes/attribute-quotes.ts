@@ -843,7 +843,8 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array,
     tries++;
     const g = cueAt(c, t)?.group ?? { a: verbGroupStart(c, t, sStart), b: t + 1 };
     const np = speakerBefore(c, g.a, sStart);
-    if (np) return np;
+    // ("the reloading of Russian liquefied gas … and adds": a phrase after a preposition is no subject; the tagger's verb is none)
+    if (np && !(np.full.a - 1 >= sStart && pos(c, np.full.a - 1) === POS.ADP)) return np;
     t = g.a;
   }
   return null;

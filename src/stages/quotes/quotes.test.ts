@@ -775,6 +775,11 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('takes no phrase after a preposition for the subject a coordinated cue shares ("the reloading of Russian liquefied gas … and adds")', () => {
+    const d = code('Headline\n\nThe measure bans the reloading of Russian liquefied natural gas in EU ports and adds dozens of companies in India and Turkey to a list of firms accused of helping Moscow evade sanctions.');
+    expect(d.quotes.filter((q) => q.speaker?.code === 'RUS')).toEqual([]);
+  });
+
   it('reads the question put to someone ("Asked which …, he demurred: “…”", "when asked whom she supported"), which ends at its comma', () => {
     const d = code('Headline\n\nAsked which Iowa county was his favorite, he demurred: “Whichever one I’m in at the moment.”\nWhen asked whom she supported, Ms. Sherry smiled and said she was waiting.\nWe asked our followers which candidate won the debate.');
     expect(d.quotes.map((q) => [q.cue?.text, q.speaker?.text ?? null, q.text])).toEqual([
