@@ -245,4 +245,8 @@ describe('a surname the article gives a person it named with a title', () => {
     expect(doc.actors.some((a) => a.text.includes('Maria') && a.person === 'Gilberto Teodoro')).toBe(false);
     expect(code('Headline\n\nTeodoro arrived first. Defence Secretary Gilberto Teodoro of the Philippines spoke.').actors.filter((a) => a.text === 'Teodoro')).toEqual([]);
   });
+  it('is the family name first for people of states that write it first ("Wang Yi" → Wang), the last word otherwise', () => {
+    const doc = code('Headline\n\nChinese Vice Premier Ding Xuexiang met Australian officials in Beijing. Later Ding criticised Japan. Japanese Trade Minister Ken Saito met him. Saito praised the talks, but Ken did not comment.');
+    expect(doc.actors.filter((a) => a.person && !a.text.includes(' ')).map((a) => `${a.text}=${a.code}=${a.person}`)).toEqual(['Ding=CHNGOV=Ding Xuexiang', 'Saito=JPNGOV=Ken Saito']);
+  });
 });

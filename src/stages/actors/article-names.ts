@@ -12,7 +12,10 @@
  * mention had, and `ref` pointing back to it, so that coreference, events
  * and quotes read it as they read any person's name.
  *
- * The surname is the name's last word (before "Jr." or "III"). A word
+ * The surname is the name's last word (before "Jr." or "III"); for people
+ * of states whose names put the family name first, as English news writes
+ * them ("Wang Yi", "Lai Ching-te", "Yoon Suk Yeol", "Hun Manet"), it is the
+ * first word as well. A word
  * inside another name ("Maria Teodoro", "Teodoro Locsin") is someone else,
  * and where two people of the article share a surname the latest named
  * before is meant.
@@ -22,6 +25,8 @@ import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import type { Vocabulary } from '../../core/vocabulary.js';
 
 const SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv'];
+/** states whose people English news names family name first (not Japan's: "Fumio Kishida") */
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM', 'KHM', 'SGP', 'MNG']);
 const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'prof'];
 
 interface NameWords {
@@ -52,6 +57,17 @@ function surnameToken(a: ActorMention, tokens: TokenTable, w: NameWords): number
   return t;
 }
 
+/** the first word of a family-name-first person's name in the mention ("Chinese Foreign Minister Wang Yi" → Wang), or -1 */
+function familyFirst(a: ActorMention, tokens: TokenTable, text: string): number {
+  if (!FAMILY_FIRST.has(a.code.slice(0, 3)) || !a.person) return -1;
+  const given = a.person.split(/\s+/);
+  if (given.length < 2) return -1;
+  for (let t = a.tokenStart; t < a.tokenEnd; t++) {
+    if (tokens.surface(text, t) === given[0] && t + 1 < a.tokenEnd && tokens.has(t + 1, FLAG.CAP)) return t;
+  }
+  return -1;
+}
+
 export function articleSurnames(layer: ActorMention[], tokens: TokenTable, text: string, vocab: Vocabulary): ActorMention[] {
   if (!layer.length) return layer;
   const w = nameWords(vocab);
@@ -61,9 +77,14 @@ export function articleSurnames(layer: ActorMention[], tokens: TokenTable, text:
     if (a.kind !== 'person' || !a.person || !a.code || a.code.startsWith('---') || a.modifier) return;
     const t = surnameToken(a, tokens, w);
     if (t < 0) return;
-    const list = named.get(tokens.norm[t]!);
-    if (list) list.push(i);
-    else named.set(tokens.norm[t]!, [i]);
+    const add = (k: number) => {
+      const list = named.get(tokens.norm[k]!);
+      if (list) list.push(i);
+      else named.set(tokens.norm[k]!, [i]);
+    };
+    add(t);
+    const first = familyFirst(a, tokens, text);
+    if (first >= 0 && first !== t) add(first);
   });
   if (!named.size) return layer;
   const covered = new Uint8Array(tokens.length);

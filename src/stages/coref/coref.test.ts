@@ -58,4 +58,8 @@ describe('pronouns', () => {
     expect(links('Germany is the biggest market.\n\nSiemens posted higher profits. It said orders rose 10 percent.')).toEqual([]);
     expect(links('Russia fined the company.\n\nNordwind Energy said it would appeal.')).toEqual([]);
   });
+
+  it('"it" after a sentence whose subject is a person\'s surname is no person, and looks further back', () => {
+    expect(links('Headline\n\nChinese Foreign Minister Wang Yi met Blinken. Wang warned that the United States would pay if it crossed the line.')).toContain('it → the United States');
+  });
 });

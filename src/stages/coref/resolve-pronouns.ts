@@ -191,7 +191,11 @@ export function resolveCoreference(
     const first = mode === 'first-actor' && !possessives.has(tokens.norm[i]!) ? firstInSentence(seen, actors, sentence) : undefined;
     // "Siemens posted higher profits. It said …": a name no dictionary codes, as the subject of a sentence since,
     // is what "it" stands for; no coded actor before it is
-    const uncoded = want === 'thing' && mode === 'persons' ? uncodedSubjectSince(tokens, text, sentences, (t) => coveredTokens[t] === 2, sentence, i, (name, at) => namedBefore(actors, text, name, at)) : null;
+    const uncoded = want === 'thing' && mode === 'persons' ? uncodedSubjectSince(tokens, text, sentences, (t) => coveredTokens[t] === 2, sentence, i, (name, at) => {
+      // ("Wang warned … if it crossed": a person's name is no "it", and stands for nothing "it" could be)
+      const k = namedBefore(actors, text, name, at);
+      return k !== undefined && isPerson(actors[k]!) ? null : k;
+    }) : null;
     const blocked = uncoded ? uncoded.sentence : -1;
     if (blocked === sentence && uncoded!.known === undefined) continue;
     const ante = uncoded?.known !== undefined ? uncoded.known : first ?? findSubjectFirst(seen, actors, sentence, (b) => actors[b]!.sentence > blocked && compatible(actors[effective(b)]!, want, gender));

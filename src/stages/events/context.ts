@@ -29,6 +29,10 @@ export interface EventCoderIds {
   hyphen: number;
   by: number;
   from: number;
+  /** words opening a subordinate clause: "as", "while", "because" */
+  subordinators: Set<number>;
+  as: number;
+  indefinites: Set<number>;
   be: Set<number>;
   not: Set<number>;
   possessive: Set<number>;
@@ -80,6 +84,9 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     hyphen: vocab.intern('-'),
     by: vocab.intern('by'),
     from: vocab.intern('from'),
+    as: vocab.intern('as'),
+    indefinites: ids(['a', 'an']),
+    subordinators: ids(['as', 'while', 'because', 'although', 'though', 'whereas', 'unless']),
     be: ids(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']),
     not: ids(['not', "n't", 'never']),
     possessive: ids(["'s", '’s', "'", '’']),

@@ -68,6 +68,14 @@ describe('reciprocal acts', () => {
   });
 });
 
+describe('subordinate clauses', () => {
+  it('gives a subordinate clause whose own subject is no actor no source from the clause before', () => {
+    expect(dyads(code('The ministry said the two presidents spoke by phone, as tensions over Taiwan threatened to derail the talks.')).filter((x) => x.endsWith(':13'))).toEqual([]);
+    // (an aside set off by commas, or "as a member of", is no clause)
+    expect(dyads(code('Iran, as a member of OPEC, threatened to block the deal with Saudi Arabia.'))).toContain('IRN>SAU:13');
+  });
+});
+
 describe('passive voice', () => {
   it('takes the "by" agent as the source', () => {
     const d = dyads(code('A Ukrainian border post was attacked by Russian troops on Tuesday.'));

@@ -12,6 +12,17 @@ export function possessedIsNoActor(c: Ctx, from: number, t: number): boolean {
   return true;
 }
 
+function punctBetween(c: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (c.tokens.has(k, FLAG.PUNCT)) return true;
+  return false;
+}
+
+/** a noun phrase starts at t: a determiner, noun, name, adjective or number (a subject of its own) */
+function nounStart(c: Ctx, t: number): boolean {
+  const p = c.tokens.pos[t]!;
+  return (p === POS.DET || p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || p === POS.NUM) && !c.tokens.has(t, FLAG.PUNCT);
+}
+
 /**
  * The coded actor inside the noun phrase that ends before token `end`
  * ("a U.S. airstrike", "a Russian missile strike"), or null: nouns,
@@ -273,6 +284,12 @@ export function findSubject(c: Ctx, t: number): number | null {
       continue;
     }
     const n = c.tokens.norm[j]!;
+    // "…, the State Department said, as tensions over Taiwan threatened to derail …": a subordinate clause opened
+    // by a subject of its own with no actor in it has no source; the clause before is another's
+    // (not an aside set off by commas: "Iran, as a member of OPEC, agreed")
+    // (nor "as a result of", "as a member of": "as" before an indefinite article is a preposition)
+    if (!c.coding.sourceSearch && c.ids.subordinators.has(n) && j + 1 < t && nounStart(c, j + 1) && !punctBetween(c, j + 1, t) &&
+      !(n === c.ids.as && c.ids.indefinites.has(c.tokens.norm[j + 1]!))) return null;
     // "… met his South Korean counterpart in Tokyo and the two sides signed …": a clause of its own after "and",
     // whose subject is a noun phrase no actor is in; the actors of the clause before are not its subject
     if (c.ids.conj.has(n) && !c.coding.sourceSearch && actorlessSubject(c, j + 1, t) && verbBetween(c, c.s.tokenStart, j)) return null;
