@@ -250,3 +250,18 @@ describe('a surname the article gives a person it named with a title', () => {
     expect(doc.actors.filter((a) => a.person && !a.text.includes(' ')).map((a) => `${a.text}=${a.code}=${a.person}`)).toEqual(['Ding=CHNGOV=Ding Xuexiang', 'Saito=JPNGOV=Ken Saito']);
   });
 });
+
+describe('bodies and branches', () => {
+  it('"the government" is the article\'s state also after its office-holders were named (they are no body)', () => {
+    const doc = code('Headline\n\nKenyan police fired tear gas in Nairobi. President William Ruto of Kenya defended the police in Kenya. Opposition leader Raila Odinga demanded that the government withdraw the bill.', '2024-06-25');
+    expect(doc.events.filter((e) => e.cameo.startsWith('10')).map((e) => `${e.source?.code}>${e.target?.code}`)).toEqual(['KENOPP>KENGOV']);
+  });
+  it('"police" with no article is the police named before', () => {
+    const doc = code('Headline\n\nKenyan police fired tear gas at protesters on Tuesday. Amnesty International said in a statement, accusing police of using excessive force.', '2024-06-25');
+    expect(doc.events.filter((e) => e.cameo === '112').map((e) => e.target?.code)).toEqual(['KENCOP']);
+  });
+  it('an organisation\'s name then a country\'s is its branch there, not the state', () => {
+    expect(actors('Amnesty International Kenya said police used excessive force.')).toEqual(['Amnesty International Kenya=NGOHRIAMN']);
+  });
+});
+

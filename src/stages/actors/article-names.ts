@@ -131,3 +131,23 @@ export function articleSurnames(layer: ActorMention[], tokens: TokenTable, text:
   });
   return merged.map((m) => (m.old < 0 || m.a.ref !== undefined ? { ...m.a, ...(m.a.ref !== undefined ? { ref: index.get(m.a.ref)! } : {}) } : m.a));
 }
+
+/**
+ * "Amnesty International Kenya", "Save the Children UK": a non-governmental
+ * organisation's name followed by a country's is the organisation's branch
+ * in that country, one actor (the organisation), not the state.
+ */
+export function organisationBranches(layer: ActorMention[], tokens: TokenTable): ActorMention[] {
+  let out: ActorMention[] | null = null;
+  for (let i = 0; i + 1 < layer.length; i++) {
+    const a = layer[i]!;
+    const b = layer[i + 1]!;
+    if (a.kind !== 'organisation' || !a.code.startsWith('NGO') || b.kind !== 'country' || b.tokenStart !== a.tokenEnd || b.sentence !== a.sentence) continue;
+    if (!tokens.has(b.tokenStart, FLAG.CAP) || /^the\s/i.test(b.text)) continue;
+    out ??= layer.slice();
+    out[i] = { ...a, text: `${a.text} ${b.text}`, end: b.end, tokenEnd: b.tokenEnd };
+    out[i + 1] = null as unknown as ActorMention;
+    i++;
+  }
+  return out ? out.filter((a) => a !== null) : layer;
+}

@@ -7,7 +7,7 @@ import { forwardSubjects } from './forwarded.js';
 import { newActors } from './new-actors.js';
 import { sentenceCountries } from './sentence-country.js';
 import { articleAcronyms } from './acronyms.js';
-import { articleSurnames } from './article-names.js';
+import { articleSurnames, organisationBranches } from './article-names.js';
 import type { CodingOptions } from '../coding-options.js';
 
 /**
@@ -48,7 +48,7 @@ export function actorsStage(matcher: ActorMatcher, vocab: Vocabulary, coding?: C
         ...(coding ? { coding } : {}),
       });
       layer = sentenceCountries(articleAcronyms(layer, doc.get('tokens'), doc.text), countries, matcher.offices);
-      if (!coding?.sourceSearch) layer = articleSurnames(layer, doc.get('tokens'), doc.text, vocab);
+      if (!coding?.sourceSearch) layer = articleSurnames(organisationBranches(layer, doc.get('tokens')), doc.get('tokens'), doc.text, vocab);
       if (coding?.newActorLength) layer = newActors(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.newActorLength);
       if (coding?.forwardedSubject) layer = forwardSubjects(layer, doc.get('tokens'), doc.text, doc.get('sentences'), vocab, coding.forwardedSubject);
       return { layer: layer.map(uniform) };

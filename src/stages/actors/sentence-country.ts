@@ -102,7 +102,8 @@ export function sentenceCountries(layer: ActorMention[], countries: ReadonlySet<
     if (strongTop && a.kind === 'agent' && STATE_BODY.test(a.code) && /^the\s/i.test(a.text) && !a.modifier) {
       const agent = a.code.slice(3);
       const named = bySentence.get(a.sentence)!.some((b) => STATE_KINDS.has(b.kind) && countries.has(b.code.slice(0, 3)));
-      const before = layer.slice(0, i).some((b) => !b.code.startsWith('---') && b.code.slice(3).includes(agent));
+      // (a body, as coreference would take it: an office-holder, "President Ruto" KENGOV, is no "the government")
+      const before = layer.slice(0, i).some((b) => !b.code.startsWith('---') && b.code.slice(3).includes(agent) && b.kind !== 'person' && b.kind !== 'description' && !b.modifier);
       if (!named && !before) {
         changed = true;
         return { ...a, code: strongTop + agent, rule: { ...a.rule, pattern: `${a.rule.pattern ?? ''} (state of the article: ${strongTop})`.trim() } };

@@ -76,6 +76,7 @@ export interface CorefWords {
   groupNouns: ReadonlySet<number>;
   possessiveMarks: ReadonlySet<number>;
   bodyNouns: ReadonlySet<number>;
+  policeId: number;
 }
 
 export function corefWords(vocab: Vocabulary): CorefWords {
@@ -88,6 +89,7 @@ export function corefWords(vocab: Vocabulary): CorefWords {
     groupNouns: ids(GROUP_NOUNS),
     possessiveMarks: ids(["'s", '’s', "'", '’']),
     bodyNouns: ids(BODY_NOUNS),
+    policeId: vocab.intern('police'),
   };
 }
 
@@ -102,7 +104,7 @@ export function resolveCoreference(
 ): CorefLink[] {
   const links: CorefLink[] = [];
   const gender = (name: string) => people.get(name)?.gender;
-  const { wants, possessives, theId, ofId, groupNouns, possessiveMarks, bodyNouns } = words;
+  const { wants, possessives, theId, ofId, groupNouns, possessiveMarks, bodyNouns, policeId } = words;
   // token → 1 under an actor mention, 2 under one with a code
   const coveredTokens = new Uint8Array(tokens.length);
   for (const a of actors) {
@@ -138,7 +140,9 @@ export function resolveCoreference(
       }
       // "the militants", "the ministry": a definite agent with no country is the latest actor with that agent
       // (a singular person noun, "the minister", is left to the person rules: it is someone)
-      if (mode === 'persons' && a.code.startsWith('---') && a.kind === 'agent' && a.code.length === 6 && tokens.norm[a.tokenStart] === theId && !a.modifier &&
+      // ("accusing police of …": "police" needs no article, it is the police of the place the article is in)
+      const definite = tokens.norm[a.tokenStart] === theId || (a.tokenEnd - a.tokenStart === 1 && tokens.lemma[a.tokenStart] === policeId);
+      if (mode === 'persons' && a.code.startsWith('---') && a.kind === 'agent' && a.code.length === 6 && definite && !a.modifier &&
         (tokens.norm[a.tokenEnd - 1] !== tokens.lemma[a.tokenEnd - 1] || bodyNouns.has(tokens.lemma[a.tokenEnd - 1]!)) &&
         // "the party's leader": the possessor only modifies the next noun
         !(a.tokenEnd < tokens.length && possessiveMarks.has(tokens.norm[a.tokenEnd]!))) {
