@@ -29,6 +29,10 @@ export function wordMatches(c: Ctx, el: CompiledElement & { kind: 'word' }, t: n
   return el.test !== undefined && !c.tokens.has(t, FLAG.PUNCT) && el.test(n);
 }
 
+function participleAt(c: Ctx, t: number): boolean {
+  return t < c.s.tokenEnd && c.tokens.pos[t] === POS.VERB && /ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!));
+}
+
 /** Matches elements rightwards from token `from`; returns the end position or -1. */
 export function matchForward(c: Ctx, els: CompiledElement[], from: number, m: PatternMatch): boolean {
   let pos = from;
@@ -74,6 +78,8 @@ export function matchForward(c: Ctx, els: CompiledElement[], from: number, m: Pa
         }
       }
       if (isPunct(c, t) && c.tokens.norm[t] !== c.ids.comma && c.tokens.norm[t] !== c.ids.hyphen && !c.tokens.has(t, FLAG.QUOTE)) break;
+      // "rejected Putin's conditions, calling them blackmail": a participle after a comma opens a clause of its own
+      if (c.tokens.norm[t] === c.ids.comma && c.coding.patternGap === undefined && participleAt(c, t + 1)) break;
     }
     if (found < 0) return false;
     m.end = Math.max(m.end, pos - 1);

@@ -189,6 +189,9 @@ describe('events the review found missing', () => {
     // (a place after "at", "in" qualifies a noun that is no actor: nobody)
     expect(events('A fire at a cafe in Beijing that killed 25 people was caused by a gas leak.')).toEqual([]);
   });
+  it('a pattern does not reach across a comma into a participle clause ("rejected Putin\'s conditions, calling them blackmail")', () => {
+    has('Ukraine rejected Moscow\'s conditions, calling them blackmail.', { source: 'UKR', target: 'RUS', cameo: '120', plover: 'REJECT' });
+  });
   it('a capital\'s possessive is its state acting through the noun; a commitment to defend is an intent to protect', () => {
     has('The envoy reaffirmed Canberra\'s commitment to defend Nauru.', { source: 'AUS', target: 'NRU', cameo: '0334', plover: 'AGREE' });
     has('Moscow\'s invasion of Georgia began in August.', { source: 'RUS', target: 'GEO', cameo: '19', plover: 'ASSAULT' });
