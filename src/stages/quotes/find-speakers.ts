@@ -240,6 +240,8 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
     return null;
   }
   const head = npEndingAt(c, j, floor);
+  // "…, dashing hopes of a breakthrough", "…, raising fears": a participle after a comma the tagger took for a noun is no speaker
+  if (head && head.b - head.a === 1 && gerundAfterBreak(c, head.a, floor)) return null;
   if (head) return { head, full: head };
   const surface = c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!).toLowerCase();
   // "voters overall said": a word after the head that belongs to the phrase
@@ -266,6 +268,13 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
     return { head: { a: j, b: j + 1 }, full: { a: j, b: j + 1 } };
   }
   return null;
+}
+
+/** a lower-case word in -ing right after a comma or dash (or opening the clause at `floor`) */
+function gerundAfterBreak(c: Ctx, t: number, floor: number): boolean {
+  const w = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+  if (!/^[a-z]+ing$/.test(w)) return false;
+  return t === floor || norm(c, t - 1) === c.ids.comma || c.ids.dashes.has(norm(c, t - 1));
 }
 
 /** "Russia on Wednesday said", "Trump last week told": a time adjunct between speaker and cue */

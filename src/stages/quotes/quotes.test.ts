@@ -775,6 +775,11 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('takes no participle after a comma, tagged as a noun, for a speaker (", dashing hopes of a breakthrough")', () => {
+    const d = code('Headline\n\nThe president told his Turkish counterpart on Monday that Moscow would not revive the deal until its demands were met, dashing hopes of a swift breakthrough.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.cue?.text])).toEqual([['The president', 'told']]);
+  });
+
   it('takes no phrase after a preposition for the subject a coordinated cue shares ("the reloading of Russian liquefied gas … and adds")', () => {
     const d = code('Headline\n\nThe measure bans the reloading of Russian liquefied natural gas in EU ports and adds dozens of companies in India and Turkey to a list of firms accused of helping Moscow evade sanctions.');
     expect(d.quotes.filter((q) => q.speaker?.code === 'RUS')).toEqual([]);
