@@ -4,6 +4,7 @@
  * auxiliaries, negation and adverbs before it ("has also said", "did not
  * say") belong to the cue, as they do in attribution corpora.
  */
+import type { Sentence } from '../../core/layers.js';
 import { POS } from '../../core/token-table.js';
 import type { CompiledCue } from './compile-cues.js';
 import { isCap, isPunct, isSubjectPronoun, norm, pos, skipOpeners, type Ctx, type Range } from './context.js';
@@ -250,13 +251,20 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
   // the second half of a hyphenated word is no cue: "fact-finding", "long-expected"
   if (t > 0 && c.ids.dashes.has(norm(c, t - 1)) && c.tokens.end[t - 1] === c.tokens.start[t] && t > 1 && c.tokens.end[t - 2] === c.tokens.start[t - 1]) return null;
   const s = c.sentences[c.sentOf[t]!]!;
-  const candidates = byLemma && byNorm ? [...byLemma, ...byNorm] : (byLemma ?? byNorm)!;
+  // the cues listed under the lemma, then those under the form (read in turn, not copied into one list)
+  const hit = byLemma ? firstCue(c, byLemma, t, s, nouns) : null;
+  return hit ?? (byNorm ? firstCue(c, byNorm, t, s, nouns) : null);
+}
+
+/** the first cue of `candidates` (longest first) whose words stand at t and fit there */
+function firstCue(c: Ctx, candidates: readonly CompiledCue[], t: number, s: Sentence, nouns: boolean): CueHit | null {
   for (const cue of candidates) {
     if ((cue.entry.pos === 'noun') !== nouns) continue;
     const n = cue.words.length;
     if (t + n > s.tokenEnd) continue;
+    // (the first word is the one the cue was listed under, and t is outside direct quotes: cueAt asked)
     let ok = true;
-    for (let k = 0; k < n && ok; k++) {
+    for (let k = 1; k < n && ok; k++) {
       const tk = t + k;
       if (c.inQuote[tk]! >= 0) ok = false;
       else if (!cue.words[k]!.has(c.tokens.norm[tk]!) && !cue.words[k]!.has(c.tokens.lemma[tk]!)) ok = false;
