@@ -256,12 +256,22 @@ export function clauseSentences(text: string, tokens: TokenTable, sentences: rea
   const out: Sentence[] = [];
   for (const s of sentences) {
     const last = out[out.length - 1];
-    const first = s.tokenStart < s.tokenEnd ? text.slice(tokens.start[s.tokenStart]!, tokens.end[s.tokenStart]!) : '';
-    const continues = last !== undefined && last.paragraph === s.paragraph && /^(?:[a-z]|[,;)])/.test(first) && !/[?!]$/.test(text.slice(last.start, last.end).trimEnd());
+    const continues = last !== undefined && last.paragraph === s.paragraph && opensLikeContinuation(text, tokens, s) && !/[?!]$/.test(text.slice(last.start, last.end).trimEnd());
     if (continues) out[out.length - 1] = { ...last, end: s.end, tokenEnd: s.tokenEnd };
     else out.push({ ...s });
   }
   const sentOf = new Int32Array(tokens.length);
   out.forEach((s, i) => sentOf.fill(i, s.tokenStart, s.tokenEnd));
   return { sentences: out, sentOf };
+}
+
+/**
+ * The sentence's first token starts with a lower-case letter a–z, a comma, a
+ * semicolon or a closing parenthesis (read off its first character: this
+ * runs for every sentence, and most open with a capital).
+ */
+function opensLikeContinuation(text: string, tokens: TokenTable, s: Sentence): boolean {
+  if (s.tokenStart >= s.tokenEnd || tokens.end[s.tokenStart]! <= tokens.start[s.tokenStart]!) return false;
+  const ch = text.charCodeAt(tokens.start[s.tokenStart]!);
+  return (ch >= 0x61 && ch <= 0x7a) || ch === 0x2c || ch === 0x3b || ch === 0x29;
 }
