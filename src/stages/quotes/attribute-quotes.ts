@@ -26,7 +26,7 @@ import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
 import { charSpan, clauseSentences, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
-import { findDirectQuotes } from './find-direct-quotes.js';
+import { findDirectQuotes, quoteWords } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, isFreeRelative, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
@@ -551,13 +551,13 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     const first = ms[0]!;
     const open = firstTok[first]!;
     const close = lastTok[ms[ms.length - 1]!]!;
-    const words = ms.reduce((n, i) => n + marks[i]!.words, 0);
     const prev = findBack(open, spoken);
     // a split quote: it follows the attribution of the one before with only punctuation between
     if (prev && prev.kind === 'direct' && onlyPunctuation(c, prev.attributionEnd, open) && paragraphOf(c, prev.attributionEnd - 1) === paragraphOf(c, open)) {
       append(prev, ms, 'quotes/direct-split', chain);
       return;
     }
+    const words = ms.reduce((n, i) => n + quoteWords(text, marks[i]!), 0);
     if (words <= SCARE_WORDS && !opensParagraph(c, open)) return;
     if (!opensSentence(open)) {
       // a short quotation inside a sentence that attributes it to no one is a phrase the writer quotes
@@ -894,14 +894,16 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
   drafts.sort((x, y) => x.pieces[0]!.start - y.pieces[0]!.start);
   const speakers = new Map<Draft, ActorRef | null>();
   // a source's head words → the person named in apposition to them
-  const named = new Map<string, ActorRef>();
+  const named = new Map<number, ActorRef>();
+  // (a token range as one number, not a string made for every draft)
+  const rangeKey = (r: Range) => r.a * (c.tokens.length + 1) + r.b;
   const resolveDraft = (d: Draft): ActorRef | null => {
     if (speakers.has(d)) return speakers.get(d)!;
     let ref: ActorRef | null = null;
+    const earlier = d.speaker ? named.get(rangeKey(d.speaker.head)) : undefined;
     if (d.speakerFrom) ref = resolveDraft(d.speakerFrom);
-    else if (d.speaker && named.has(`${d.speaker.head.a}-${d.speaker.head.b}`)) {
+    else if (d.speaker && earlier) {
       // the same words again ("…, telling reporters" after "Kosovo's prime minister, Albin Kurti, rejected")
-      const earlier = named.get(`${d.speaker.head.a}-${d.speaker.head.b}`)!;
       const w = charSpan(c, d.speaker.head);
       ref = { ...earlier, text: w.text, start: w.start, end: w.end };
     } else if (d.speaker) {
@@ -914,7 +916,7 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
         const person = resolver.resolve(app);
         if (person.isPerson && person.ref.person) {
           ref = { ...person.ref, code: person.ref.code ?? ref.code, text: ref.text, start: ref.start, end: ref.end };
-          named.set(`${d.speaker.head.a}-${d.speaker.head.b}`, ref);
+          named.set(rangeKey(d.speaker.head), ref);
         }
       }
     }

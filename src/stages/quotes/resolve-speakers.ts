@@ -39,7 +39,7 @@ interface KnownPerson {
   /** named here from the words alone (not an actor mention of the dictionaries) */
   learned: boolean;
   /** title words the text gave them ("Mayor Kim" → mayor) */
-  titles: string[];
+  titles: readonly string[];
   /** the office the actors stage found for the mention */
   office?: string;
 }
@@ -71,13 +71,13 @@ export class SpeakerResolver {
     this.knownList = [];
     this.c.actors.forEach((a, i) => {
       if (!a.person) return;
-      const titles = a.text.toLowerCase().split(/\s+/).filter((w) => HONORIFICS.has(w));
+      const titles = titlesOf(a.text);
       this.learn(a.person, { text: a.text, start: a.start, end: a.end, code: coded(a.code), name: a.name ?? a.person, person: a.person, actor: i }, a.start, false, titles, a.office);
     });
     return this.knownList;
   }
 
-  private learn(name: string, ref: ActorRef, at: number, learned: boolean, titles: string[] = [], office?: string): void {
+  private learn(name: string, ref: ActorRef, at: number, learned: boolean, titles: readonly string[] = [], office?: string): void {
     const words = nameWords(name);
     if (!words.length) return;
     const g = this.gender(name);
@@ -463,6 +463,19 @@ function nameWords(name: string): readonly string[] {
   if (NAME_WORDS.size >= NAME_WORDS_LIMIT) NAME_WORDS.clear();
   NAME_WORDS.set(name, words);
   return words;
+}
+
+/** titlesOf by mention text, as NAME_WORDS: the same mentions of people come back in article after article */
+const TITLES = new Map<string, readonly string[]>();
+
+/** the title words of an actor mention's text ("Finance Minister Anna Berg" → minister) */
+function titlesOf(text: string): readonly string[] {
+  let titles = TITLES.get(text);
+  if (titles) return titles;
+  titles = text.toLowerCase().split(/\s+/).filter((w) => HONORIFICS.has(w));
+  if (TITLES.size >= NAME_WORDS_LIMIT) TITLES.clear();
+  TITLES.set(text, titles);
+  return titles;
 }
 
 /** every word of `part` is in `whole`, in order */
