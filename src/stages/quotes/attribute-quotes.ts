@@ -24,7 +24,7 @@ import type { Span, TextSpan } from '../../core/span.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
-import { charSpan, clauseSentences, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { charSpan, clauseSentences, endsWithCI, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
 import { cueAt, type CueHit } from './find-cues.js';
 import { findDirectQuotes, quoteWords } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, isFreeRelative, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
@@ -457,7 +457,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       let speaker = hit.passive ? null : subjectOf.get(hit.group.a) ?? (elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed, usedCue) : speakerBefore(c, hit.group.a, s.tokenStart));
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && (norm(c, speaker.head.a - 1) === c.ids.comma || isNounish(c, speaker.head.a - 1));
       // "a new poll showing Trump's standing down, told Fox News …": a participle after its noun is a reduced relative clause
-      const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+      const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && endsWithCI(c, hit.word.a, 'ing');
       const after = contentAfter(c, hit, s.tokenEnd, relative || reduced);
       if (!after || !free(after.content)) continue;
       // "Those who said the economy was their top issue split evenly": a restrictive relative clause is part of
@@ -475,7 +475,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         }
       }
       // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)
-      const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+      const participle = endsWithCI(c, hit.word.a, 'ing');
       if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
       // (a participle after a comma has tried its clause's subject already)
       if (!speaker && !hit.passive && !elidedFirst) speaker = elidedSubject(c, hit, s.tokenStart, claimed, usedCue);
@@ -643,10 +643,10 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
     if (c.inQuote[t]! >= 0) return -1;
     const n = norm(c, t);
     if (isPunct(c, t) || c.ids.coordinators.has(n) || c.ids.relatives.has(n) || n === c.ids.that || c.ids.subordinators.has(n) || c.ids.wh.has(n)) return -1;
-    const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
     const verb = pos(c, t) === POS.VERB;
+    const past = verb && endsWithCI(c, t, 'ed');
     // (a past form is finite unless an auxiliary stands before it: "the economy was their top issue | favored")
-    const finite = pos(c, t) === POS.AUX || (verb && !/(?:ing|ed|en)$/i.test(surface) && norm(c, t - 1) !== c.ids.to) || (verb && /ed$/i.test(surface) && pos(c, t - 1) !== POS.AUX);
+    const finite = pos(c, t) === POS.AUX || (verb && !(endsWithCI(c, t, 'ing') || past || endsWithCI(c, t, 'en')) && norm(c, t - 1) !== c.ids.to) || (past && pos(c, t - 1) !== POS.AUX);
     if (!finite) continue;
     // a verb group goes on after an auxiliary (and the adverbs after it); after a main verb a new one starts
     const prev = pos(c, t - 1);
@@ -788,13 +788,13 @@ function participleAfterComma(c: Ctx, hit: CueHit): boolean {
   const prev = hit.group.a - 1;
   if (prev < 0) return false;
   const n = norm(c, prev);
-  return (n === c.ids.comma || c.ids.dashes.has(n)) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+  return (n === c.ids.comma || c.ids.dashes.has(n)) && endsWithCI(c, hit.word.a, 'ing');
 }
 
 /** "After talking about …", "By calling for …": a gerund after a preposition opening the sentence */
 function openingGerund(c: Ctx, hit: CueHit, sStart: number): boolean {
   const prev = hit.group.a - 1;
-  if (prev < sStart || !c.ids.gerundPreps.has(norm(c, prev)) || !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) return false;
+  if (prev < sStart || !c.ids.gerundPreps.has(norm(c, prev)) || !endsWithCI(c, hit.word.a, 'ing')) return false;
   const a = skipOpeners(c, sStart, prev, true);
   return a === prev;
 }
@@ -815,8 +815,7 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array,
   let n = norm(c, prev);
   // 'hailed the vote as “fantastic,” telling …': the comma inside the closing mark
   if (c.isMark[prev] && prev - 1 > sStart && norm(c, prev - 1) === c.ids.comma && c.inQuote[hit.group.a]! < 0) n = c.ids.comma;
-  const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
-  const participle = surface.endsWith('ing');
+  const participle = endsWithCI(c, hit.word.a, 'ing');
   // "… launched his campaign by talking about …": a gerund after a preposition is the clause subject's too
   const gerund = participle && c.ids.gerundPreps.has(n);
   // "defended Sanders as a mainstream candidate, mocked the Republicans": a verb in a list of verbs

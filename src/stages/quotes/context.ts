@@ -184,6 +184,28 @@ export const isPunct = (c: Ctx, t: number) => c.tokens.has(t, FLAG.PUNCT);
 export const isQuoteTok = (c: Ctx, t: number) => c.tokens.has(t, FLAG.QUOTE) || c.isMark[t] === 1;
 export const isCap = (c: Ctx, t: number) => c.tokens.has(t, FLAG.CAP);
 
+/**
+ * Token t's text ends with `suffix` (lower-case ASCII letters), in either
+ * case: what /ing$/i or .toLowerCase().endsWith('ing') asks of the word,
+ * read off the text's characters instead of a copy of the word, as the cue
+ * tests ask it of word after word. (Only A–Z fold onto a–z, there as here.)
+ */
+export function endsWithCI(c: Ctx, t: number, suffix: string): boolean {
+  const end = c.tokens.end[t]!;
+  const n = suffix.length;
+  if (end - c.tokens.start[t]! < n) return false;
+  for (let k = 0; k < n; k++) if ((c.text.charCodeAt(end - n + k) | 0x20) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
+/** token t ends in a lower-case letter and "s" (/[a-z]s$/, case as written): a verb's -s form, a plural */
+export function endsInLowerS(c: Ctx, t: number): boolean {
+  const end = c.tokens.end[t]!;
+  if (end - c.tokens.start[t]! < 2 || c.text.charCodeAt(end - 1) !== 0x73) return false;
+  const ch = c.text.charCodeAt(end - 2);
+  return ch >= 0x61 && ch <= 0x7a;
+}
+
 export function isNounish(c: Ctx, t: number): boolean {
   const p = pos(c, t);
   return p === POS.NOUN || p === POS.PROPN;
