@@ -25,7 +25,7 @@ import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
 import { charSpan, clauseSentences, endsWithCI, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
-import { cueAt, type CueHit } from './find-cues.js';
+import { cueAt, mayStartCue, type CueHit } from './find-cues.js';
 import { findDirectQuotes, quoteWords } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, isFreeRelative, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
@@ -388,7 +388,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   for (const s of c.sentences) {
     const hits: CueHit[] = [];
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-      if (usedCue[t] || claimed[t]) continue;
+      if (usedCue[t] || claimed[t] || !mayStartCue(c, t)) continue;
       const hit = cueAt(c, t) ?? cueAt(c, t, true);
       if (hit) {
         hits.push(hit);

@@ -219,18 +219,26 @@ function pluralBeforePhrase(c: Ctx, end: number): boolean {
 }
 
 /**
+ * Whether some cue (a verb's, a noun's or a phrase's) starts with token t's
+ * form or lemma: most words start none, and this is the test a token before
+ * the cue map (cueAt asks it; a scan over every token may ask it first, once
+ * for both kinds of cue).
+ */
+export function mayStartCue(c: Ctx, t: number): boolean {
+  const first = c.cues.firstIds;
+  const lemma = c.tokens.lemma[t]!;
+  const form = c.tokens.norm[t]!;
+  return (lemma < first.length && first[lemma] !== 0) || (form < first.length && first[form] !== 0);
+}
+
+/**
  * The cue starting at token t (outside direct quotes), or null; computed
  * once per token. Verbs, phrases and prepositions by default; `nouns` asks
  * for the noun cues instead ("his claim that …", "criticism of …"), which
  * only the noun rule reads (a noun is no attribution after a quote).
  */
 export function cueAt(c: Ctx, t: number, nouns = false): CueHit | null {
-  if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
-  // most words start no cue, as form or as lemma
-  const first = c.cues.firstIds;
-  const lemma = c.tokens.lemma[t]!;
-  const form = c.tokens.norm[t]!;
-  if ((lemma >= first.length || first[lemma] === 0) && (form >= first.length || first[form] === 0)) return null;
+  if (c.inQuote[t]! >= 0 || isPunct(c, t) || !mayStartCue(c, t)) return null;
   const cache = nouns ? c.nounCache : c.cueCache;
   const cached = cache[t];
   if (cached !== undefined) return cached;
