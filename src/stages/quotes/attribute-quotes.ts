@@ -31,6 +31,7 @@ import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, cont
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
+import { int32Table, uint8Table } from './scratch.js';
 import { clauseLead, colonLead, documentSource, headlineLead, labelLead, leadBeforeColon, personLike, recordLike, speakerLabel } from './find-leads.js';
 
 export interface AttributeInput {
@@ -82,8 +83,9 @@ interface Draft {
 export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): { quotes: Quote[]; messages: Message[] } {
   const { text, tokens } = input;
   const marks = findDirectQuotes(text, input.paragraphs);
-  const inQuote = new Int32Array(tokens.length).fill(-1);
-  const isMark = new Uint8Array(tokens.length);
+  // (tables kept from one document to the next: scratch.ts)
+  const inQuote = int32Table('inQuote', tokens.length, -1);
+  const isMark = uint8Table('isMark', tokens.length);
   const firstTok: number[] = [];
   const lastTok: number[] = [];
   marks.forEach((m, i) => {
@@ -100,7 +102,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     firstTok.push(a);
     lastTok.push(b - 1);
   });
-  const mended = clauseSentences(text, tokens, input.sentences);
+  const mended = clauseSentences(text, tokens, input.sentences, int32Table('sentOf', tokens.length, 0));
   const c: Ctx = {
     text,
     tokens,
@@ -146,8 +148,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   const drafts: Draft[] = [];
   const byChain = new Map<number, Draft>();
   const absorbed = new Set<number>();
-  const usedCue = new Uint8Array(tokens.length);
-  const claimed = new Uint8Array(tokens.length); // tokens of an attribution or of indirect content
+  const usedCue = uint8Table('usedCue', tokens.length);
+  const claimed = uint8Table('claimed', tokens.length); // tokens of an attribution or of indirect content
 
   const directDraft = (chain: number, rule: string, cue: CueHit | null, punctCue: Range | null, speaker: NounPhrase | null, addressee: Range | null, attributionEnd: number): Draft => {
     const ms = chains[chain]!;

@@ -273,8 +273,9 @@ export function charSpan(c: Ctx, r: Range): { text: string; start: number; end: 
  * "sentence" that opens with a lower-case word, a comma or a closing
  * parenthesis continues the one before it in its paragraph ("Rep. Hank
  * Johnson (D-Ga.) | said …", "Sen. Joe Lieberman (I-Conn.) | , also …").
+ * `sentOf` is the token table to fill (all zeros, one entry per token).
  */
-export function clauseSentences(text: string, tokens: TokenTable, sentences: readonly Sentence[]): { sentences: Sentence[]; sentOf: Int32Array } {
+export function clauseSentences(text: string, tokens: TokenTable, sentences: readonly Sentence[], sentOf: Int32Array = new Int32Array(tokens.length)): { sentences: Sentence[]; sentOf: Int32Array } {
   const out: Sentence[] = [];
   for (const s of sentences) {
     const last = out[out.length - 1];
@@ -282,7 +283,6 @@ export function clauseSentences(text: string, tokens: TokenTable, sentences: rea
     if (continues) out[out.length - 1] = { ...last, end: s.end, tokenEnd: s.tokenEnd };
     else out.push({ ...s });
   }
-  const sentOf = new Int32Array(tokens.length);
   out.forEach((s, i) => sentOf.fill(i, s.tokenStart, s.tokenEnd));
   return { sentences: out, sentOf };
 }
