@@ -961,7 +961,12 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
     });
   }
   // keep text order; `continues` points at an index, so renumber after sorting
+  // (the quotes are this function's own, so the index is rewritten in place rather than in a copy of each)
   const order = out.map((q, i) => ({ q, i })).sort((x, y) => x.q.start - y.q.start);
-  const newIndex = new Map(order.map((o, k) => [o.i, k]));
-  return order.map(({ q }) => (q.continues !== undefined ? { ...q, continues: newIndex.get(q.continues)! } : q));
+  const newIndex = new Int32Array(out.length);
+  order.forEach((o, k) => (newIndex[o.i] = k));
+  return order.map(({ q }) => {
+    if (q.continues !== undefined) q.continues = newIndex[q.continues]!;
+    return q;
+  });
 }
