@@ -29,7 +29,8 @@ const HONORIFICS = new Set([
   'mp', 'mep', 'msp', 'mla', 'ceo',
 ]);
 
-const POSSESSOR_OF: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+/** (a Map: a word looked up as an object's key is first looked up in V8's table of all interned strings) */
+const POSSESSOR_OF = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it']]);
 
 interface KnownPerson {
   name: string;
@@ -170,8 +171,9 @@ export class SpeakerResolver {
     // (only a pronoun's or a determiner's words are read below: other phrases skip the lower-cased copy)
     const pronounLike = single >= 0 && (pos(c, single) === POS.PRON || pos(c, single) === POS.DET);
     const surface = pronounLike ? c.text.slice(c.tokens.start[single]!, c.tokens.end[single]!).toLowerCase() : '';
-    const possessor = pronounLike && POSSESSOR_OF[surface] !== undefined;
-    const pronoun = possessor ? POSSESSOR_OF[surface]! : surface;
+    const possessed = pronounLike ? POSSESSOR_OF.get(surface) : undefined;
+    const possessor = possessed !== undefined;
+    const pronoun = possessed ?? surface;
     // he/she: the coreference stage's person, unless someone it does not know was named since
     if (single >= 0 && (pos(c, single) === POS.PRON || possessor) && (pronoun === 'he' || pronoun === 'she')) {
       const g = pronoun === 'he' ? 'm' : 'f';
