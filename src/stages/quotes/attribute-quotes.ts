@@ -277,6 +277,9 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   /** the end of a quotation after b that closes b's sentence, with no attribution and no cue before it; else b */
   const orphanQuoteAfter = (b: number): number => {
     if (b >= tokens.length) return b;
+    // (only a quotation opening within reach can be one: most contents have none after them)
+    const next = firstOpenFrom(firstTok, b);
+    if (next < 0 || next - b > ORPHAN_GAP) return b;
     const s = c.sentences[c.sentOf[b - 1]!]!;
     const end = trimEnd(c, b, s.tokenEnd);
     for (let t = b; t < end && t - b <= ORPHAN_GAP; t++) {
@@ -662,6 +665,22 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
 function placed(c: Ctx, np: Range): boolean {
   for (let t = np.a + 1; t < np.b - 1; t++) if (pos(c, t) === POS.ADP && /^(?:in|at)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
   return false;
+}
+
+/**
+ * The first token of the first direct quote opening at or after token t, or
+ * -1: a binary search of the quotes' first tokens, which ascend (the marks
+ * are in text order).
+ */
+function firstOpenFrom(firstTok: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = firstTok.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (firstTok[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < firstTok.length ? firstTok[lo]! : -1;
 }
 
 /** the last piece of a draft ends with a quotation ('… leaders “who understand …”') */
