@@ -24,13 +24,14 @@ import type { Span, TextSpan } from '../../core/span.js';
 import { FLAG, POS, type TokenTable } from '../../core/token-table.js';
 import { SlotIndex } from '../coref/slots.js';
 import type { CueMatcher } from './compile-cues.js';
-import { charSpan, clauseSentences, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
-import { cueAt, type CueHit } from './find-cues.js';
-import { findDirectQuotes } from './find-direct-quotes.js';
+import { charSpan, clauseSentences, endsWithCI, isCap, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, sentenceEnd, skipOpeners, type Ctx, type QuoteWordIds, type Range } from './context.js';
+import { cueAt, mayStartCue, type CueHit } from './find-cues.js';
+import { findDirectQuotes, quoteWords } from './find-direct-quotes.js';
 import { accordingTo, asClause, contentAfter, relativeContent, skipAdjunct, contentBefore, parenthetical, isFreeRelative, listedVerb, looksLikeClause, trimEnd } from './find-indirect-speech.js';
 import { nounAttribution } from './find-noun-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
 import { SpeakerResolver } from './resolve-speakers.js';
+import { int32Table, uint8Table } from './scratch.js';
 import { clauseLead, colonLead, documentSource, headlineLead, labelLead, leadBeforeColon, personLike, recordLike, speakerLabel } from './find-leads.js';
 
 export interface AttributeInput {
@@ -82,8 +83,9 @@ interface Draft {
 export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): { quotes: Quote[]; messages: Message[] } {
   const { text, tokens } = input;
   const marks = findDirectQuotes(text, input.paragraphs);
-  const inQuote = new Int32Array(tokens.length).fill(-1);
-  const isMark = new Uint8Array(tokens.length);
+  // (tables kept from one document to the next: scratch.ts)
+  const inQuote = int32Table('inQuote', tokens.length, -1);
+  const isMark = uint8Table('isMark', tokens.length);
   const firstTok: number[] = [];
   const lastTok: number[] = [];
   marks.forEach((m, i) => {
@@ -100,7 +102,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     firstTok.push(a);
     lastTok.push(b - 1);
   });
-  const mended = clauseSentences(text, tokens, input.sentences);
+  const mended = clauseSentences(text, tokens, input.sentences, int32Table('sentOf', tokens.length, 0));
   const c: Ctx = {
     text,
     tokens,
@@ -146,8 +148,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   const drafts: Draft[] = [];
   const byChain = new Map<number, Draft>();
   const absorbed = new Set<number>();
-  const usedCue = new Uint8Array(tokens.length);
-  const claimed = new Uint8Array(tokens.length); // tokens of an attribution or of indirect content
+  const usedCue = uint8Table('usedCue', tokens.length);
+  const claimed = uint8Table('claimed', tokens.length); // tokens of an attribution or of indirect content
 
   const directDraft = (chain: number, rule: string, cue: CueHit | null, punctCue: Range | null, speaker: NounPhrase | null, addressee: Range | null, attributionEnd: number): Draft => {
     const ms = chains[chain]!;
@@ -275,6 +277,9 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   /** the end of a quotation after b that closes b's sentence, with no attribution and no cue before it; else b */
   const orphanQuoteAfter = (b: number): number => {
     if (b >= tokens.length) return b;
+    // (only a quotation opening within reach can be one: most contents have none after them)
+    const next = firstOpenFrom(firstTok, b);
+    if (next < 0 || next - b > ORPHAN_GAP) return b;
     const s = c.sentences[c.sentOf[b - 1]!]!;
     const end = trimEnd(c, b, s.tokenEnd);
     for (let t = b; t < end && t - b <= ORPHAN_GAP; t++) {
@@ -388,7 +393,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
   for (const s of c.sentences) {
     const hits: CueHit[] = [];
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-      if (usedCue[t] || claimed[t]) continue;
+      if (usedCue[t] || claimed[t] || !mayStartCue(c, t)) continue;
       const hit = cueAt(c, t) ?? cueAt(c, t, true);
       if (hit) {
         hits.push(hit);
@@ -457,7 +462,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
       let speaker = hit.passive ? null : subjectOf.get(hit.group.a) ?? (elidedFirst ? elidedSubject(c, hit, s.tokenStart, claimed, usedCue) : speakerBefore(c, hit.group.a, s.tokenStart));
       const relative = speaker !== null && speaker.head.b - speaker.head.a === 1 && c.ids.relatives.has(norm(c, speaker.head.a)) && speaker.head.a > s.tokenStart && (norm(c, speaker.head.a - 1) === c.ids.comma || isNounish(c, speaker.head.a - 1));
       // "a new poll showing Trump's standing down, told Fox News …": a participle after its noun is a reduced relative clause
-      const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+      const reduced = hit.group.a === hit.word.a && hit.group.a > s.tokenStart && isNounish(c, hit.group.a - 1) && endsWithCI(c, hit.word.a, 'ing');
       const after = contentAfter(c, hit, s.tokenEnd, relative || reduced);
       if (!after || !free(after.content)) continue;
       // "Those who said the economy was their top issue split evenly": a restrictive relative clause is part of
@@ -475,7 +480,7 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         }
       }
       // "…, said X, that …" (not ", telling MSNBC his …": a participle has no subject after it, nor a cue with an addressee)
-      const participle = /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+      const participle = endsWithCI(c, hit.word.a, 'ing');
       if (!speaker && !hit.passive && !participle && !after.addressee) speaker = speakerAfterCue(c, hit, after.content.a);
       // (a participle after a comma has tried its clause's subject already)
       if (!speaker && !hit.passive && !elidedFirst) speaker = elidedSubject(c, hit, s.tokenStart, claimed, usedCue);
@@ -551,13 +556,13 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
     const first = ms[0]!;
     const open = firstTok[first]!;
     const close = lastTok[ms[ms.length - 1]!]!;
-    const words = ms.reduce((n, i) => n + marks[i]!.words, 0);
     const prev = findBack(open, spoken);
     // a split quote: it follows the attribution of the one before with only punctuation between
     if (prev && prev.kind === 'direct' && onlyPunctuation(c, prev.attributionEnd, open) && paragraphOf(c, prev.attributionEnd - 1) === paragraphOf(c, open)) {
       append(prev, ms, 'quotes/direct-split', chain);
       return;
     }
+    const words = ms.reduce((n, i) => n + quoteWords(text, marks[i]!), 0);
     if (words <= SCARE_WORDS && !opensParagraph(c, open)) return;
     if (!opensSentence(open)) {
       // a short quotation inside a sentence that attributes it to no one is a phrase the writer quotes
@@ -643,10 +648,10 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
     if (c.inQuote[t]! >= 0) return -1;
     const n = norm(c, t);
     if (isPunct(c, t) || c.ids.coordinators.has(n) || c.ids.relatives.has(n) || n === c.ids.that || c.ids.subordinators.has(n) || c.ids.wh.has(n)) return -1;
-    const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
     const verb = pos(c, t) === POS.VERB;
+    const past = verb && endsWithCI(c, t, 'ed');
     // (a past form is finite unless an auxiliary stands before it: "the economy was their top issue | favored")
-    const finite = pos(c, t) === POS.AUX || (verb && !/(?:ing|ed|en)$/i.test(surface) && norm(c, t - 1) !== c.ids.to) || (verb && /ed$/i.test(surface) && pos(c, t - 1) !== POS.AUX);
+    const finite = pos(c, t) === POS.AUX || (verb && !(endsWithCI(c, t, 'ing') || past || endsWithCI(c, t, 'en')) && norm(c, t - 1) !== c.ids.to) || (past && pos(c, t - 1) !== POS.AUX);
     if (!finite) continue;
     // a verb group goes on after an auxiliary (and the adverbs after it); after a main verb a new one starts
     const prev = pos(c, t - 1);
@@ -660,6 +665,22 @@ function verbAfterClause(c: Ctx, a: number, b: number): number {
 function placed(c: Ctx, np: Range): boolean {
   for (let t = np.a + 1; t < np.b - 1; t++) if (pos(c, t) === POS.ADP && /^(?:in|at)$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
   return false;
+}
+
+/**
+ * The first token of the first direct quote opening at or after token t, or
+ * -1: a binary search of the quotes' first tokens, which ascend (the marks
+ * are in text order).
+ */
+function firstOpenFrom(firstTok: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = firstTok.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (firstTok[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < firstTok.length ? firstTok[lo]! : -1;
 }
 
 /** the last piece of a draft ends with a quotation ('… leaders “who understand …”') */
@@ -788,13 +809,13 @@ function participleAfterComma(c: Ctx, hit: CueHit): boolean {
   const prev = hit.group.a - 1;
   if (prev < 0) return false;
   const n = norm(c, prev);
-  return (n === c.ids.comma || c.ids.dashes.has(n)) && /ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!));
+  return (n === c.ids.comma || c.ids.dashes.has(n)) && endsWithCI(c, hit.word.a, 'ing');
 }
 
 /** "After talking about …", "By calling for …": a gerund after a preposition opening the sentence */
 function openingGerund(c: Ctx, hit: CueHit, sStart: number): boolean {
   const prev = hit.group.a - 1;
-  if (prev < sStart || !c.ids.gerundPreps.has(norm(c, prev)) || !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) return false;
+  if (prev < sStart || !c.ids.gerundPreps.has(norm(c, prev)) || !endsWithCI(c, hit.word.a, 'ing')) return false;
   const a = skipOpeners(c, sStart, prev, true);
   return a === prev;
 }
@@ -815,8 +836,7 @@ function elidedSubject(c: Ctx, hit: CueHit, sStart: number, claimed: Uint8Array,
   let n = norm(c, prev);
   // 'hailed the vote as “fantastic,” telling …': the comma inside the closing mark
   if (c.isMark[prev] && prev - 1 > sStart && norm(c, prev - 1) === c.ids.comma && c.inQuote[hit.group.a]! < 0) n = c.ids.comma;
-  const surface = c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!).toLowerCase();
-  const participle = surface.endsWith('ing');
+  const participle = endsWithCI(c, hit.word.a, 'ing');
   // "… launched his campaign by talking about …": a gerund after a preposition is the clause subject's too
   const gerund = participle && c.ids.gerundPreps.has(n);
   // "defended Sanders as a mainstream candidate, mocked the Republicans": a verb in a list of verbs
@@ -895,14 +915,16 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
   drafts.sort((x, y) => x.pieces[0]!.start - y.pieces[0]!.start);
   const speakers = new Map<Draft, ActorRef | null>();
   // a source's head words → the person named in apposition to them
-  const named = new Map<string, ActorRef>();
+  const named = new Map<number, ActorRef>();
+  // (a token range as one number, not a string made for every draft)
+  const rangeKey = (r: Range) => r.a * (c.tokens.length + 1) + r.b;
   const resolveDraft = (d: Draft): ActorRef | null => {
     if (speakers.has(d)) return speakers.get(d)!;
     let ref: ActorRef | null = null;
+    const earlier = d.speaker ? named.get(rangeKey(d.speaker.head)) : undefined;
     if (d.speakerFrom) ref = resolveDraft(d.speakerFrom);
-    else if (d.speaker && named.has(`${d.speaker.head.a}-${d.speaker.head.b}`)) {
+    else if (d.speaker && earlier) {
       // the same words again ("…, telling reporters" after "Kosovo's prime minister, Albin Kurti, rejected")
-      const earlier = named.get(`${d.speaker.head.a}-${d.speaker.head.b}`)!;
       const w = charSpan(c, d.speaker.head);
       ref = { ...earlier, text: w.text, start: w.start, end: w.end };
     } else if (d.speaker) {
@@ -915,7 +937,7 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
         const person = resolver.resolve(app);
         if (person.isPerson && person.ref.person) {
           ref = { ...person.ref, code: person.ref.code ?? ref.code, text: ref.text, start: ref.start, end: ref.end };
-          named.set(`${d.speaker.head.a}-${d.speaker.head.b}`, ref);
+          named.set(rangeKey(d.speaker.head), ref);
         }
       }
     }
@@ -959,7 +981,12 @@ function toQuotes(c: Ctx, drafts: Draft[], opts: AttributeOptions): Quote[] {
     });
   }
   // keep text order; `continues` points at an index, so renumber after sorting
+  // (the quotes are this function's own, so the index is rewritten in place rather than in a copy of each)
   const order = out.map((q, i) => ({ q, i })).sort((x, y) => x.q.start - y.q.start);
-  const newIndex = new Map(order.map((o, k) => [o.i, k]));
-  return order.map(({ q }) => (q.continues !== undefined ? { ...q, continues: newIndex.get(q.continues)! } : q));
+  const newIndex = new Int32Array(out.length);
+  order.forEach((o, k) => (newIndex[o.i] = k));
+  return order.map(({ q }) => {
+    if (q.continues !== undefined) q.continues = newIndex[q.continues]!;
+    return q;
+  });
 }

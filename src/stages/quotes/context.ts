@@ -184,6 +184,28 @@ export const isPunct = (c: Ctx, t: number) => c.tokens.has(t, FLAG.PUNCT);
 export const isQuoteTok = (c: Ctx, t: number) => c.tokens.has(t, FLAG.QUOTE) || c.isMark[t] === 1;
 export const isCap = (c: Ctx, t: number) => c.tokens.has(t, FLAG.CAP);
 
+/**
+ * Token t's text ends with `suffix` (lower-case ASCII letters), in either
+ * case: what /ing$/i or .toLowerCase().endsWith('ing') asks of the word,
+ * read off the text's characters instead of a copy of the word, as the cue
+ * tests ask it of word after word. (Only A–Z fold onto a–z, there as here.)
+ */
+export function endsWithCI(c: Ctx, t: number, suffix: string): boolean {
+  const end = c.tokens.end[t]!;
+  const n = suffix.length;
+  if (end - c.tokens.start[t]! < n) return false;
+  for (let k = 0; k < n; k++) if ((c.text.charCodeAt(end - n + k) | 0x20) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
+/** token t ends in a lower-case letter and "s" (/[a-z]s$/, case as written): a verb's -s form, a plural */
+export function endsInLowerS(c: Ctx, t: number): boolean {
+  const end = c.tokens.end[t]!;
+  if (end - c.tokens.start[t]! < 2 || c.text.charCodeAt(end - 1) !== 0x73) return false;
+  const ch = c.text.charCodeAt(end - 2);
+  return ch >= 0x61 && ch <= 0x7a;
+}
+
 export function isNounish(c: Ctx, t: number): boolean {
   const p = pos(c, t);
   return p === POS.NOUN || p === POS.PROPN;
@@ -251,17 +273,27 @@ export function charSpan(c: Ctx, r: Range): { text: string; start: number; end: 
  * "sentence" that opens with a lower-case word, a comma or a closing
  * parenthesis continues the one before it in its paragraph ("Rep. Hank
  * Johnson (D-Ga.) | said …", "Sen. Joe Lieberman (I-Conn.) | , also …").
+ * `sentOf` is the token table to fill (all zeros, one entry per token).
  */
-export function clauseSentences(text: string, tokens: TokenTable, sentences: readonly Sentence[]): { sentences: Sentence[]; sentOf: Int32Array } {
+export function clauseSentences(text: string, tokens: TokenTable, sentences: readonly Sentence[], sentOf: Int32Array = new Int32Array(tokens.length)): { sentences: Sentence[]; sentOf: Int32Array } {
   const out: Sentence[] = [];
   for (const s of sentences) {
     const last = out[out.length - 1];
-    const first = s.tokenStart < s.tokenEnd ? text.slice(tokens.start[s.tokenStart]!, tokens.end[s.tokenStart]!) : '';
-    const continues = last !== undefined && last.paragraph === s.paragraph && /^(?:[a-z]|[,;)])/.test(first) && !/[?!]$/.test(text.slice(last.start, last.end).trimEnd());
+    const continues = last !== undefined && last.paragraph === s.paragraph && opensLikeContinuation(text, tokens, s) && !/[?!]$/.test(text.slice(last.start, last.end).trimEnd());
     if (continues) out[out.length - 1] = { ...last, end: s.end, tokenEnd: s.tokenEnd };
     else out.push({ ...s });
   }
-  const sentOf = new Int32Array(tokens.length);
   out.forEach((s, i) => sentOf.fill(i, s.tokenStart, s.tokenEnd));
   return { sentences: out, sentOf };
+}
+
+/**
+ * The sentence's first token starts with a lower-case letter a–z, a comma, a
+ * semicolon or a closing parenthesis (read off its first character: this
+ * runs for every sentence, and most open with a capital).
+ */
+function opensLikeContinuation(text: string, tokens: TokenTable, s: Sentence): boolean {
+  if (s.tokenStart >= s.tokenEnd || tokens.end[s.tokenStart]! <= tokens.start[s.tokenStart]!) return false;
+  const ch = text.charCodeAt(tokens.start[s.tokenStart]!);
+  return (ch >= 0x61 && ch <= 0x7a) || ch === 0x2c || ch === 0x3b || ch === 0x29;
 }

@@ -4,9 +4,10 @@
  * auxiliaries, negation and adverbs before it ("has also said", "did not
  * say") belong to the cue, as they do in attribution corpora.
  */
+import type { Sentence } from '../../core/layers.js';
 import { POS } from '../../core/token-table.js';
 import type { CompiledCue } from './compile-cues.js';
-import { isCap, isPunct, isSubjectPronoun, norm, pos, skipOpeners, type Ctx, type Range } from './context.js';
+import { endsInLowerS, endsWithCI, isCap, isPunct, isSubjectPronoun, norm, pos, skipOpeners, type Ctx, type Range } from './context.js';
 
 export interface CueHit {
   compiled: CompiledCue;
@@ -35,13 +36,13 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
       // "Trump tells Fox News that …", "Clinton asks voters to …": a verb that names its addressee, in -s after a name
-      if ((p === POS.NOUN || p === POS.PROPN) && cue.entry.addressee !== 'no' && t > s.tokenStart && t + 1 < s.tokenEnd && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && !isCap(c, t) && !isPunct(c, t + 1)) {
+      if ((p === POS.NOUN || p === POS.PROPN) && cue.entry.addressee !== 'no' && t > s.tokenStart && t + 1 < s.tokenEnd && endsInLowerS(c, t) && !isCap(c, t) && !isPunct(c, t + 1)) {
         if ((pos(c, t - 1) === POS.PROPN || isSubjectPronoun(c, t - 1)) && !c.ids.possessiveMarks.has(norm(c, t - 1))) return true;
       }
       // "“…,” Trump shot back.", "“…,” Viguerie notes.": the word after a quotation and its speaker's name
       if ((p === POS.NOUN || p === POS.PROPN) && !isCap(c, t) && afterQuoteName(c, t)) return true;
       // "as Trump points out", "Sanders calls for": a phrase verb with its particle, right after a name or a subject pronoun
-      if ((p === POS.NOUN || p === POS.PROPN) && cue.words.length > 1 && t > s.tokenStart && /[a-z]s$/.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && (pos(c, t + 1) === POS.ADP || pos(c, t + 1) === POS.PART)) {
+      if ((p === POS.NOUN || p === POS.PROPN) && cue.words.length > 1 && t > s.tokenStart && endsInLowerS(c, t) && (pos(c, t + 1) === POS.ADP || pos(c, t + 1) === POS.PART)) {
         const pp = pos(c, t - 1);
         const subject = pp === POS.PROPN || isSubjectPronoun(c, t - 1);
         const compound = t - 2 >= s.tokenStart && pos(c, t - 2) === POS.DET;
@@ -53,8 +54,7 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
         const prev = pos(c, t - 1);
         const closes = c.ids.finals.has(next) || next === c.ids.comma;
         // only where the noun reading is unlikely: a document verb ("show"), or a past form ("…, aides confirmed.")
-        const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-        const verbal = cue.entry.cueClass === 'evidence' || surface.endsWith('ed');
+        const verbal = cue.entry.cueClass === 'evidence' || endsWithCI(c, t, 'ed');
         return verbal && closes && (prev === POS.NOUN || prev === POS.PROPN || prev === POS.PRON) && !c.ids.possessiveMarks.has(norm(c, t - 1));
       }
       return false;
@@ -85,8 +85,7 @@ const COMPASS = new Set(['western', 'eastern', 'northern', 'southern']);
 function nounPlace(c: Ctx, t: number): boolean {
   const s = c.sentences[c.sentOf[t]!]!;
   if (t <= s.tokenStart || c.inQuote[t - 1]! >= 0) return false;
-  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-  if (/ing$/.test(surface)) return false;
+  if (endsWithCI(c, t, 'ing')) return false;
   const prev = t - 1;
   // (a piece of a word wink-nlp split: "Erdo" "ğ" "an said")
   if (prev > 0 && c.tokens.end[prev - 1] === c.tokens.start[prev]) return false;
@@ -97,15 +96,16 @@ function nounPlace(c: Ctx, t: number): boolean {
   // (a capitalised word the tagger took for a verb is a name: "Cook said")
   // (nor a participle after its noun, a reduced relative clause: "those surveyed say", "voters polled said")
   const before = prev - 1 >= s.tokenStart ? pos(c, prev - 1) : POS.PUNCT;
-  const beforeWord = prev - 1 >= s.tokenStart ? c.text.slice(c.tokens.start[prev - 1]!, c.tokens.end[prev - 1]!).toLowerCase() : '';
-  const reduced = /(?:ed|en)$/.test(pw) && (before === POS.NOUN || before === POS.PRON || before === POS.NUM || (before === POS.DET && SUBJECT_DETERMINERS.has(beforeWord)) || (before === POS.PROPN && !/day$/.test(beforeWord) && !c.ids.timeWords.has(norm(c, prev - 1))));
-  if (pp === POS.VERB && !reduced && !isCap(c, prev) && !/ing$/.test(pw) && !BARE_VERB_TAKERS.has(pw) && !(prev - 1 >= s.tokenStart && norm(c, prev - 1) === c.ids.to)) return true;
+  // (the word before is read only after an article or a name)
+  const beforeWord = prev - 1 >= s.tokenStart && (before === POS.DET || before === POS.PROPN) ? c.text.slice(c.tokens.start[prev - 1]!, c.tokens.end[prev - 1]!).toLowerCase() : '';
+  const reduced = (endsWithCI(c, prev, 'ed') || endsWithCI(c, prev, 'en')) && (before === POS.NOUN || before === POS.PRON || before === POS.NUM || (before === POS.DET && SUBJECT_DETERMINERS.has(beforeWord)) || (before === POS.PROPN && !/day$/.test(beforeWord) && !c.ids.timeWords.has(norm(c, prev - 1))));
+  if (pp === POS.VERB && !reduced && !isCap(c, prev) && !endsWithCI(c, prev, 'ing') && !BARE_VERB_TAKERS.has(pw) && !(prev - 1 >= s.tokenStart && norm(c, prev - 1) === c.ids.to)) return true;
   if ((pp === POS.DET && !SUBJECT_DETERMINERS.has(pw)) || (c.ids.possessives.has(norm(c, prev)) && pp !== POS.PRON) || c.ids.possessiveMarks.has(norm(c, prev))) return true;
   // (not "the well known socialist said", "the self-described socialist said": that verb is a participle modifying the noun)
   if (pp !== POS.ADJ || SUBJECT_DETERMINERS.has(pw) || prev - 1 < s.tokenStart || pos(c, prev - 1) !== POS.VERB) return false;
   const v = prev - 1;
   const modifier = v - 1 >= s.tokenStart && (pos(c, v - 1) === POS.DET || pos(c, v - 1) === POS.ADV || c.ids.dashes.has(norm(c, v - 1)) || c.ids.possessives.has(norm(c, v - 1)));
-  return !(modifier && /(?:ed|en|wn)$/i.test(c.text.slice(c.tokens.start[v]!, c.tokens.end[v]!)));
+  return !(modifier && (endsWithCI(c, v, 'ed') || endsWithCI(c, v, 'en') || endsWithCI(c, v, 'wn')));
 }
 
 /**
@@ -144,8 +144,7 @@ function givenName(c: Ctx, t: number): boolean {
 
 /** a past participle opening its sentence, alone or after "when", "if", "once": "Asked whether …, X said" */
 function openingParticiple(c: Ctx, t: number, sStart: number): boolean {
-  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-  if (!surface.endsWith('ed')) return false;
+  if (!endsWithCI(c, t, 'ed')) return false;
   let a = skipOpeners(c, sStart, t, true);
   if (a < t && (norm(c, a) === c.ids.when || norm(c, a) === c.ids.if || norm(c, a) === c.ids.once)) a++;
   return a === t;
@@ -153,8 +152,7 @@ function openingParticiple(c: Ctx, t: number, sStart: number): boolean {
 
 /** "758 pledged delegates", "his stated goal", "the expected result": a participle used as an adjective */
 function participleAdjective(c: Ctx, t: number): boolean {
-  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-  if (!/(?:ed|en)$/.test(surface) || t === 0 || t + 1 >= c.tokens.length) return false;
+  if (!(endsWithCI(c, t, 'ed') || endsWithCI(c, t, 'en')) || t === 0 || t + 1 >= c.tokens.length) return false;
   const prev = pos(c, t - 1);
   const n = norm(c, t - 1);
   const before = prev === POS.DET || prev === POS.NUM || prev === POS.ADJ || c.ids.possessives.has(n) || c.ids.possessiveMarks.has(n);
@@ -188,12 +186,10 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   const clauseStart = (np === POS.DET && nn !== c.ids.that && !c.ids.wh.has(nn)) || (np === POS.PRON && c.ids.subjects.has(nn) && (!c.ids.objects.has(nn) || itSubject));
   // "Others call it …", "they call him …": a subject pronoun, then the verb and its object
   if (isSubjectPronoun(c, prev) && !c.ids.relatives.has(norm(c, prev)) && (np === POS.PRON || np === POS.DET || np === POS.PROPN)) return true;
-  const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
   // "the paper notes the government …": a present tense in -s after a singular subject
-  if (/[a-z]s$/.test(surface)) return clauseStart;
+  if (endsInLowerS(c, t)) return clauseStart;
   // "polls show Trump leading …": a plural subject, then the verb's base form
-  const prevSurface = c.text.slice(c.tokens.start[prev]!, c.tokens.end[prev]!);
-  const plural = (pp === POS.NOUN || pp === POS.PROPN) && /[a-z]s$/.test(prevSurface);
+  const plural = (pp === POS.NOUN || pp === POS.PROPN) && endsInLowerS(c, prev);
   // "FEC records from the 2008 cycle show he backed …": a plural head before a prepositional phrase, then a clause
   if (!plural && !counted && clauseStart && (pp === POS.NOUN || pp === POS.PROPN) && pluralBeforePhrase(c, prev)) return true;
   // "respondents who support Sanders": a relative pronoun is the subject of the verb after it
@@ -201,7 +197,7 @@ function nounTaggedVerb(c: Ctx, t: number): boolean {
   if (!((pp === POS.NOUN && plural) || counted || (pp === POS.PROPN && plural) || relative)) return false;
   if (clauseStart || np === POS.PROPN || np === POS.NUM) return true;
   // "majorities favor letting people stay": a gerund as the object
-  if (np === POS.VERB && /ing$/i.test(c.text.slice(c.tokens.start[next]!, c.tokens.end[next]!)) && c.sentOf[next] === c.sentOf[t]) return true;
+  if (np === POS.VERB && endsWithCI(c, next, 'ing') && c.sentOf[next] === c.sentOf[t]) return true;
   // "voters support temporarily banning …", "Republicans support deportation": an adverb before a gerund,
   // or a plural name then a noun (a compound has no plural name before its head)
   if (np === POS.ADV && next + 1 < c.tokens.length && pos(c, next + 1) === POS.VERB && c.sentOf[next + 1] === c.sentOf[t]) return true;
@@ -219,7 +215,20 @@ function pluralBeforePhrase(c: Ctx, end: number): boolean {
   while (t >= s.tokenStart && end - t < 8 && nominal(t)) t--;
   if (t <= s.tokenStart || pos(c, t) !== POS.ADP || !c.ids.npPreps.has(norm(c, t))) return false;
   const h = t - 1;
-  return (pos(c, h) === POS.NOUN || pos(c, h) === POS.PROPN) && /[a-z]s$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!));
+  return (pos(c, h) === POS.NOUN || pos(c, h) === POS.PROPN) && endsInLowerS(c, h);
+}
+
+/**
+ * Whether some cue (a verb's, a noun's or a phrase's) starts with token t's
+ * form or lemma: most words start none, and this is the test a token before
+ * the cue map (cueAt asks it; a scan over every token may ask it first, once
+ * for both kinds of cue).
+ */
+export function mayStartCue(c: Ctx, t: number): boolean {
+  const first = c.cues.firstIds;
+  const lemma = c.tokens.lemma[t]!;
+  const form = c.tokens.norm[t]!;
+  return (lemma < first.length && first[lemma] !== 0) || (form < first.length && first[form] !== 0);
 }
 
 /**
@@ -229,12 +238,7 @@ function pluralBeforePhrase(c: Ctx, end: number): boolean {
  * only the noun rule reads (a noun is no attribution after a quote).
  */
 export function cueAt(c: Ctx, t: number, nouns = false): CueHit | null {
-  if (c.inQuote[t]! >= 0 || isPunct(c, t)) return null;
-  // most words start no cue, as form or as lemma
-  const first = c.cues.firstIds;
-  const lemma = c.tokens.lemma[t]!;
-  const form = c.tokens.norm[t]!;
-  if ((lemma >= first.length || first[lemma] === 0) && (form >= first.length || first[form] === 0)) return null;
+  if (c.inQuote[t]! >= 0 || isPunct(c, t) || !mayStartCue(c, t)) return null;
   const cache = nouns ? c.nounCache : c.cueCache;
   const cached = cache[t];
   if (cached !== undefined) return cached;
@@ -250,13 +254,20 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
   // the second half of a hyphenated word is no cue: "fact-finding", "long-expected"
   if (t > 0 && c.ids.dashes.has(norm(c, t - 1)) && c.tokens.end[t - 1] === c.tokens.start[t] && t > 1 && c.tokens.end[t - 2] === c.tokens.start[t - 1]) return null;
   const s = c.sentences[c.sentOf[t]!]!;
-  const candidates = byLemma && byNorm ? [...byLemma, ...byNorm] : (byLemma ?? byNorm)!;
+  // the cues listed under the lemma, then those under the form (read in turn, not copied into one list)
+  const hit = byLemma ? firstCue(c, byLemma, t, s, nouns) : null;
+  return hit ?? (byNorm ? firstCue(c, byNorm, t, s, nouns) : null);
+}
+
+/** the first cue of `candidates` (longest first) whose words stand at t and fit there */
+function firstCue(c: Ctx, candidates: readonly CompiledCue[], t: number, s: Sentence, nouns: boolean): CueHit | null {
   for (const cue of candidates) {
     if ((cue.entry.pos === 'noun') !== nouns) continue;
     const n = cue.words.length;
     if (t + n > s.tokenEnd) continue;
+    // (the first word is the one the cue was listed under, and t is outside direct quotes: cueAt asked)
     let ok = true;
-    for (let k = 0; k < n && ok; k++) {
+    for (let k = 1; k < n && ok; k++) {
       const tk = t + k;
       if (c.inQuote[tk]! >= 0) ok = false;
       else if (!cue.words[k]!.has(c.tokens.norm[tk]!) && !cue.words[k]!.has(c.tokens.lemma[tk]!)) ok = false;
@@ -268,10 +279,9 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
     // "Asked if he was bullied, the candidate said no", "When asked about …": the one asked is the subject after the comma
     if (cue.entry.pos === 'verb' && openingParticiple(c, t, s.tokenStart)) passive = true;
     // "…, Christie said when asked whether …": a participle right after "when", "if", "once" has no subject
-    if (cue.entry.pos === 'verb' && group.a === t && t - 1 > s.tokenStart && (norm(c, t - 1) === c.ids.when || norm(c, t - 1) === c.ids.if || norm(c, t - 1) === c.ids.once) && /ed$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) passive = true;
+    if (cue.entry.pos === 'verb' && group.a === t && t - 1 > s.tokenStart && (norm(c, t - 1) === c.ids.when || norm(c, t - 1) === c.ids.if || norm(c, t - 1) === c.ids.once) && endsWithCI(c, t, 'ed')) passive = true;
     if (cue.entry.pos === 'verb') {
-      const surface = c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
-      if (!surface.endsWith('ing')) {
+      if (!endsWithCI(c, t, 'ing')) {
         // the auxiliaries of the cue itself ("was told"), not of a verb it depends on ("is expected to say")
         let from = group.a;
         for (let j = group.a; j < t; j++) if (norm(c, j) === c.ids.to) from = j + 1;

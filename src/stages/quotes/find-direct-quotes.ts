@@ -32,8 +32,6 @@ export interface QuoteMarks {
   unclosed: boolean;
   /** index (in the returned list) of the piece in the previous paragraph this continues */
   continues?: number;
-  /** number of words in the content */
-  words: number;
 }
 
 type Family = 'double' | 'single';
@@ -83,6 +81,14 @@ function closingPosition(text: string, i: number, len: number, pEnd: number): bo
  * count has always read it.
  */
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’-](?=[\p{L}\p{N}]))*/gu;
+
+/**
+ * The number of words in a quote's content: counted when a rule asks (most
+ * quotes are attributed without it), not for every quote found.
+ */
+export function quoteWords(text: string, q: QuoteMarks): number {
+  return countWords(text, q.start, q.end);
+}
 
 function countWords(text: string, start: number, end: number): number {
   let n = 0;
@@ -262,7 +268,7 @@ export function findDirectQuotes(text: string, paragraphs: readonly Span[]): Quo
         if (e > s) {
           const q: QuoteMarks = {
             open: opened.at, openLength: opened.length, close: i, closeLength: m.length,
-            start: s, end: e, paragraph: pIdx, continued: false, unclosed: false, words: countWords(text, s, e),
+            start: s, end: e, paragraph: pIdx, continued: false, unclosed: false,
           };
           if (continuing !== undefined && opened.at === firstOpenAt(text, p)) q.continues = continuing;
           out.push(q);
@@ -276,7 +282,7 @@ export function findDirectQuotes(text: string, paragraphs: readonly Span[]): Quo
       if (e > s) {
         const q: QuoteMarks = {
           open: opened.at, openLength: opened.length, close: -1, closeLength: 0,
-          start: s, end: e, paragraph: pIdx, continued: false, unclosed: false, words: countWords(text, s, e),
+          start: s, end: e, paragraph: pIdx, continued: false, unclosed: false,
         };
         if (continuing !== undefined && opened.at === firstOpenAt(text, p)) q.continues = continuing;
         out.push(q);
