@@ -265,3 +265,12 @@ describe('bodies and branches', () => {
   });
 });
 
+describe('members of the U.S. Congress', () => {
+  it('"Sen." and "Rep." and the leaders\' titles are the U.S. Congress\'s; "Senator X" names no state by itself', () => {
+    expect(actors('Sen. Ann Kowalski of Ohio criticised Mexico.', '2024-02-07')).toContain('Sen. Ann Kowalski=USALEG');
+    expect(actors('Rep. Tom Ellery criticised Biden.', '2024-02-07')).toContain('Rep. Tom Ellery=USALEG');
+    expect(actors('Senate Majority Leader Chuck Schumer accused Republicans of caving.', '2024-02-07')).toContain('Senate Majority Leader Chuck Schumer=USALEG');
+    expect(actors('Senator Risa Hontiveros said the bill was flawed.', '2024-02-07')).not.toContain('Senator Risa Hontiveros=USALEG');
+  });
+});
+

@@ -339,7 +339,8 @@ export function matchActors(
         // a one-word title that only one country uses ("leader", "chancellor") needs the country named;
         // longer ones name it themselves ("Secretary of State", "head of the State Department")
         // but not "Secretary of State for Health" (a British cabinet post, not the U.S. one)
-        if (title?.country && !country && title.phrase.trim().split(/\s+/).length > 1 && !(end < s.tokenEnd && tokens.norm[end] === ids.forWord)) country = title.country;
+        // (an abbreviation one country writes before names names it too: "Sen. Ted Cruz", "Rep. Nancy Mace")
+        if (title?.country && !country && (title.phrase.trim().split(/\s+/).length > 1 || /\.$/.test(title.phrase.trim())) && !(end < s.tokenEnd && tokens.norm[end] === ids.forWord)) country = title.country;
         head = title ?? has(last, 'agent');
         // the agent's actor after it: "the government of Gondor", "the foreign ministers of India and China",
         // "Prime Minister Romendacil", "MSF Arnor (diplomat)"; with the country already named, only a name

@@ -775,6 +775,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('takes "the New York Democrat" for the person who spoke last, not a person of that name', () => {
+    const d = code('Headline\n\nSenate Majority Leader Chuck Schumer accused Republicans of caving to Trump. "They were for it until he told them to be against it," the New York Democrat said.', '2024-02-07');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.person, q.speaker?.code])).toEqual([
+      ['Senate Majority Leader Chuck Schumer', 'Chuck Schumer', 'USALEG'],
+      ['the New York Democrat', 'Chuck Schumer', 'USALEG'],
+    ]);
+  });
+
   it('takes no participle after a comma, tagged as a noun, for a speaker (", dashing hopes of a breakthrough")', () => {
     const d = code('Headline\n\nThe president told his Turkish counterpart on Monday that Moscow would not revive the deal until its demands were met, dashing hopes of a swift breakthrough.');
     expect(d.quotes.map((q) => [q.speaker?.text, q.cue?.text])).toEqual([['The president', 'told']]);

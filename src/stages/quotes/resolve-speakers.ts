@@ -18,6 +18,9 @@ import { uncodedSubjectSince } from '../coref/resolve-pronouns.js';
 import { charSpan, isCap, isNameLike, norm, pos, type Ctx, type Range } from './context.js';
 import { npEndingAt } from './find-speakers.js';
 
+/** a party's member, singular: "the New York Democrat" is someone named before */
+const PARTY_MEMBERS = new Set(['democrat', 'republican', 'independent', 'conservative', 'liberal', 'socialist', 'tory']);
+
 const HONORIFICS = new Set([
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sen', 'sen.', 'rep', 'rep.', 'gov', 'gov.', 'gen', 'gen.',
   'lt', 'lt.', 'col', 'col.', 'sgt', 'sgt.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady', 'president', 'senator',
@@ -195,6 +198,13 @@ export class SpeakerResolver {
         const best = this.lastKnown(words.start, (p) => (office !== undefined && p.office === office) || p.titles.includes(head));
         if (best) return this.remember({ ref: { ...best.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
       }
+    }
+    // "the New York Democrat", "the Kentucky Republican": a party member of a place, said of someone named before
+    if (np.b - np.a <= 5 && norm(c, np.a) === c.ids.the && !(slot && (SlotIndex.coded(slot) || slot.actor.person)) && isCap(c, np.b - 1) &&
+      PARTY_MEMBERS.has(c.text.slice(c.tokens.start[np.b - 1]!, c.tokens.end[np.b - 1]!).toLowerCase())) {
+      // (the person who spoke last, else the one named last)
+      const best = this.lastSpeaker(np.a, (x) => x.isPerson) ?? this.lastKnown(words.start, () => true);
+      if (best) return this.remember({ ref: { ...best.ref, text: base.text, start: base.start, end: base.end }, isPerson: true });
     }
     if (slot) {
       const ref = fromSlot(slot, base);
