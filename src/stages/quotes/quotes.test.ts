@@ -255,7 +255,7 @@ describe('attribution on news text', () => {
     const d = code('Headline\n\nKaine has opposed defunding Planned Parenthood.\nThe company announced his resignation on Monday.\nShe called for a ceasefire in Syria.\nLimbaugh accused the Democrats of scheduling the debates at odd hours.\nChristie endorsed Trump last week and appeared at his side.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.cueClass])).toEqual([
       ['defunding Planned Parenthood', 'has opposed', 'Kaine', 'stance'],
-      ['his resignation on Monday', 'announced', 'The company', 'speech'],
+      ['his resignation', 'announced', 'The company', 'speech'],
       ['a ceasefire in Syria', 'called for', 'She', 'speech'],
       ['the Democrats of scheduling the debates at odd hours', 'accused', 'Limbaugh', 'speech'],
       ['Trump', 'endorsed', 'Christie', 'stance'],
@@ -800,6 +800,38 @@ describe('attribution on news text', () => {
       ['USAGOV', null, 'said'],
     ]);
     expect(statements[0]!.rule.file).toBe('quotes/cues.txt');
+  });
+
+  it('leaves a time closing a noun-phrase content to the cue', () => {
+    const d = code('Headline\n\nThe governor defended his budget plan on Tuesday night.\nThe minister announced her resignation late Friday.\nOfficials expect a deal by the end of this year.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['his budget plan', 'defended'],
+      ['her resignation', 'announced'],
+      ['a deal by the end of this year', 'expect'],
+    ]);
+  });
+
+  it('reads the whole name a stance is about, after a title or a place that modifies it', () => {
+    const d = code('Headline\n\nThe teachers union is backing Ohio Gov. Mark Daley.\nThe group endorsed Democratic mayoral candidate Ana Ruiz.\nThe senator endorsed Daley last week.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['Ohio Gov. Mark Daley', 'is backing'],
+      ['Democratic mayoral candidate Ana Ruiz', 'endorsed'],
+      ['Daley', 'endorsed'],
+    ]);
+  });
+
+  it('ends a clause content before what the writer adds after a comma: though, however, despite, where', () => {
+    const d = code('Headline\n\nThe mayor said the bridge would reopen in May, though engineers have doubts.\nThe company reported higher profits, despite a weak quarter for sales.\nThe coach said the team would train in Denver, where the altitude helps.');
+    expect(d.quotes.map((q) => q.text)).toEqual([
+      'the bridge would reopen in May',
+      'higher profits',
+      'the team would train in Denver',
+    ]);
+  });
+
+  it('reads a verb of a title-case headline as a verb', () => {
+    const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
   });
 });
 
