@@ -46,6 +46,8 @@ export interface QuoteWordIds {
   after: number;
   before: number;
   on: number;
+  /** the small words a title leaves in lower case: "War and Peace", "Gone with the Wind" */
+  titleWords: Set<number>;
   dashes: Set<number>;
   openParen: number;
   closeParen: number;
@@ -117,6 +119,7 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     after: id('after'),
     before: id('before'),
     on: id('on'),
+    titleWords: ids(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by']),
     dashes: ids(['—', '–', '--', '-', '―']),
     openParen: id('('),
     closeParen: id(')'),

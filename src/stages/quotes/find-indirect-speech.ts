@@ -683,6 +683,18 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
     // "endorsed “Medicare for All”": a quotation as the object
     form = allows('quote') || !allows('np') ? 'quote' : 'np';
+    // a text's words ("the sign read “…”") are no title: "read “War and Peace” to the class"
+    if (entry.cueClass === 'writing' && !allows('bare') && !allows('that') && !allows('np') && !allows('quoted')) {
+      const q = c.inQuote[k]!;
+      let words = 0;
+      let caps = 0;
+      for (let e = k + 1; e < sEnd && c.inQuote[e] === q; e++) {
+        if (isPunct(c, e)) continue;
+        words++;
+        if (isCap(c, e) || c.ids.titleWords.has(norm(c, e))) caps++;
+      }
+      if (words <= 6 && caps === words) return null;
+    }
     // ("what he called “a disgrace”": a name given, after a free relative pronoun)
     if (form === 'quote' && !allows('quote') && allows('quoted') && freeRelativeBefore(c, hit)) {
       const q = c.inQuote[k]!;
@@ -896,6 +908,8 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   const a = skipDateline(c, sStart, b);
   b = trimEnd(c, a, b);
   if (b - a < 2) return null;
+  // a cue that reports only quotations closes a quotation ("“…,” the sign read"; not "I never managed to read …")
+  if (!content.has('bare') && !content.has('that') && !(c.inQuote[a]! >= 0)) return null;
   // the attribution closing the sentence gives the shape: the words before it need only a finite verb
   if (!hasFiniteVerb(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
   return { content: { a, b }, speaker, inverted };

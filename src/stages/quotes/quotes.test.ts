@@ -829,6 +829,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads the words of a text with "read": a sign, a statement, not a book title', () => {
+    const d = code('Headline\n\nOne banner read “Save our hospital.”\n“We regret the delay,” the statement read.\nShe read “Pride and Prejudice” to the class.\nI never managed to read his second novel.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['Save our hospital.', 'read', 'One banner'],
+      ['We regret the delay', 'read', 'the statement'],
+    ]);
+  });
+
   it('reads a verb of a title-case headline as a verb', () => {
     const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
