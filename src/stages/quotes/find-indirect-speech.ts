@@ -905,7 +905,7 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   }
   let b = attrStart - 1; // the comma
   while (b > sStart && (norm(c, b - 1) === c.ids.comma || isPunct(c, b - 1)) && !(isQuoteTok(c, b - 1) && c.inQuote[b - 1]! >= 0)) b--;
-  const a = skipDateline(c, sStart, b);
+  const a = skipConnective(c, skipDateline(c, sStart, b), b);
   b = trimEnd(c, a, b);
   if (b - a < 2) return null;
   // a cue that reports only quotations closes a quotation ("“…,” the sign read"; not "I never managed to read …")
@@ -953,10 +953,27 @@ function trailingAdjunct(c: Ctx, k: number, sEnd: number): boolean {
 }
 
 /** "WASHINGTON (AP) — …", "LOS ANGELES, Feb. 2 (UPI) — …": a dateline is not content */
+/** the writer's connectives that open a sentence before its clause: "Still, …", "In fact, …", "By contrast, …" */
+const CONNECTIVES = new Set(['still', 'however', 'in fact', 'meanwhile', 'as a result', 'in contrast', 'by contrast', 'indeed', 'even so', 'moreover', 'to be sure', 'at the same time', 'in addition', 'nevertheless', 'nonetheless', 'ironically', 'separately', 'for example', 'for instance', 'furthermore', 'similarly', 'likewise']);
+
+/** [a, b) without a connective and its comma that open it: "Still, [two in three voters view him favorably]" */
+export function skipConnective(c: Ctx, a: number, b: number): number {
+  if (a >= b || c.inQuote[a]! >= 0) return a;
+  let words = '';
+  for (let t = a; t < b && t < a + 4; t++) {
+    if (isPunct(c, t)) return a;
+    words += (words ? ' ' : '') + c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+    if (CONNECTIVES.has(words) && t + 1 < b && norm(c, t + 1) === c.ids.comma && b - (t + 2) >= 3) return t + 2;
+  }
+  return a;
+}
+
 export function skipDateline(c: Ctx, a: number, b: number): number {
   for (let t = a; t < b && t < a + 14; t++) {
     const n = norm(c, t);
-    if (c.ids.dashes.has(n) && t > a) return t + 1;
+    // (a hyphen inside a word is no dash: "Twenty-three of the wounded …", "one-third")
+    const spaced = c.tokens.start[t]! > c.tokens.end[t - 1]! || (t + 1 < b && c.tokens.start[t + 1]! > c.tokens.end[t]!);
+    if (c.ids.dashes.has(n) && t > a && (spaced || c.text[c.tokens.start[t]!] !== '-')) return t + 1;
     const p = pos(c, t);
     if (!(isPunct(c, t) || p === POS.PROPN || p === POS.NUM || c.tokens.has(t, FLAG.UPPER) || isCap(c, t))) return a;
   }
@@ -1061,9 +1078,14 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
     return { content: [{ a: k, b }], speaker: np };
   }
   // CONTENT, according to X(, REST)
-  const from = skipDateline(c, sStart, hit.group.a);
+  const from = skipConnective(c, skipDateline(c, sStart, hit.group.a), hit.group.a);
   const b = trimEnd(c, from, hit.group.a);
   if (b - from < 2) return null;
+  // "The IMF said that, according to its data, GDP rose …": the clause after the source is the content
+  if (norm(c, b - 1) === c.ids.that && np.full.b < sEnd && norm(c, np.full.b) === c.ids.comma) {
+    const restEnd = trimEnd(c, np.full.b + 1, contentEnd(c, np.full.b + 1, sEnd));
+    if (restEnd - (np.full.b + 1) >= 2 && hasFiniteVerb(c, np.full.b + 1, restEnd)) return { content: [{ a: np.full.b + 1, b: restEnd }], speaker: np };
+  }
   const content: Range[] = [{ a: from, b }];
   const k = np.full.b;
   if (k < sEnd && norm(c, k) === c.ids.comma) {
@@ -1071,7 +1093,13 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
     if (restEnd - (k + 1) >= 2) {
       let verb = false;
       for (let t = k + 1; t < restEnd && !verb; t++) verb = isVerbish(c, t);
-      if (verb) content.push({ a: k + 1, b: restEnd });
+      // the rest goes on with the content: its verb ("The plan, according to X, is dead") or, after an adjunct, its
+      // clause ("Over the long term, according to X, deficits will rise"); after a whole clause it is the writer's
+      // (", who …", ", but …", ", a political website")
+      let r = k + 1;
+      while (r < restEnd && pos(c, r) === POS.ADV) r++;
+      const goesOn = (r < restEnd && (pos(c, r) === POS.AUX || (pos(c, r) === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[r]!, c.tokens.end[r]!))))) || !hasFiniteVerb(c, from, b);
+      if (verb && goesOn) content.push({ a: k + 1, b: restEnd });
     }
   }
   return { content, speaker: np };

@@ -837,6 +837,28 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('reads a content before "according to" or a closing attribution from its first word: a number with a hyphen, after a connective', () => {
+    const d = code('Headline\n\nThirty-two of the injured remained in hospital, according to the health ministry.\nStill, most residents support the new stadium, according to a city survey.\nIn fact, the bridge will cost more than planned, officials said.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['Thirty-two of the injured remained in hospital', 'according to'],
+      ['most residents support the new stadium', 'according to'],
+      ['the bridge will cost more than planned', 'said'],
+    ]);
+  });
+
+  it('continues a content after "according to X," only with its verb or after an opening adjunct', () => {
+    const d = code('Headline\n\nThe merger, according to two people close to the talks, is all but certain.\nOver the next decade, according to the budget office, the deficit will double.\nThe club is running out of money, according to its own directors, who have asked the city for help.');
+    expect(d.quotes.filter((q) => q.cue?.text === 'according to').map((q) => [q.text, q.continues ?? null])).toEqual([
+      ['The merger', null],
+      ['is all but certain', 0],
+      ['Over the next decade', null],
+      ['the deficit will double', 2],
+      ['The club is running out of money', null],
+    ]);
+    const e = code('Headline\n\nThe bank said that, according to its own data, exports rose by 4% last year.');
+    expect(e.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['exports rose by 4% last year', 'according to', 'its own data']]);
+  });
+
   it('reads a verb of a title-case headline as a verb', () => {
     const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
