@@ -859,6 +859,17 @@ describe('attribution on news text', () => {
     expect(e.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['exports rose by 4% last year', 'according to', 'its own data']]);
   });
 
+  it('reads a whole source phrase: aides to someone, people briefed on something, coordinated subjects', () => {
+    const d = code('Headline\n\nAides to the mayor say she will run again.\nPeople briefed on the talks said a deal was close.\nNeither the union nor the company commented on the strike.\nFarmers and even some economists say the tariff will hurt.\nThe minister focused on the budget and critics said it was too timid.');
+    expect(d.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual([
+      'Aides to the mayor',
+      'People briefed on the talks',
+      'Neither the union nor the company',
+      'Farmers and even some economists',
+      'critics',
+    ]);
+  });
+
   it('reads a verb of a title-case headline as a verb', () => {
     const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
