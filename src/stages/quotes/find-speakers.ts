@@ -257,7 +257,11 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
           // "(I-Vt.)", "(R)": a short parenthesis with no verb goes with the name
           let shortParen = closer === c.ids.closeParen && j - first <= 6;
           for (let t = first; t < j && shortParen; t++) if (isVerbish(c, t)) shortParen = false;
-          const appositive = !age && (shortParen || p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
+          // ("A Fox News poll, conducted jointly with …, shows", "Six newspapers, including the Post, said": a participle
+          // phrase after the noun is part of the source too)
+          const fw = c.text.slice(c.tokens.start[first]!, c.tokens.end[first]!).toLowerCase();
+          const participle = p === POS.VERB && (/(?:ed|en)$/.test(fw) || fw === 'including');
+          const appositive = !age && (shortParen || participle || p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
           return { head, full: appositive ? { a: head.a, b: end } : { a: head.a, b: nameEnd } };
         }
         if (++hops > 3) return null;

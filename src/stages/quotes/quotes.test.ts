@@ -870,6 +870,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('keeps a participle phrase after the source noun in the source phrase', () => {
+    const d = code('Headline\n\nA survey, conducted for the city council in May, shows that most residents want more buses.\nSeveral unions, including the nurses, said they would strike.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speakerSpan?.text])).toEqual([
+      ['A survey', 'A survey, conducted for the city council in May,'],
+      ['Several unions', 'Several unions, including the nurses,'],
+    ]);
+  });
+
   it('reads a verb of a title-case headline as a verb', () => {
     const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
