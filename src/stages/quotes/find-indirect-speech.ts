@@ -772,7 +772,8 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     if (open < hit.group.a && (norm(c, open) === c.ids.when || norm(c, open) === c.ids.if || norm(c, open) === c.ids.once)) open++;
     if (open === hit.group.a) {
       for (let t = a + 1; t < end; t++) {
-        if (c.inQuote[t]! < 0 && norm(c, t) === c.ids.comma) {
+        // (the comma may stand inside a closing mark: Asked whether she “can win,” 60 percent said yes)
+        if (norm(c, t) === c.ids.comma && (c.inQuote[t]! < 0 || (t + 1 < end && c.isMark[t + 1] && c.inQuote[t + 2] !== c.inQuote[t]))) {
           end = t;
           break;
         }

@@ -878,6 +878,14 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('ends an opening question at its comma inside a closing mark', () => {
+    const d = code('Headline\n\nAsked whether the mayor “can win the election,” 60 percent of voters said yes.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['whether the mayor “can win the election', 'Asked'],
+      ['yes', 'said'],
+    ]);
+  });
+
   it('reads a verb of a title-case headline as a verb', () => {
     const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
