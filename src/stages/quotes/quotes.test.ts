@@ -889,6 +889,10 @@ describe('attribution on news text', () => {
   it('reads a verb of a title-case headline as a verb', () => {
     const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
+    // a verb the tagger took for a name, with its inflection ("Praises"), is a cue in title case only
+    const e = code('Governor Praises Crews After Flood\n\nThe river rose overnight.');
+    expect(e.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Crews After Flood', 'Praises', 'Governor']]);
+    expect(code('Rovers target Champions League place\n\nThe club won again.').quotes).toEqual([]);
   });
 });
 
