@@ -503,7 +503,8 @@ export function attributeQuotes(input: AttributeInput, opts: AttributeOptions): 
         const subject = speakerBefore(c, hit.group.a, s.tokenStart);
         // "it seems likely that …": an empty "it" is no part of the content
         const empty = hit.raising && subject !== null && subject.full.b - subject.full.a === 1 && norm(c, subject.full.a) === c.ids.it;
-        if (subject && free(subject.full) && !empty) content.unshift(subject.full);
+        // (without the comma that closes an apposition: "The file, nicknamed Skulls, is thought to …")
+        if (subject && free(subject.full) && !empty) content.unshift({ a: subject.full.a, b: trimEnd(c, subject.full.a, subject.full.b) });
       } else if (hit.passive && !hit.raising && !addressee) addressee = speakerBefore(c, hit.group.a, s.tokenStart)?.head ?? null;
       const cue = after.cueEnd !== undefined ? { ...hit, group: { a: hit.group.a, b: after.cueEnd } } : hit;
       // ("quotes/indirect-as" is "As X observed, …"; "sees X as Y" is a noun phrase with its "as")

@@ -31,6 +31,9 @@ export function compileCues(dict: CueDictionary, tokenizer: Tokenizer, vocab: Vo
     // the head as written is the lemma; a one-word head also matches its listed forms
     words[0]!.add(vocab.intern(values[0]!.toLowerCase()));
     if (values.length === 1) for (const f of entry.forms) words[0]!.add(vocab.intern(f));
+    // a title-case headline tags its verbs as names, which keep their inflection as lemma ("Mayor Praises Crews"):
+    // a verb's regular -s and -ed forms match as written too
+    if (values.length === 1 && entry.pos === 'verb') for (const f of regularForms(values[0]!.toLowerCase())) words[0]!.add(vocab.intern(f));
     const compiled: CompiledCue = { entry, words };
     for (const id of words[0]!) {
       const list = byFirst.get(id) ?? [];
@@ -42,4 +45,13 @@ export function compileCues(dict: CueDictionary, tokenizer: Tokenizer, vocab: Vo
   const firstIds = new Uint8Array(Math.max(0, ...byFirst.keys()) + 1);
   for (const id of byFirst.keys()) firstIds[id] = 1;
   return { byFirst, firstIds };
+}
+
+/** "praise" → praises, praised; "deny" → denies, denied; "push" → pushes, pushed */
+function regularForms(v: string): string[] {
+  if (!/^[a-z]+$/.test(v)) return [];
+  if (/[^aeiou]y$/.test(v)) return [v.slice(0, -1) + 'ies', v.slice(0, -1) + 'ied'];
+  if (/(?:s|sh|ch|x|z)$/.test(v)) return [v + 'es', v + 'ed'];
+  if (v.endsWith('e')) return [v + 's', v + 'd'];
+  return [v + 's', v + 'ed'];
 }

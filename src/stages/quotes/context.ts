@@ -45,6 +45,9 @@ export interface QuoteWordIds {
   once: number;
   after: number;
   before: number;
+  on: number;
+  /** the small words a title leaves in lower case: "War and Peace", "Gone with the Wind" */
+  titleWords: Set<number>;
   dashes: Set<number>;
   openParen: number;
   closeParen: number;
@@ -115,6 +118,8 @@ export function quoteWordIds(vocab: Vocabulary): QuoteWordIds {
     once: id('once'),
     after: id('after'),
     before: id('before'),
+    on: id('on'),
+    titleWords: ids(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by']),
     dashes: ids(['—', '–', '--', '-', '―']),
     openParen: id('('),
     closeParen: id(')'),
@@ -242,7 +247,11 @@ export function isNameLike(c: Ctx, t: number): boolean {
 /** the tag, with a capitalised word inside a sentence read as a name */
 export function posLoose(c: Ctx, t: number): number {
   const p = pos(c, t);
-  if ((p === POS.VERB || p === POS.ADJ || p === POS.NOUN) && isCap(c, t) && !c.tokens.has(t, FLAG.SENT_START) && isNameLike(c, t)) return POS.PROPN;
+  if ((p === POS.VERB || p === POS.ADJ || p === POS.NOUN) && isCap(c, t) && !c.tokens.has(t, FLAG.SENT_START) && isNameLike(c, t)) {
+    // (in a title-case headline every word is capitalised: a verb stays a verb, "Obama Says Trump Poses A Threat")
+    if (p === POS.VERB && c.headline && c.sentences[c.sentOf[t]!]!.paragraph === 0) return p;
+    return POS.PROPN;
+  }
   return p;
 }
 

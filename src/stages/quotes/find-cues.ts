@@ -33,7 +33,12 @@ function wordFits(c: Ctx, cue: CompiledCue, t: number): boolean {
       if (p === POS.VERB || p === POS.AUX) return !participleAdjective(c, t) && !givenName(c, t) && !nounPlace(c, t);
       // title-case headlines tag verbs as proper nouns: "Flynn Says Trump Is Right"
       const s = c.sentences[c.sentOf[t]!]!;
-      if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) return true;
+      // (not a word of a name, "United States", nor right after a verb, "McClaren Targets Champions League")
+      if (c.headline && s.paragraph === 0 && (p === POS.PROPN || p === POS.NOUN) && isCap(c, t)) {
+        // (and only in title case: in "McClaren targets Champions League" a capitalised word is a name)
+        const prevLower = t > s.tokenStart && !isCap(c, t - 1) && !isPunct(c, t - 1) && !/^\d/.test(c.text[c.tokens.start[t - 1]!]!);
+        return !prevLower && !(t > s.tokenStart && (pos(c, t - 1) === POS.VERB || pos(c, t - 1) === POS.AUX));
+      }
       if ((p === POS.NOUN || p === POS.PROPN) && t > s.tokenStart && t + 1 < s.tokenEnd && nounTaggedVerb(c, t)) return true;
       // "Trump tells Fox News that …", "Clinton asks voters to …": a verb that names its addressee, in -s after a name
       if ((p === POS.NOUN || p === POS.PROPN) && cue.entry.addressee !== 'no' && t > s.tokenStart && t + 1 < s.tokenEnd && endsInLowerS(c, t) && !isCap(c, t) && !isPunct(c, t + 1)) {
@@ -254,6 +259,11 @@ function findCueAt(c: Ctx, t: number, nouns: boolean): CueHit | null {
   // the second half of a hyphenated word is no cue: "fact-finding", "long-expected"
   if (t > 0 && c.ids.dashes.has(norm(c, t - 1)) && c.tokens.end[t - 1] === c.tokens.start[t] && t > 1 && c.tokens.end[t - 2] === c.tokens.start[t - 1]) return null;
   const s = c.sentences[c.sentOf[t]!]!;
+  // a word inside a name is no cue: "United States", "the Washington Post"
+  if (pos(c, t) === POS.PROPN) {
+    const slot = c.slots.slotAt(t);
+    if (slot && slot.tokenStart < t) return null;
+  }
   // the cues listed under the lemma, then those under the form (read in turn, not copied into one list)
   const hit = byLemma ? firstCue(c, byLemma, t, s, nouns) : null;
   return hit ?? (byNorm ? firstCue(c, byNorm, t, s, nouns) : null);

@@ -242,7 +242,7 @@ const ANSWERS = new Set(['yes', 'no']);
 /** what a reporter asked for and did not get: "a request for comment", "messages seeking comment" */
 const NO_COMMENT = /^(?:(?:a|an|the|several|repeated|multiple|two|three|our|my|his|her|their|its)\s+)*(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|phone calls?|questions?)\s+(?:for|seeking|requesting|asking for)\s+(?:comment|an interview|a response)/i;
 
-const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'compared']);
+const CLAUSE_TAILS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'compared', 'though', 'however', 'despite', 'where']);
 
 export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, clause = false, phrase = false): number {
   for (let t = a + 1; t < sEnd; t++) {
@@ -267,7 +267,9 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     if (n === c.ids.semicolon) return t;
     if (n === c.ids.comma && t + 1 < sEnd && norm(c, t + 1) === c.ids.but) return t;
     // what the writer adds about the content: "…, which forced …", "…, who …", "…, while …", "…, compared with …"
-    if (clause && n === c.ids.comma && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && CLAUSE_TAILS.has(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!).toLowerCase())) return t;
+    // (not before the clause's own verb: "said that, though …, it had …"; nor a parenthesis the clause goes on after:
+    // "chain migration, where families …, would end")
+    if (clause && n === c.ids.comma && t + 1 < sEnd && c.inQuote[t + 1]! < 0 && CLAUSE_TAILS.has(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!).toLowerCase()) && (phrase || hasFiniteVerb(c, a, t)) && !resumesAfterComma(c, t + 2, sEnd)) return t;
     // an apposition closing the sentence is the writer's: "…, a five-minute drive from their home", "…, the abortion
     // provider that is being investigated" (a noun phrase to the end, its verbs only in a relative clause)
     if (n === c.ids.comma && t + 2 < sEnd && c.inQuote[t + 1]! < 0 && pos(c, t + 1) === POS.DET && (norm(c, t + 1) === c.ids.the || /^an?$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) && closingApposition(c, t + 1, sEnd)) return t;
@@ -276,6 +278,17 @@ export function contentEnd(c: Ctx, a: number, sEnd: number, relative = false, cl
     if ((n === c.ids.comma || n === c.ids.and || n === c.ids.but || n === c.ids.semicolon) && secondCue(c, t, t + 1, sEnd, phrase)) return t;
   }
   return sEnd;
+}
+
+/** a comma in [from, sEnd) with a finite verb right after it: the clause goes on after a parenthesis */
+function resumesAfterComma(c: Ctx, from: number, sEnd: number): boolean {
+  for (let t = from; t + 1 < sEnd; t++) {
+    if (norm(c, t) !== c.ids.comma || c.inQuote[t]! >= 0) continue;
+    const p = pos(c, t + 1);
+    if (p === POS.AUX) return true;
+    if (p === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) return true;
+  }
+  return false;
 }
 
 /**
@@ -568,13 +581,44 @@ function subordinateEnd(c: Ctx, hit: CueHit, a: number, sEnd: number): number {
 }
 
 /** a person or actor named as the object: a pronoun, an actor mention or a proper name (and a second one: "Clinton or Sanders") */
+const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
+const PERIODS = /^(?:week|weekend|month|year)$/i;
+const PARTS_OF_DAY = /^(?:night|morning|afternoon|evening)$/i;
+const TIME_MODIFIERS = /^(?:last|this|next|late|early|earlier|later)$/i;
+
+/**
+ * [a, b) without a time phrase that closes it: "on Monday", "Sunday night",
+ * "late Thursday", "last week", "earlier this year"; not a time inside a
+ * phrase ("by the end of this year", "until later this month", "the
+ * Tuesday speech").
+ */
+function beforeTrailingTime(c: Ctx, a: number, b: number): number {
+  const word = (t: number) => c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!);
+  let t = b - 1;
+  if (t <= a || c.inQuote[t]! >= 0) return b;
+  if (PARTS_OF_DAY.test(word(t)) && t - 1 > a && DAYS.test(word(t - 1))) t--;
+  let head = false;
+  if (DAYS.test(word(t))) head = true;
+  else if (PERIODS.test(word(t)) && t - 1 > a && TIME_MODIFIERS.test(word(t - 1))) {
+    t--;
+    head = true;
+  }
+  if (!head) return b;
+  while (t - 1 > a && TIME_MODIFIERS.test(word(t - 1))) t--;
+  if (t - 1 > a && norm(c, t - 1) === c.ids.on) t--;
+  const before = t - 1;
+  if (before < a || pos(c, before) === POS.ADP || pos(c, before) === POS.DET || pos(c, before) === POS.CCONJ || isPunct(c, before) || c.ids.possessiveMarks.has(norm(c, before))) return b;
+  return t;
+}
+
 function namedObject(c: Ctx, a: number, b: number): Range | null {
   const one = (k: number): Range | null => {
     if (k >= b) return null;
     if (pos(c, k) === POS.PRON && c.ids.objects.has(norm(c, k))) return { a: k, b: k + 1 };
     const slot = c.slots.slotAt(k);
-    if (slot && slot.tokenStart === k && !slot.modifier) return { a: k, b: Math.min(b, slot.tokenEnd) };
     let e = k;
+    // a name goes on after an actor that modifies it: "New Jersey Gov. Chris Christie", "Senator Marco Rubio"
+    if (slot && slot.tokenStart === k && !slot.modifier) e = Math.min(b, slot.tokenEnd);
     while (e < b && pos(c, e) === POS.PROPN && isCap(c, e)) e++;
     return e > k ? { a: k, b: e } : null;
   };
@@ -587,7 +631,8 @@ function namedObject(c: Ctx, a: number, b: number): Range | null {
     if (second) return { a: first.a, b: second.b };
   }
   // ("rejects Western calls for …": a name before a verb the tagger read for a noun modifies it)
-  if (pos(c, first.b) === POS.NOUN || pos(c, first.b) === POS.VERB || c.ids.possessiveMarks.has(n)) return null;
+  // ("endorsed Republican presidential candidate Ted Cruz": an adjective after the name goes on with the phrase)
+  if (pos(c, first.b) === POS.NOUN || pos(c, first.b) === POS.VERB || (pos(c, first.b) === POS.ADJ && !c.ids.timeWords.has(n) && first.b + 1 < b && !c.ids.timeWords.has(norm(c, first.b + 1)) && isNounish(c, first.b + 1)) || c.ids.possessiveMarks.has(n)) return null;
   return first;
 }
 
@@ -638,6 +683,18 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   } else if (isQuoteTok(c, k) && c.inQuote[k]! >= 0) {
     // "endorsed “Medicare for All”": a quotation as the object
     form = allows('quote') || !allows('np') ? 'quote' : 'np';
+    // a text's words ("the sign read “…”") are no title: "read “War and Peace” to the class"
+    if (entry.cueClass === 'writing' && !allows('bare') && !allows('that') && !allows('np') && !allows('quoted')) {
+      const q = c.inQuote[k]!;
+      let words = 0;
+      let caps = 0;
+      for (let e = k + 1; e < sEnd && c.inQuote[e] === q; e++) {
+        if (isPunct(c, e)) continue;
+        words++;
+        if (isCap(c, e) || c.ids.titleWords.has(norm(c, e))) caps++;
+      }
+      if (words <= 6 && caps === words) return null;
+    }
     // ("what he called “a disgrace”": a name given, after a free relative pronoun)
     if (form === 'quote' && !allows('quote') && allows('quoted') && freeRelativeBefore(c, hit)) {
       const q = c.inQuote[k]!;
@@ -715,7 +772,8 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     if (open < hit.group.a && (norm(c, open) === c.ids.when || norm(c, open) === c.ids.if || norm(c, open) === c.ids.once)) open++;
     if (open === hit.group.a) {
       for (let t = a + 1; t < end; t++) {
-        if (c.inQuote[t]! < 0 && norm(c, t) === c.ids.comma) {
+        // (the comma may stand inside a closing mark: Asked whether she “can win,” 60 percent said yes)
+        if (norm(c, t) === c.ids.comma && (c.inQuote[t]! < 0 || (t + 1 < end && c.isMark[t + 1] && c.inQuote[t + 2] !== c.inQuote[t]))) {
           end = t;
           break;
         }
@@ -739,6 +797,8 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
     const who = namedObject(c, a, end);
     if (who) end = who.b;
   }
+  // "defended his record on Sunday night", "announced his endorsement last week": the time is the cue's, not the object's
+  if (form === 'np') end = beforeTrailingTime(c, a, end);
   if (end <= a) return null;
   // (an opening adjunct is content only with the clause after its comma)
   if (adjunct) {
@@ -846,9 +906,11 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   }
   let b = attrStart - 1; // the comma
   while (b > sStart && (norm(c, b - 1) === c.ids.comma || isPunct(c, b - 1)) && !(isQuoteTok(c, b - 1) && c.inQuote[b - 1]! >= 0)) b--;
-  const a = skipDateline(c, sStart, b);
+  const a = skipConnective(c, skipDateline(c, sStart, b), b);
   b = trimEnd(c, a, b);
   if (b - a < 2) return null;
+  // a cue that reports only quotations closes a quotation ("“…,” the sign read"; not "I never managed to read …")
+  if (!content.has('bare') && !content.has('that') && !(c.inQuote[a]! >= 0)) return null;
   // the attribution closing the sentence gives the shape: the words before it need only a finite verb
   if (!hasFiniteVerb(c, a, b) && !(c.inQuote[a]! >= 0)) return null;
   return { content: { a, b }, speaker, inverted };
@@ -892,10 +954,27 @@ function trailingAdjunct(c: Ctx, k: number, sEnd: number): boolean {
 }
 
 /** "WASHINGTON (AP) — …", "LOS ANGELES, Feb. 2 (UPI) — …": a dateline is not content */
+/** the writer's connectives that open a sentence before its clause: "Still, …", "In fact, …", "By contrast, …" */
+const CONNECTIVES = new Set(['still', 'however', 'in fact', 'meanwhile', 'as a result', 'in contrast', 'by contrast', 'indeed', 'even so', 'moreover', 'to be sure', 'at the same time', 'in addition', 'nevertheless', 'nonetheless', 'ironically', 'separately', 'for example', 'for instance', 'furthermore', 'similarly', 'likewise']);
+
+/** [a, b) without a connective and its comma that open it: "Still, [two in three voters view him favorably]" */
+export function skipConnective(c: Ctx, a: number, b: number): number {
+  if (a >= b || c.inQuote[a]! >= 0) return a;
+  let words = '';
+  for (let t = a; t < b && t < a + 4; t++) {
+    if (isPunct(c, t)) return a;
+    words += (words ? ' ' : '') + c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+    if (CONNECTIVES.has(words) && t + 1 < b && norm(c, t + 1) === c.ids.comma && b - (t + 2) >= 3) return t + 2;
+  }
+  return a;
+}
+
 export function skipDateline(c: Ctx, a: number, b: number): number {
   for (let t = a; t < b && t < a + 14; t++) {
     const n = norm(c, t);
-    if (c.ids.dashes.has(n) && t > a) return t + 1;
+    // (a hyphen inside a word is no dash: "Twenty-three of the wounded …", "one-third")
+    const spaced = c.tokens.start[t]! > c.tokens.end[t - 1]! || (t + 1 < b && c.tokens.start[t + 1]! > c.tokens.end[t]!);
+    if (c.ids.dashes.has(n) && t > a && (spaced || c.text[c.tokens.start[t]!] !== '-')) return t + 1;
     const p = pos(c, t);
     if (!(isPunct(c, t) || p === POS.PROPN || p === POS.NUM || c.tokens.has(t, FLAG.UPPER) || isCap(c, t))) return a;
   }
@@ -1000,9 +1079,14 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
     return { content: [{ a: k, b }], speaker: np };
   }
   // CONTENT, according to X(, REST)
-  const from = skipDateline(c, sStart, hit.group.a);
+  const from = skipConnective(c, skipDateline(c, sStart, hit.group.a), hit.group.a);
   const b = trimEnd(c, from, hit.group.a);
   if (b - from < 2) return null;
+  // "The IMF said that, according to its data, GDP rose …": the clause after the source is the content
+  if (norm(c, b - 1) === c.ids.that && np.full.b < sEnd && norm(c, np.full.b) === c.ids.comma) {
+    const restEnd = trimEnd(c, np.full.b + 1, contentEnd(c, np.full.b + 1, sEnd));
+    if (restEnd - (np.full.b + 1) >= 2 && hasFiniteVerb(c, np.full.b + 1, restEnd)) return { content: [{ a: np.full.b + 1, b: restEnd }], speaker: np };
+  }
   const content: Range[] = [{ a: from, b }];
   const k = np.full.b;
   if (k < sEnd && norm(c, k) === c.ids.comma) {
@@ -1010,7 +1094,13 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
     if (restEnd - (k + 1) >= 2) {
       let verb = false;
       for (let t = k + 1; t < restEnd && !verb; t++) verb = isVerbish(c, t);
-      if (verb) content.push({ a: k + 1, b: restEnd });
+      // the rest goes on with the content: its verb ("The plan, according to X, is dead") or, after an adjunct, its
+      // clause ("Over the long term, according to X, deficits will rise"); after a whole clause it is the writer's
+      // (", who …", ", but …", ", a political website")
+      let r = k + 1;
+      while (r < restEnd && pos(c, r) === POS.ADV) r++;
+      const goesOn = (r < restEnd && (pos(c, r) === POS.AUX || (pos(c, r) === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[r]!, c.tokens.end[r]!))))) || !hasFiniteVerb(c, from, b);
+      if (verb && goesOn) content.push({ a: k + 1, b: restEnd });
     }
   }
   return { content, speaker: np };

@@ -69,6 +69,12 @@ function inCompound(c: Ctx, t: number): boolean {
   return c.inQuote[t]! < 0 && !isPunct(c, t) && (glued(t - 1) || glued(t + 1));
 }
 
+/** "Aides to Clinton say": a plural common noun opening the sentence, which the tagger took for a name */
+const ENTOURAGE = new Set(['aides', 'advisers', 'advisors', 'allies', 'officials', 'lawyers', 'attorneys', 'supporters', 'spokesmen', 'spokeswomen', 'representatives', 'friends', 'associates', 'staffers', 'donors', 'relatives', 'people', 'members', 'sources']);
+function pluralOpening(c: Ctx, t: number): boolean {
+  return t === c.sentences[c.sentOf[t]!]!.tokenStart && ENTOURAGE.has(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase());
+}
+
 /** a pronoun that can be a speaker */
 function isSpeakerPronoun(c: Ctx, t: number): boolean {
   const n = norm(c, t);
@@ -145,7 +151,9 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   // "a spokesman for the ministry", "a review by The Times": a prepositional phrase after the head noun;
   // "an official familiar with the investigation", "sources close to the campaign": after an adjective
   for (;;) {
-    if (!(a - 2 >= floor && (c.ids.npPreps.has(norm(c, a - 1)) || norm(c, a - 1) === c.ids.by || norm(c, a - 1) === c.ids.to) && pos(c, a - 1) === POS.ADP)) break;
+    // ("people briefed on the talks", "officials working on the case": "on" after a participle of its noun)
+    const onParticiple = a - 3 >= floor && norm(c, a - 1) === c.ids.on && pos(c, a - 2) === POS.VERB && /(?:ed|en|ing)$/i.test(c.text.slice(c.tokens.start[a - 2]!, c.tokens.end[a - 2]!)) && isNounish(c, a - 3);
+    if (!(a - 2 >= floor && (c.ids.npPreps.has(norm(c, a - 1)) || norm(c, a - 1) === c.ids.by || norm(c, a - 1) === c.ids.to || onParticiple) && pos(c, a - 1) === POS.ADP)) break;
     let h = a - 2;
     // "someone in the audience", "anyone with knowledge of the talks": an indefinite pronoun heads the phrase
     if (INDEFINITES.has(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!).toLowerCase()) && norm(c, a - 1) !== c.ids.to) {
@@ -154,9 +162,9 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     }
     if (pos(c, h) === POS.ADJ && h - 1 >= floor && isNounish(c, h - 1) && norm(c, a - 1) !== c.ids.of) h--;
     // "exit polls conducted by Edison Research": a participle between the noun and its agent
-    else if (pos(c, h) === POS.VERB && norm(c, a - 1) !== c.ids.of && /(?:ed|en|wn)$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!)) && h - 1 >= floor && isNounish(c, h - 1)) h--;
+    else if (pos(c, h) === POS.VERB && norm(c, a - 1) !== c.ids.of && (/(?:ed|en|wn)$/.test(c.text.slice(c.tokens.start[h]!, c.tokens.end[h]!)) || onParticiple) && h - 1 >= floor && isNounish(c, h - 1)) h--;
     // "an adviser to Clinton", "the head of its delegation to the forum": "to" after a noun
-    else if (norm(c, a - 1) === c.ids.to && !(isNounish(c, h) && pos(c, h) === POS.NOUN)) break;
+    else if (norm(c, a - 1) === c.ids.to && !(isNounish(c, h) && (pos(c, h) === POS.NOUN || pluralOpening(c, h)))) break;
     if (!(isNounish(c, h) || pos(c, h) === POS.NUM)) break;
     const inner = npEndingAt(c, h, floor);
     if (!inner) break;
@@ -173,11 +181,29 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   // "at least a dozen members", "more than half of voters": a two-word degree before a quantity
   else if (a - 2 >= floor && quantity(a) && DEGREE2.has(c.text.slice(c.tokens.start[a - 2]!, c.tokens.end[a - 1]!).toLowerCase())) a -= 2;
   else if (a - 1 >= floor && DEGREE2.has(c.text.slice(c.tokens.start[a - 1]!, c.tokens.end[a]!).toLowerCase())) a--;
-  // "Clinton and Sanders", "Russia and China"
-  if (a - 2 >= floor && norm(c, a - 1) === c.ids.and && (isNounish(c, a - 2) || c.slots.slotAt(a - 2) || isSpeakerPronoun(c, a - 2))) {
-    const other = npEndingAt(c, a - 2, floor);
-    if (other && other.b - other.a <= 6) a = other.a;
+  // "Clinton and Sanders", "Russia and China", "Neither Cruz nor Christie", "Politicians and even some technologists"
+  const word = (t: number) => c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!).toLowerCase();
+  let cj = a - 1;
+  if (cj - 1 >= floor && word(cj) === 'even') cj--;
+  const conj = cj - 1 >= floor && (norm(c, cj) === c.ids.and || norm(c, cj) === c.ids.or || word(cj) === 'nor') && c.inQuote[cj]! < 0;
+  const k = cj - 1;
+  if (conj && (isNounish(c, k) || c.slots.slotAt(k) || isSpeakerPronoun(c, k))) {
+    const other = npEndingAt(c, k, floor);
+    // (not the object of a verb's preposition: "focused on [the economy] and voters said")
+    const before = other && other.a - 1 >= floor ? pos(c, other.a - 1) : POS.PUNCT;
+    let verb = false;
+    for (let t = other ? other.a : 0; other && t < other.b && !verb; t++) verb = pos(c, t) === POS.VERB || pos(c, t) === POS.AUX;
+    // (nor a clause: "[The minister focused on the budget] and critics said")
+    const prep = before === POS.ADP && !c.ids.subordinators.has(norm(c, other!.a - 1)) && !c.ids.wh.has(norm(c, other!.a - 1)) && norm(c, other!.a - 1) !== c.ids.that && other!.a - 2 >= floor && (pos(c, other!.a - 2) === POS.VERB || pos(c, other!.a - 2) === POS.AUX);
+    if (other && other.b - other.a <= 6 && !prep && !verb) a = other.a;
+  } else if (conj && cj === a - 1 && norm(c, cj) === c.ids.and && pos(c, k) === POS.ADJ && c.inQuote[k]! < 0) {
+    // "Eleven progressive and Muslim organizations": two modifiers of one noun, the phrase opening with them
+    let t = k;
+    while (t - 1 >= floor && (pos(c, t - 1) === POS.ADJ || pos(c, t - 1) === POS.NUM || pos(c, t - 1) === POS.DET) && c.inQuote[t - 1]! < 0) t--;
+    const opens = t === c.sentences[c.sentOf[t]!]!.tokenStart || pos(c, t) === POS.DET || pos(c, t) === POS.NUM;
+    if (opens && t - 1 < floor || opens && !(pos(c, t - 1) === POS.VERB || pos(c, t - 1) === POS.AUX || pos(c, t - 1) === POS.ADV)) a = t;
   }
+  if (a - 1 >= floor && a < j && /^(?:neither|both|either)$/.test(word(a - 1)) && c.inQuote[a - 1]! < 0) a--;
   return { a, b: j + 1 };
 }
 
@@ -231,7 +257,11 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
           // "(I-Vt.)", "(R)": a short parenthesis with no verb goes with the name
           let shortParen = closer === c.ids.closeParen && j - first <= 6;
           for (let t = first; t < j && shortParen; t++) if (isVerbish(c, t)) shortParen = false;
-          const appositive = !age && (shortParen || p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
+          // ("A Fox News poll, conducted jointly with …, shows", "Six newspapers, including the Post, said": a participle
+          // phrase after the noun is part of the source too)
+          const fw = c.text.slice(c.tokens.start[first]!, c.tokens.end[first]!).toLowerCase();
+          const participle = p === POS.VERB && (/(?:ed|en)$/.test(fw) || fw === 'including');
+          const appositive = !age && (shortParen || participle || p === POS.DET || p === POS.ADJ || p === POS.NUM || isNounish(c, first) || c.ids.relatives.has(norm(c, first)) || c.ids.possessives.has(norm(c, first)));
           return { head, full: appositive ? { a: head.a, b: end } : { a: head.a, b: nameEnd } };
         }
         if (++hops > 3) return null;

@@ -255,7 +255,7 @@ describe('attribution on news text', () => {
     const d = code('Headline\n\nKaine has opposed defunding Planned Parenthood.\nThe company announced his resignation on Monday.\nShe called for a ceasefire in Syria.\nLimbaugh accused the Democrats of scheduling the debates at odd hours.\nChristie endorsed Trump last week and appeared at his side.');
     expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text, q.cueClass])).toEqual([
       ['defunding Planned Parenthood', 'has opposed', 'Kaine', 'stance'],
-      ['his resignation on Monday', 'announced', 'The company', 'speech'],
+      ['his resignation', 'announced', 'The company', 'speech'],
       ['a ceasefire in Syria', 'called for', 'She', 'speech'],
       ['the Democrats of scheduling the debates at odd hours', 'accused', 'Limbaugh', 'speech'],
       ['Trump', 'endorsed', 'Christie', 'stance'],
@@ -818,6 +818,99 @@ describe('attribution on news text', () => {
       ['USAGOV', null, 'said'],
     ]);
     expect(statements[0]!.rule.file).toBe('quotes/cues.txt');
+  });
+
+  it('leaves a time closing a noun-phrase content to the cue', () => {
+    const d = code('Headline\n\nThe governor defended his budget plan on Tuesday night.\nThe minister announced her resignation late Friday.\nOfficials expect a deal by the end of this year.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['his budget plan', 'defended'],
+      ['her resignation', 'announced'],
+      ['a deal by the end of this year', 'expect'],
+    ]);
+  });
+
+  it('reads the whole name a stance is about, after a title or a place that modifies it', () => {
+    const d = code('Headline\n\nThe teachers union is backing Ohio Gov. Mark Daley.\nThe group endorsed Democratic mayoral candidate Ana Ruiz.\nThe senator endorsed Daley last week.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['Ohio Gov. Mark Daley', 'is backing'],
+      ['Democratic mayoral candidate Ana Ruiz', 'endorsed'],
+      ['Daley', 'endorsed'],
+    ]);
+  });
+
+  it('ends a clause content before what the writer adds after a comma: though, however, despite, where', () => {
+    const d = code('Headline\n\nThe mayor said the bridge would reopen in May, though engineers have doubts.\nThe company reported higher profits, despite a weak quarter for sales.\nThe coach said the team would train in Denver, where the altitude helps.');
+    expect(d.quotes.map((q) => q.text)).toEqual([
+      'the bridge would reopen in May',
+      'higher profits',
+      'the team would train in Denver',
+    ]);
+  });
+
+  it('reads the words of a text with "read": a sign, a statement, not a book title', () => {
+    const d = code('Headline\n\nOne banner read “Save our hospital.”\n“We regret the delay,” the statement read.\nShe read “Pride and Prejudice” to the class.\nI never managed to read his second novel.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['Save our hospital.', 'read', 'One banner'],
+      ['We regret the delay', 'read', 'the statement'],
+    ]);
+  });
+
+  it('reads a content before "according to" or a closing attribution from its first word: a number with a hyphen, after a connective', () => {
+    const d = code('Headline\n\nThirty-two of the injured remained in hospital, according to the health ministry.\nStill, most residents support the new stadium, according to a city survey.\nIn fact, the bridge will cost more than planned, officials said.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['Thirty-two of the injured remained in hospital', 'according to'],
+      ['most residents support the new stadium', 'according to'],
+      ['the bridge will cost more than planned', 'said'],
+    ]);
+  });
+
+  it('continues a content after "according to X," only with its verb or after an opening adjunct', () => {
+    const d = code('Headline\n\nThe merger, according to two people close to the talks, is all but certain.\nOver the next decade, according to the budget office, the deficit will double.\nThe club is running out of money, according to its own directors, who have asked the city for help.');
+    expect(d.quotes.filter((q) => q.cue?.text === 'according to').map((q) => [q.text, q.continues ?? null])).toEqual([
+      ['The merger', null],
+      ['is all but certain', 0],
+      ['Over the next decade', null],
+      ['the deficit will double', 2],
+      ['The club is running out of money', null],
+    ]);
+    const e = code('Headline\n\nThe bank said that, according to its own data, exports rose by 4% last year.');
+    expect(e.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['exports rose by 4% last year', 'according to', 'its own data']]);
+  });
+
+  it('reads a whole source phrase: aides to someone, people briefed on something, coordinated subjects', () => {
+    const d = code('Headline\n\nAides to the mayor say she will run again.\nPeople briefed on the talks said a deal was close.\nNeither the union nor the company commented on the strike.\nFarmers and even some economists say the tariff will hurt.\nThe minister focused on the budget and critics said it was too timid.');
+    expect(d.quotes.map((q) => q.speakerSpan?.text ?? q.speaker?.text)).toEqual([
+      'Aides to the mayor',
+      'People briefed on the talks',
+      'Neither the union nor the company',
+      'Farmers and even some economists',
+      'critics',
+    ]);
+  });
+
+  it('keeps a participle phrase after the source noun in the source phrase', () => {
+    const d = code('Headline\n\nA survey, conducted for the city council in May, shows that most residents want more buses.\nSeveral unions, including the nurses, said they would strike.');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speakerSpan?.text])).toEqual([
+      ['A survey', 'A survey, conducted for the city council in May,'],
+      ['Several unions', 'Several unions, including the nurses,'],
+    ]);
+  });
+
+  it('ends an opening question at its comma inside a closing mark', () => {
+    const d = code('Headline\n\nAsked whether the mayor “can win the election,” 60 percent of voters said yes.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text])).toEqual([
+      ['whether the mayor “can win the election', 'Asked'],
+      ['yes', 'said'],
+    ]);
+  });
+
+  it('reads a verb of a title-case headline as a verb', () => {
+    const d = code('Mayor Says Flood Poses A Risk\n\nThe river rose overnight.');
+    expect(d.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Flood Poses A Risk', 'Says', 'Mayor']]);
+    // a verb the tagger took for a name, with its inflection ("Praises"), is a cue in title case only
+    const e = code('Governor Praises Crews After Flood\n\nThe river rose overnight.');
+    expect(e.quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Crews After Flood', 'Praises', 'Governor']]);
+    expect(code('Rovers target Champions League place\n\nThe club won again.').quotes).toEqual([]);
   });
 });
 
