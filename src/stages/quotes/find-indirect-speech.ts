@@ -34,6 +34,9 @@ export interface ContentAfter {
 
 const ADJUNCT_REACH = 8;
 
+/** words that stand for what was said, as a cue's whole object: "said that.", "said so", "wrote this" */
+const PRO_CONTENT = new Set(['that', 'so', 'this']);
+
 /** sentence-final punctuation and closing marks at the end of [a, b) are not content */
 export function trimEnd(c: Ctx, a: number, b: number): number {
   while (b > a) {
@@ -468,6 +471,14 @@ function trimQuoteEnd(c: Ctx, e: number): number {
 export function contentAfter(c: Ctx, hit: CueHit, sEnd: number, relativeSource = false): ContentAfter | null {
   const entry = hit.compiled.entry;
   const k = hit.word.b;
+  // "by the time he said that, …", "she said so.": a pronoun standing for what was said is the content
+  if (k < sEnd && c.inQuote[k]! < 0 && PRO_CONTENT.has(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!).toLowerCase()) &&
+    (entry.cueClass === 'speech' || entry.cueClass === 'writing') && !hit.passive && pos(c, k) !== POS.SCONJ) {
+    const next = k + 1;
+    if (next >= sEnd || (isPunct(c, next) && !c.isMark[next] && !c.ids.dashes.has(norm(c, next))) || pos(c, next) === POS.CCONJ) {
+      return { content: { a: k, b: k + 1 }, form: 'np', addressee: null, opensQuote: false };
+    }
+  }
   if (entry.addressee !== 'no' && k < sEnd && !isPunct(c, k) && norm(c, k) !== c.ids.that && norm(c, k) !== c.ids.to) {
     const np = npStartingAt(c, k, sEnd);
     if (np) {

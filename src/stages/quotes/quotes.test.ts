@@ -775,6 +775,11 @@ describe('attribution on news text', () => {
     ]);
   });
 
+  it('takes a pronoun that stands for what was said for the whole content ("said so", "wrote this.")', () => {
+    const d = code('Headline\n\nThe minister backed a referendum, and she said so. The mayor wrote this, and then resigned.');
+    expect(d.quotes.map((q) => [q.cue?.text, q.text])).toEqual([['backed', 'a referendum'], ['said', 'so'], ['wrote', 'this']]);
+  });
+
   it('takes "the New York Democrat" for the person who spoke last, not a person of that name', () => {
     const d = code('Headline\n\nSenate Majority Leader Chuck Schumer accused Republicans of caving to Trump. "They were for it until he told them to be against it," the New York Democrat said.', '2024-02-07');
     expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.person, q.speaker?.code])).toEqual([
