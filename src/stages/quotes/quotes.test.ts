@@ -780,6 +780,11 @@ describe('attribution on news text', () => {
     expect(d.quotes.map((q) => [q.cue?.text, q.text])).toEqual([['backed', 'a referendum'], ['said', 'so'], ['wrote', 'this']]);
   });
 
+  it('takes "his office", "her spokesman" for the code of the one they speak for', () => {
+    const d = code('Headline\n\nIsraeli Prime Minister Benjamin Netanyahu vowed to press ahead. His office said a delegation would not travel to Cairo.', '2024-05-06');
+    expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.code])).toEqual([['Israeli Prime Minister Benjamin Netanyahu', 'ISRGOV'], ['His office', 'ISRGOV']]);
+  });
+
   it('takes "the New York Democrat" for the person who spoke last, not a person of that name', () => {
     const d = code('Headline\n\nSenate Majority Leader Chuck Schumer accused Republicans of caving to Trump. "They were for it until he told them to be against it," the New York Democrat said.', '2024-02-07');
     expect(d.quotes.map((q) => [q.speaker?.text, q.speaker?.person, q.speaker?.code])).toEqual([

@@ -18,6 +18,9 @@ import { uncodedSubjectSince } from '../coref/resolve-pronouns.js';
 import { charSpan, isCap, isNameLike, norm, pos, type Ctx, type Range } from './context.js';
 import { npEndingAt } from './find-speakers.js';
 
+/** a person's or body's own staff: "his office said" is its owner's word */
+const STAFF = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'aides', 'aide', 'campaign', 'lawyer', 'lawyers', 'attorney', 'press office']);
+
 /** a party's member, singular: "the New York Democrat" is someone named before */
 const PARTY_MEMBERS = new Set(['democrat', 'republican', 'independent', 'conservative', 'liberal', 'socialist', 'tory']);
 
@@ -371,6 +374,11 @@ export class SpeakerResolver {
     for (let t = np.a; t < head; t++) {
       const s = c.slots.slotAt(t);
       if (s && s.tokenEnd < coreEnd && c.ids.possessiveMarks.has(norm(c, s.tokenEnd))) return s;
+    }
+    // "His office said", "her spokesman told": a possessive pronoun before the person's own staff speaks for its owner
+    if (head === np.a + 1 && c.ids.possessives.has(norm(c, np.a)) && STAFF.has(c.text.slice(c.tokens.start[head]!, c.tokens.end[head]!).toLowerCase())) {
+      const s = c.slots.slotAt(np.a);
+      if (s && SlotIndex.coded(s)) return s;
     }
     if (pos(c, head) === POS.NOUN && coreEnd < np.b) {
       for (let t = coreEnd + 1; t < np.b; t++) {
