@@ -34,7 +34,7 @@ import { type TraceStep, type EventCoderIds, type Ctx, isPunct } from './context
 import { compound } from './compound.js';
 import { type PatternMatch, matchAt, mayTrigger } from './match-pattern.js';
 import { modalAt, negationBefore, isPassive, conditional, reducedPassive } from './modality.js';
-import { adjunctVerb, clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource } from './find-actors.js';
+import { adjunctVerb, clauseBoundary, nounAfter, codedSlot, complex, coordinatedVerb, findSubject, complementSubject, insideName, isGerund, findObject, isNoun, nounSource, byAgent, codedSource, motionBefore } from './find-actors.js';
 
 function ref(slot: Slot): ActorRef {
   const r: ActorRef = { text: slot.text, start: slot.start, end: slot.end, code: slot.actor.code || null };
@@ -118,6 +118,8 @@ export function codeEvents(
         if (pairedCode) pairedCode = applyModifier(modal.modifier, pairedCode).code;
       }
       let neg = negationBefore(c, first);
+      // "flew to Doha for talks with …": talks one came for are held, no mere purpose
+      if (neg && neg.name === 'infinitive' && !coding.sourceSearch && motionBefore(c, first) >= 0) neg = null;
       // "the EC may halt mediation if cooperation founders", "could cut ties unless": harm that may come on a
       // condition is a threat, as CAMEO defines one
       if (neg && neg.name === 'possible' && !modal && !coding.sourceSearch && /^1[2-9]|^20/.test(code) && conditionAfter(c, hit.m.end)) {

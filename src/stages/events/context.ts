@@ -32,6 +32,9 @@ export interface EventCoderIds {
   /** words opening a subordinate clause: "as", "while", "because" */
   subordinators: Set<number>;
   as: number;
+  for: number;
+  /** verbs of coming for something: "flew to Doha for talks" */
+  motionVerbs: Set<number>;
   indefinites: Set<number>;
   be: Set<number>;
   not: Set<number>;
@@ -85,6 +88,8 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     by: vocab.intern('by'),
     from: vocab.intern('from'),
     as: vocab.intern('as'),
+    for: vocab.intern('for'),
+    motionVerbs: ids(['fly', 'flew', 'flown', 'travel', 'arrive', 'head', 'go', 'went', 'come', 'came', 'return', 'rush', 'jet', 'land']),
     indefinites: ids(['a', 'an']),
     subordinators: ids(['as', 'while', 'because', 'although', 'though', 'whereas', 'unless']),
     be: ids(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']),

@@ -768,6 +768,11 @@ export function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
   if (agentOther !== null && agentOther !== agent) return agentOther;
   // a light verb the pattern names ("launched * on +", "held * with +") carries the noun's actor
   if (m.used.some((u) => u < t && (c.tokens.pos[u] === POS.VERB || c.tokens.pos[u] === POS.AUX))) return findSubject(c, m.first);
+  // "flew to Doha for talks with …", "arrived in Cairo for talks": the one who came for them holds them
+  if (!c.coding.sourceSearch) {
+    const mover = motionBefore(c, t);
+    if (mover >= 0) return findSubject(c, mover);
+  }
   if (agent !== null && c.coding.sourceSearch === undefined && lightVerbBefore(c, t) < 0) return agent;
   // so does a support verb the noun is the object of ("launched a full-scale invasion")
   for (let k = t - 1; k >= Math.max(c.s.tokenStart, t - 7); k--) {
@@ -782,6 +787,18 @@ export function nounSource(c: Ctx, t: number, m: PatternMatch): number | null {
     if ((p === POS.ADP || p === POS.SCONJ || p === POS.CCONJ) && !inList) return null;
   }
   return null;
+}
+
+/** "flew to Doha for [talks]": a verb of motion before "for" and the noun at t, within its clause, or -1 */
+export function motionBefore(c: Ctx, t: number): number {
+  let k = t - 1;
+  while (k >= c.s.tokenStart && (c.tokens.pos[k] === POS.DET || c.tokens.pos[k] === POS.ADJ || c.tokens.pos[k] === POS.NUM)) k--;
+  if (k < c.s.tokenStart || c.tokens.norm[k] !== c.ids.for) return -1;
+  for (let j = k - 1; j >= Math.max(c.s.tokenStart, k - 8); j--) {
+    if (c.tokens.has(j, FLAG.PUNCT)) return -1;
+    if (c.tokens.pos[j] === POS.VERB) return c.ids.motionVerbs.has(c.tokens.lemma[j]!) || c.ids.motionVerbs.has(c.tokens.norm[j]!) ? j : -1;
+  }
+  return -1;
 }
 
 /** The support verb whose object the noun at t is ("ordered patrols"), or -1. */

@@ -189,6 +189,11 @@ describe('events the review found missing', () => {
     // (a place after "at", "in" qualifies a noun that is no actor: nobody)
     expect(events('A fire at a cafe in Beijing that killed 25 people was caused by a gas leak.')).toEqual([]);
   });
+  it('talks someone travelled for are held by the traveller, no mere purpose ("flew to Doha for talks with …")', () => {
+    has('The Omani foreign minister flew to Tehran for talks with Iranian officials.', { source: 'OMN', target: 'IRN', cameo: '04', plover: 'CONSULT' });
+    // (an appeal for talks is still an appeal, not talks)
+    none('Iran called for talks with Saudi Arabia.', 'CONSULT');
+  });
   it('a pattern does not reach across a comma into a participle clause ("rejected Putin\'s conditions, calling them blackmail")', () => {
     has('Ukraine rejected Moscow\'s conditions, calling them blackmail.', { source: 'UKR', target: 'RUS', cameo: '120', plover: 'REJECT' });
   });

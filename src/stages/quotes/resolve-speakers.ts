@@ -19,7 +19,7 @@ import { charSpan, isCap, isNameLike, norm, pos, type Ctx, type Range } from './
 import { npEndingAt } from './find-speakers.js';
 
 /** a person's or body's own staff: "his office said" is its owner's word */
-const STAFF = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'aides', 'aide', 'campaign', 'lawyer', 'lawyers', 'attorney', 'press office']);
+const STAFF = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'aides', 'aide', 'campaign']);
 
 /** a party's member, singular: "the New York Democrat" is someone named before */
 const PARTY_MEMBERS = new Set(['democrat', 'republican', 'independent', 'conservative', 'liberal', 'socialist', 'tory']);
