@@ -189,6 +189,10 @@ describe('events the review found missing', () => {
     // (a place after "at", "in" qualifies a noun that is no actor: nobody)
     expect(events('A fire at a cafe in Beijing that killed 25 people was caused by a gas leak.')).toEqual([]);
   });
+  it('calling an actor a term of abuse criticises it; calling a thing one names no one', () => {
+    has('Argentina\'s president called President Nicolas Maduro a dictator.', { source: 'ARG', target: 'VEN', cameo: '111', plover: 'ACCUSE' });
+    none('Russia called the vote a fraud.', 'ACCUSE');
+  });
   it('talks someone travelled for are held by the traveller, no mere purpose ("flew to Doha for talks with …")', () => {
     has('The Omani foreign minister flew to Tehran for talks with Iranian officials.', { source: 'OMN', target: 'IRN', cameo: '04', plover: 'CONSULT' });
     // (an appeal for talks is still an appeal, not talks)
