@@ -338,11 +338,15 @@ export function codeEvents(
       for (const k of hit.m.used) if (k >= s.tokenStart && k < s.tokenEnd) consumed[k - s.tokenStart] = 1;
       const trig = span(c, first, lastLiteral(c, hit.m, triggerTok));
       const found = dates.near(sIdx, s.start, s.end, trig.start);
+      // "ordered diplomats from Argentina and Chile to leave", "told the ambassador to leave the country": a demand
+      // that another state's diplomats go is their expulsion (the diplomat noun is inside the actor's words; the
+      // members of a list share it)
+      const expel = code.startsWith('1056') && !coding.sourceSearch && pairs.some(([, b]) => b !== null && diplomatsOf(c, slotOf(b)));
       for (const [a, b, own] of pairs) {
-        const evCode = own ?? code;
-        if (!codes.has(evCode)) continue;
         const src = slotOf(a);
         const tgt = b === null ? null : slotOf(b);
+        const evCode = !own && expel ? '161' : (own ?? code);
+        if (!codes.has(evCode)) continue;
         if (!coded(src)) continue;
         // an act in the actor's own country ("Iran arrested a singer in Tehran"): the act stands, with no target
         if (tgt && tgt.actor.code === src.actor.code) {
@@ -465,6 +469,13 @@ function nounSubject(c: Ctx, t: number): boolean {
   const a = c.tokens.pos[t + 1]!;
   const next = c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!);
   return a === POS.AUX || (a === POS.VERB && /(s|ed)$/i.test(next));
+}
+
+/** the actor's words name diplomats: "diplomats from Argentina", "the British ambassador", "Chinese envoys" */
+function diplomatsOf(c: Ctx, slot: Slot): boolean {
+  if (slot.viaCoref || slot.actor.kind !== 'agent') return false;
+  for (let t = slot.tokenStart; t < slot.tokenEnd; t++) if (c.ids.diplomats.has(c.tokens.lemma[t]!) || c.ids.diplomats.has(c.tokens.norm[t]!)) return true;
+  return false;
 }
 
 /** A place after "in", "at", "near" … from token `from` in the clause: the slot, or null. */

@@ -32,6 +32,8 @@ export interface EventCoderIds {
   /** words opening a subordinate clause: "as", "while", "because" */
   subordinators: Set<number>;
   as: number;
+  /** nouns for diplomatic staff: "ordered diplomats from X to leave" is an expulsion */
+  diplomats: Set<number>;
   for: number;
   /** verbs of coming for something: "flew to Doha for talks" */
   motionVerbs: Set<number>;
@@ -88,6 +90,7 @@ export function eventCoderIds(vocab: Vocabulary): EventCoderIds {
     by: vocab.intern('by'),
     from: vocab.intern('from'),
     as: vocab.intern('as'),
+    diplomats: ids(['diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'attache', 'attaché', 'consul', 'chargé', 'charge']),
     for: vocab.intern('for'),
     motionVerbs: ids(['fly', 'flew', 'flown', 'travel', 'arrive', 'head', 'go', 'went', 'come', 'came', 'return', 'rush', 'jet', 'land']),
     indefinites: ids(['a', 'an']),

@@ -189,6 +189,14 @@ describe('events the review found missing', () => {
     // (a place after "at", "in" qualifies a noun that is no actor: nobody)
     expect(events('A fire at a cafe in Beijing that killed 25 people was caused by a gas leak.')).toEqual([]);
   });
+  it('ordering another state\'s diplomats to leave expels them (161); ordering troops out is still a demand', () => {
+    has('Venezuela ordered diplomats from Argentina and Chile to leave the country.', { source: 'VEN', target: 'ARG', cameo: '161', plover: 'SANCTION' });
+    has('Venezuela ordered diplomats from Argentina and Chile to leave the country.', { source: 'VEN', target: 'CHL', cameo: '161', plover: 'SANCTION' });
+    none('Venezuela ordered diplomats from Argentina and Chile to leave the country.', 'REQUEST');
+    has('Moscow ordered the Estonian ambassador to leave.', { source: 'RUS', target: 'EST', cameo: '161', plover: 'SANCTION' });
+    none('Moscow ordered the Estonian ambassador to leave.', 'REQUEST');
+    has('Russia demanded that U.S. troops leave Syria.', { source: 'RUS', target: 'USA', cameo: '1056', plover: 'REQUEST' });
+  });
   it('calling an actor a term of abuse criticises it; calling a thing one names no one', () => {
     has('Argentina\'s president called President Nicolas Maduro a dictator.', { source: 'ARG', target: 'VEN', cameo: '111', plover: 'ACCUSE' });
     none('Russia called the vote a fraud.', 'ACCUSE');
