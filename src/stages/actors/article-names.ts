@@ -138,16 +138,18 @@ export function articleSurnames(layer: ActorMention[], tokens: TokenTable, text:
  * in that country, one actor (the organisation), not the state.
  */
 export function organisationBranches(layer: ActorMention[], tokens: TokenTable): ActorMention[] {
-  let out: ActorMention[] | null = null;
-  for (let i = 0; i + 1 < layer.length; i++) {
+  const branch = (a: ActorMention, b: ActorMention | undefined): b is ActorMention =>
+    b !== undefined && a.kind === 'organisation' && a.code.startsWith('NGO') && b.kind === 'country' && b.tokenStart === a.tokenEnd &&
+    b.sentence === a.sentence && tokens.has(b.tokenStart, FLAG.CAP) && !/^the\s/i.test(b.text);
+  if (!layer.some((a, i) => branch(a, layer[i + 1]))) return layer;
+  const out: ActorMention[] = [];
+  for (let i = 0; i < layer.length; i++) {
     const a = layer[i]!;
-    const b = layer[i + 1]!;
-    if (a.kind !== 'organisation' || !a.code.startsWith('NGO') || b.kind !== 'country' || b.tokenStart !== a.tokenEnd || b.sentence !== a.sentence) continue;
-    if (!tokens.has(b.tokenStart, FLAG.CAP) || /^the\s/i.test(b.text)) continue;
-    out ??= layer.slice();
-    out[i] = { ...a, text: `${a.text} ${b.text}`, end: b.end, tokenEnd: b.tokenEnd };
-    out[i + 1] = null as unknown as ActorMention;
-    i++;
+    const b = layer[i + 1];
+    if (branch(a, b)) {
+      out.push({ ...a, text: `${a.text} ${b.text}`, end: b.end, tokenEnd: b.tokenEnd });
+      i++;
+    } else out.push(a);
   }
-  return out ? out.filter((a) => a !== null) : layer;
+  return out;
 }
