@@ -24,21 +24,6 @@ function nounStart(c: Ctx, t: number): boolean {
 }
 
 /**
- * The coded actor inside the noun phrase that ends before token `end`
- * ("a U.S. airstrike", "a Russian missile strike"), or null: nouns,
- * adjectives, numbers and determiners back to the phrase's start.
- */
-function phraseActorBefore(c: Ctx, end: number): number | null {
-  for (let h = end - 1; h >= c.s.tokenStart && end - h <= 6; h--) {
-    const id = c.slots.idAt(h);
-    if (id >= 0) return SlotIndex.coded(c.slots.slots[id]!) ? id : null;
-    const p = c.tokens.pos[h]!;
-    if (p !== POS.NOUN && p !== POS.ADJ && p !== POS.NUM && p !== POS.DET && p !== POS.PROPN) return null;
-  }
-  return null;
-}
-
-/**
  * "Britain's Johnson criticised", "Russia's Gazprom cut": between the
  * possessive and the verb group of t, one to three capitalised words no
  * dictionary knows, a name the possessor's actor stands for.
@@ -321,7 +306,7 @@ export function findSubject(c: Ctx, t: number): number | null {
         // after a preposition qualifies the noun before it, which is the antecedent; its own actor is the subject
         // ("a directive from the central bank that called for", "a statement by the ministry that": the one it comes from)
         const from = c.tokens.norm[before] === c.ids.of || c.tokens.norm[before] === c.ids.by || c.tokens.norm[before] === c.ids.from;
-        if (before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && !from) return phraseActorBefore(c, before);
+        if (before >= c.s.tokenStart && c.tokens.pos[before] === POS.ADP && !from) return codedInPhrase(c, before - 1);
         const place = (a.actor.kind === 'capital' || a.actor.kind === 'country') && before >= c.s.tokenStart && c.ids.locatives.has(c.tokens.norm[before]!);
         return place ? null : ante;
       }
