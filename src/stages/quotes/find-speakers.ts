@@ -189,19 +189,22 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
   const k = cj - 1;
   if (conj && (isNounish(c, k) || c.slots.slotAt(k) || isSpeakerPronoun(c, k))) {
     const other = npEndingAt(c, k, floor);
-    // (not the object of a verb's preposition: "focused on [the economy] and voters said")
-    const before = other && other.a - 1 >= floor ? pos(c, other.a - 1) : POS.PUNCT;
-    let verb = false;
-    for (let t = other ? other.a : 0; other && t < other.b && !verb; t++) verb = pos(c, t) === POS.VERB || pos(c, t) === POS.AUX;
-    // (nor a clause: "[The minister focused on the budget] and critics said")
-    const prep = before === POS.ADP && !c.ids.subordinators.has(norm(c, other!.a - 1)) && !c.ids.wh.has(norm(c, other!.a - 1)) && norm(c, other!.a - 1) !== c.ids.that && other!.a - 2 >= floor && (pos(c, other!.a - 2) === POS.VERB || pos(c, other!.a - 2) === POS.AUX);
-    if (other && other.b - other.a <= 6 && !prep && !verb) a = other.a;
+    if (other && other.b - other.a <= 6) {
+      // (not the object of a verb's preposition: "focused on [the economy] and voters said")
+      const p = other.a - 1;
+      const prep = p >= floor && pos(c, p) === POS.ADP && !c.ids.subordinators.has(norm(c, p)) && !c.ids.wh.has(norm(c, p)) && norm(c, p) !== c.ids.that &&
+        p - 1 >= floor && (pos(c, p - 1) === POS.VERB || pos(c, p - 1) === POS.AUX);
+      // (nor a clause: "[The minister focused on the budget] and critics said")
+      let verb = false;
+      for (let t = other.a; t < other.b && !verb; t++) verb = pos(c, t) === POS.VERB || pos(c, t) === POS.AUX;
+      if (!prep && !verb) a = other.a;
+    }
   } else if (conj && cj === a - 1 && norm(c, cj) === c.ids.and && pos(c, k) === POS.ADJ && c.inQuote[k]! < 0) {
     // "Eleven progressive and Muslim organizations": two modifiers of one noun, the phrase opening with them
     let t = k;
     while (t - 1 >= floor && (pos(c, t - 1) === POS.ADJ || pos(c, t - 1) === POS.NUM || pos(c, t - 1) === POS.DET) && c.inQuote[t - 1]! < 0) t--;
     const opens = t === c.sentences[c.sentOf[t]!]!.tokenStart || pos(c, t) === POS.DET || pos(c, t) === POS.NUM;
-    if (opens && t - 1 < floor || opens && !(pos(c, t - 1) === POS.VERB || pos(c, t - 1) === POS.AUX || pos(c, t - 1) === POS.ADV)) a = t;
+    if (opens && (t - 1 < floor || !(pos(c, t - 1) === POS.VERB || pos(c, t - 1) === POS.AUX || pos(c, t - 1) === POS.ADV))) a = t;
   }
   if (a - 1 >= floor && a < j && /^(?:neither|both|either)$/.test(word(a - 1)) && c.inQuote[a - 1]! < 0) a--;
   return { a, b: j + 1 };
