@@ -19,7 +19,7 @@ import type { CueContent } from '../../ontology/load-cues.js';
 import type { CueHit } from './find-cues.js';
 import { cueAt } from './find-cues.js';
 import { npEndingAt, npStartingAt, speakerAfter, speakerBefore, type NounPhrase } from './find-speakers.js';
-import { isCap, isNounish, isPunct, isQuoteTok, isSubjectPronoun, isVerbish, norm, opensQuoteAt, pos, posLoose, skipOpeners, type Ctx, type Range } from './context.js';
+import { endsWithCI, isCap, isNounish, isPunct, isQuoteTok, isSubjectPronoun, isVerbish, norm, opensQuoteAt, pos, posLoose, skipOpeners, type Ctx, type Range } from './context.js';
 
 export interface ContentAfter {
   content: Range;
@@ -179,7 +179,7 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
   if ((p0 === POS.ADP || p0 === POS.ADV || p0 === POS.ADJ) && quantityAt(c, a, b)) {
     for (let t = a + 1; t < b && t < a + 16; t++) {
       if ((isPunct(c, t) && !c.isMark[t]) || norm(c, t) === c.ids.that) break;
-      if (pos(c, t) === POS.AUX || (pos(c, t) === POS.VERB && norm(c, t - 1) !== c.ids.to && !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)))) return true;
+      if (pos(c, t) === POS.AUX || (pos(c, t) === POS.VERB && norm(c, t - 1) !== c.ids.to && !endsWithCI(c, t, 'ing'))) return true;
     }
     return false;
   }
@@ -195,7 +195,7 @@ export function looksLikeClause(c: Ctx, a: number, b: number, loose = false): bo
     if (p0 !== POS.ADV && !c.ids.wh.has(n0)) return false;
   } else if (p0 === POS.CCONJ || p0 === POS.PART || p0 === POS.AUX || isPunct(c, a)) {
     return false;
-  } else if (p0 === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[a]!, c.tokens.end[a]!))) {
+  } else if (p0 === POS.VERB && !endsWithCI(c, a, 'ing')) {
     // a gerund may be the subject ("raising taxes would hurt"); another verb may not
     return false;
   }
@@ -289,7 +289,7 @@ function resumesAfterComma(c: Ctx, from: number, sEnd: number): boolean {
     if (norm(c, t) !== c.ids.comma || c.inQuote[t]! >= 0) continue;
     const p = pos(c, t + 1);
     if (p === POS.AUX) return true;
-    if (p === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[t + 1]!, c.tokens.end[t + 1]!))) return true;
+    if (p === POS.VERB && !endsWithCI(c, t + 1, 'ing')) return true;
   }
   return false;
 }
@@ -532,10 +532,10 @@ export function startsObject(c: Ctx, k: number, sEnd: number): boolean {
     case POS.PRON:
       return c.ids.possessives.has(n) || (c.ids.objects.has(n) && !(n === c.ids.she || n === c.ids.he)) || !c.ids.subjects.has(n);
     case POS.VERB:
-      return /ing$/i.test(c.text.slice(c.tokens.start[k]!, c.tokens.end[k]!)) && !c.ids.aux.has(n);
+      return endsWithCI(c, k, 'ing') && !c.ids.aux.has(n);
     case POS.ADV:
       // "support temporarily banning …": an adverb before a gerund
-      return k + 1 < sEnd && pos(c, k + 1) === POS.VERB && /ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)) && !c.ids.aux.has(norm(c, k + 1));
+      return k + 1 < sEnd && pos(c, k + 1) === POS.VERB && endsWithCI(c, k + 1, 'ing') && !c.ids.aux.has(norm(c, k + 1));
     default:
       return false;
   }
@@ -716,7 +716,7 @@ function contentFrom(c: Ctx, hit: CueHit, k: number, addressee: Range | null, sE
   } else if (n === c.ids.that && allows('np') && k + 1 < sEnd && (pos(c, k + 1) === POS.NOUN || pos(c, k + 1) === POS.ADJ) && !looksLikeClause(c, k + 1, sEnd)) {
     // "doesn't doubt that moment": a demonstrative before a noun phrase that is no clause
     form = 'np';
-  } else if (n === c.ids.that && k + 1 < sEnd && (!isPunct(c, k + 1) || isQuoteTok(c, k + 1)) && !(isVerbish(c, k + 1) && !/ing$/i.test(c.text.slice(c.tokens.start[k + 1]!, c.tokens.end[k + 1]!)))) {
+  } else if (n === c.ids.that && k + 1 < sEnd && (!isPunct(c, k + 1) || isQuoteTok(c, k + 1)) && !(isVerbish(c, k + 1) && !endsWithCI(c, k + 1, 'ing'))) {
     // "that" is a complementizer unless a verb or the end follows it ("said that was wrong", "think that can be reversed", "said that.")
     if (!allows('that')) return null;
     form = 'that';
@@ -891,7 +891,7 @@ export function contentBefore(c: Ctx, hit: CueHit, sStart: number, sEnd: number)
   if (left && left.full.a > sStart && isBoundary(c, left.full.a - 1)) {
     speaker = left;
     attrStart = left.full.a;
-  } else if (isBoundary(c, hit.group.a - 1) && !/ing$/i.test(c.text.slice(c.tokens.start[hit.word.a]!, c.tokens.end[hit.word.a]!))) {
+  } else if (isBoundary(c, hit.group.a - 1) && !endsWithCI(c, hit.word.a, 'ing')) {
     // (", highlighting America's recovery": a participle after a comma has its object after it, not its speaker)
     const right = speakerAfter(c, hit.word.b, sEnd);
     // ("…, says X." inverts a verb of saying; "…, criticised the council" is a second verb)
@@ -937,7 +937,7 @@ function reportsBefore(c: Ctx, sStart: number, b: number): boolean {
   for (let t = sStart + 1; t < b && t < sStart + 12; t++) {
     if (c.inQuote[t]! >= 0 || pos(c, t) !== POS.VERB) continue;
     const h = cueAt(c, t);
-    if (!h || h.word.a !== t || /ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) continue;
+    if (!h || h.word.a !== t || endsWithCI(c, t, 'ing')) continue;
     const np = speakerBefore(c, h.group.a, sStart);
     return np !== null && np.full.a === sStart;
   }
@@ -1110,7 +1110,7 @@ export function accordingTo(c: Ctx, hit: CueHit, sStart: number, sEnd: number): 
       // (", who …", ", but …", ", a political website")
       let r = k + 1;
       while (r < restEnd && pos(c, r) === POS.ADV) r++;
-      const goesOn = (r < restEnd && (pos(c, r) === POS.AUX || (pos(c, r) === POS.VERB && !/ing$/i.test(c.text.slice(c.tokens.start[r]!, c.tokens.end[r]!))))) || !hasFiniteVerb(c, from, b);
+      const goesOn = (r < restEnd && (pos(c, r) === POS.AUX || (pos(c, r) === POS.VERB && !endsWithCI(c, r, 'ing')))) || !hasFiniteVerb(c, from, b);
       if (verb && goesOn) content.push({ a: k + 1, b: restEnd });
     }
   }

@@ -14,7 +14,7 @@
 import { POS } from '../../core/token-table.js';
 import type { CueContent } from '../../ontology/load-cues.js';
 import type { CueHit } from './find-cues.js';
-import { isNounish, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
+import { endsWithCI, isNounish, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
 import { contentEnd, looksLikeClause, startsObject, trimEnd, wordCount } from './find-indirect-speech.js';
 import { npEndingAt, npStartingAt, type NounPhrase } from './find-speakers.js';
 
@@ -84,7 +84,7 @@ function finite(c: Ctx, t: number): boolean {
   if (pos(c, t) === POS.AUX) return true;
   if (pos(c, t) !== POS.VERB) return false;
   if (t > 0 && norm(c, t - 1) === c.ids.to) return false;
-  return !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!));
+  return !endsWithCI(c, t, 'ing');
 }
 
 /**

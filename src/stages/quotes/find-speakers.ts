@@ -15,7 +15,7 @@
 import { POS } from '../../core/token-table.js';
 import { cueAt } from './find-cues.js';
 import { contentAfter } from './find-indirect-speech.js';
-import { isCap, isNameLike, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
+import { endsWithCI, isCap, isNameLike, isNounish, isPunct, isQuoteTok, isVerbish, norm, pos, type Ctx, type Range } from './context.js';
 
 export interface NounPhrase {
   head: Range;
@@ -46,7 +46,7 @@ function isNpToken(c: Ctx, t: number): boolean {
   const p = pos(c, t);
   if (p === POS.NOUN || p === POS.PROPN || p === POS.ADJ || p === POS.NUM || p === POS.DET) return true;
   // "a polling location", "the ruling party": a participle between an article and a noun
-  if (p === POS.VERB && t > 0 && t + 1 < c.tokens.length && pos(c, t - 1) === POS.DET && pos(c, t + 1) === POS.NOUN && /ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!))) return true;
+  if (p === POS.VERB && t > 0 && t + 1 < c.tokens.length && pos(c, t - 1) === POS.DET && pos(c, t + 1) === POS.NOUN && endsWithCI(c, t, 'ing')) return true;
   const n = norm(c, t);
   if (c.ids.possessives.has(n) || c.ids.possessiveMarks.has(n)) return true;
   if (c.ids.dashes.has(n) && n !== c.ids.comma) {
@@ -128,7 +128,7 @@ export function npEndingAt(c: Ctx, j: number, floor: number): Range | null {
     // "26% say": a percentage
     const percent = norm(c, j) === c.ids.percent && j - 1 >= floor && pos(c, j - 1) === POS.NUM;
     // "Exit polling showed …": a gerund after a modifier heads a noun phrase
-    const gerund = p === POS.VERB && j - 1 >= floor && /ing$/i.test(c.text.slice(c.tokens.start[j]!, c.tokens.end[j]!)) && (pos(c, j - 1) === POS.DET || pos(c, j - 1) === POS.PROPN || pos(c, j - 1) === POS.NOUN || pos(c, j - 1) === POS.ADJ) && !c.ids.possessiveMarks.has(norm(c, j - 1));
+    const gerund = p === POS.VERB && j - 1 >= floor && endsWithCI(c, j, 'ing') && (pos(c, j - 1) === POS.DET || pos(c, j - 1) === POS.PROPN || pos(c, j - 1) === POS.NOUN || pos(c, j - 1) === POS.ADJ) && !c.ids.possessiveMarks.has(norm(c, j - 1));
     if (p !== POS.NOUN && p !== POS.PROPN && p !== POS.NUM && !percent && !gerund && !isNameLike(c, j) && !(p === POS.ADJ && adjectiveHead(c, j, floor))) return null;
     a = percent ? j - 1 : j;
   }
@@ -236,7 +236,7 @@ export function speakerBefore(c: Ctx, cueStart: number, floor: number): NounPhra
           if (c.ids.relatives.has(norm(c, t))) break;
           const inner = pos(c, t) === POS.VERB ? cueAt(c, t) : null;
           // ("Manafort, citing polls, said …": a participle inside the parenthesis is an adjunct, not an attribution)
-          if (inner && !/ing$/i.test(c.text.slice(c.tokens.start[t]!, c.tokens.end[t]!)) && contentAfter(c, inner, j)) return null;
+          if (inner && !endsWithCI(c, t, 'ing') && contentAfter(c, inner, j)) return null;
         }
         let head = npEndingAt(c, k - 1, floor);
         let nameEnd = head ? head.b : -1;
