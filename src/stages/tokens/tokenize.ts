@@ -303,14 +303,15 @@ function nameParts(text: string, start: Int32Array, end: Int32Array, norm: Int32
   }
 }
 
-
 /**
  * "Israel, which has long accused Iran of …": a word in -ed that the tagger
  * took for a noun or an adjective, right after "has", "have" or "had" (or
  * after one adverb or "long" after them), is the past participle of a
- * perfect tense. It becomes a verb, with the base form the dictionaries
- * know ("accused" → accuse, "attacked" → attack, "planned" → plan); a word
- * they do not know stays as the tagger read it.
+ * perfect tense; so is one it took for a noun between a noun subject and
+ * an object's determiner ("the man strangled his wife"), a past tense. It
+ * becomes a verb, with the base form the dictionaries know ("accused" →
+ * accuse, "attacked" → attack, "planned" → plan); a word they do not know
+ * stays as the tagger read it.
  */
 function perfectParticiples(text: string, start: Int32Array, end: Int32Array, norm: Int32Array, lemma: Int32Array, pos: Uint8Array, sentence: Int32Array, vocab: Vocabulary, words: ClosedWords): void {
   const { have, dictionarySize } = words;
