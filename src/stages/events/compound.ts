@@ -67,12 +67,18 @@ export function compound(c: Ctx, id: number): number[] {
     const a = c.slots.slots[chain[0]!]!;
     const b = c.slots.slots[chain[1]!]!;
     const before = a.tokenStart - 1;
-    let v = b.tokenEnd;
-    while (v < c.s.tokenEnd && (c.tokens.pos[v] === POS.ADV || c.tokens.pos[v] === POS.AUX)) v++;
+    const v = pastAuxiliaries(c, b.tokenEnd);
     const verbAfter = v < c.s.tokenEnd && (c.tokens.pos[v] === POS.VERB || v > b.tokenEnd) && !/ing$/i.test(c.text.slice(c.tokens.start[v]!, c.tokens.end[v]!));
     if (verbAfter && before > c.s.tokenStart && c.tokens.pos[before] === POS.ADP && c.tokens.norm[before] !== c.ids.between && verbBetween(c, c.s.tokenStart, before)) return [id];
   }
   return chain;
+}
+
+/** the first token from `from` on that is no adverb or auxiliary: the main verb of a verb group there, if any */
+export function pastAuxiliaries(c: Ctx, from: number): number {
+  let v = from;
+  while (v < c.s.tokenEnd && (c.tokens.pos[v] === POS.ADV || c.tokens.pos[v] === POS.AUX)) v++;
+  return v;
 }
 
 /** a verb or auxiliary among tokens [from, to): the clause there has its own */

@@ -3,7 +3,7 @@ import { FLAG, POS } from '../../core/token-table.js';
 import { SlotIndex, type Slot } from '../coref/slots.js';
 import type { CodingOptions } from '../coding-options.js';
 import { type Ctx, isPunct, TARGET_REACH } from './context.js';
-import { compound, skipModifiers, verbBetween } from './compound.js';
+import { compound, pastAuxiliaries, skipModifiers, verbBetween } from './compound.js';
 import { type PatternMatch, entriesAt } from './match-pattern.js';
 
 /** Between a possessor's "'s" and the verb at t there is no other actor ("Ithilen's palace guard militia vowed"). */
@@ -711,8 +711,7 @@ export function findObject(c: Ctx, from: number, exclude: Set<number>, placeTarg
       const next = c.slots.idAt(j + 1);
       if (next < 0) return null;
       // "fired two missiles into the sea on Monday, South Korea's military said": the clause's reporter, no target
-      let v = c.slots.slots[next]!.tokenEnd;
-      while (v < c.s.tokenEnd && (c.tokens.pos[v] === POS.ADV || c.tokens.pos[v] === POS.AUX)) v++;
+      const v = pastAuxiliaries(c, c.slots.slots[next]!.tokenEnd);
       if (v < c.s.tokenEnd && c.tokens.pos[v] === POS.VERB && c.verbs.reportingVerbs.has(c.tokens.lemma[v]!)) return null;
     }
     if (c.ids.conj.has(n) && j + 1 < end && (c.tokens.pos[j + 1] === POS.VERB || c.tokens.pos[j + 1] === POS.AUX)) return null;
